@@ -1,0 +1,41 @@
+# Two commands: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DEMO   := $(CURDIR)/.demo-data
+
+.PHONY: setup run test bench lint check clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "peertui needs Python 3.11 or newer (found " + sys.version.split()[0] + "). Set PYTHON=python3.12 or similar.")'
+	@bash scripts/system-deps.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+# Opens the app on a demo data folder inside the checkout, never on real data.
+run: setup
+	@mkdir -p $(DEMO) && chmod 700 $(DEMO)
+	PEERTUI_DATA_DIR=$(DEMO) $(VENV)/bin/peertui
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/peertui check
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) -m bench
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: setup
+	$(VENV)/bin/peertui check
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist

@@ -1,0 +1,3 @@
+"""peertui: run peer-support group meetings from a terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from peertui.cli import main
+
+raise SystemExit(main())

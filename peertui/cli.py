@@ -1,0 +1,49 @@
+"""Command line entry point. Keeps imports light: Textual loads only for the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from peertui import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peertui",
+        description="Kør peer-støttegrupper fra terminalen.",
+    )
+    parser.add_argument("--version", action="version", version=f"peertui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="MAPPE",
+        help="datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
+    )
+    parser.add_argument(
+        "--content",
+        metavar="STI",
+        action="append",
+        help="indholdsmappe i stedet for det indbyggede (kan gives flere gange)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    check = sub.add_parser(
+        "check",
+        help="tjek forløb og guidesider for fejl",
+        description="Tjekker forløb (sessions/) og guidesider (content/). "
+        "Skriver hver fejl som sti:linje: besked. Afslutter med 1 ved fejl.",
+    )
+    check.add_argument("paths", nargs="*", metavar="STI", help="filer eller mapper at tjekke")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        from peertui.check import run_check
+
+        return run_check(args.paths, out=sys.stdout)
+    from peertui.ui.app import run_app
+
+    return run_app(content_paths=args.content, data_dir=args.data_dir)

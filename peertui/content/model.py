@@ -1,0 +1,117 @@
+"""What the content files describe: courses, meetings, agenda blocks and guide pages.
+
+Plain dataclasses; nothing here knows about files or about Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+BLOCK_KINDS: tuple[str, ...] = ("tjek-ind", "tema", "øvelse", "pause", "runde", "tjek-ud", "fri")
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a content file, at a line (1-based)."""
+
+    path: Path
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass(slots=True)
+class Block:
+    """One item of a meeting's agenda."""
+
+    title: str
+    kind: str
+    minutes: int
+    line: int
+    #: Participant-facing Markdown, split at reveal points. Never holds notes.
+    steps: list[str] = field(default_factory=list)
+    #: Facilitator notes (Markdown). Never shown on the wall.
+    notes: str = ""
+
+    @property
+    def text(self) -> str:
+        """All participant-facing text, every step revealed."""
+        return "\n\n".join(step for step in self.steps if step)
+
+
+@dataclass(slots=True)
+class Meeting:
+    number: int
+    title: str
+    minutes: int
+    path: Path
+    description: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def planned_total(self) -> int:
+        return sum(block.minutes for block in self.blocks)
+
+
+@dataclass(slots=True)
+class Course:
+    id: str
+    title: str
+    description: str
+    meeting_minutes: int
+    path: Path
+    link: str | None = None
+    language: str = "da"
+    meetings: list[Meeting] = field(default_factory=list)
+
+    def meeting(self, number: int) -> Meeting | None:
+        return next((m for m in self.meetings if m.number == number), None)
+
+
+@dataclass(slots=True)
+class GuidePage:
+    id: str
+    title: str
+    body: str
+    path: Path
+    tags: list[str] = field(default_factory=list)
+    link: str | None = None
+    order: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return (self.order if self.order is not None else 10_000, self.title.casefold())
+
+
+@dataclass(slots=True)
+class Library:
+    """Everything loaded from a set of content folders, and what was wrong with it."""
+
+    courses: list[Course] = field(default_factory=list)
+    pages: dict[str, GuidePage] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def course(self, course_id: str) -> Course | None:
+        return next((c for c in self.courses if c.id == course_id), None)
+
+    def page(self, page_id: str) -> GuidePage | None:
+        return self.pages.get(page_id)
+
+    def sorted_pages(self) -> list[GuidePage]:
+        return sorted(self.pages.values(), key=lambda p: p.sort_key)

@@ -1,0 +1,1 @@
+"""The Textual screens. Everything under here may import Textual; nothing outside it does."""

@@ -1,0 +1,113 @@
+"""The peertui Textual app: loads the content, shows the home screen, routes actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from peertui.content import Library, load_library
+from peertui.strings import t
+
+
+class PeerTUI(App[None]):
+    """Run peer-support group meetings from a terminal."""
+
+    CSS_PATH = "peertui.tcss"
+    TITLE = t("app.title")
+    SUB_TITLE = t("app.subtitle")
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("q", "quit", t("key.quit")),
+        Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            t("key.palette"),
+            show=False,
+            priority=True,
+            tooltip=t("key.palette_help"),
+        ),
+    ]
+
+    def __init__(self, library: Library, data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.data_dir = data_dir
+
+    def get_default_screen(self) -> Screen:
+        from peertui.ui.home import HomeScreen
+
+        return HomeScreen(self.library)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_open_course(self, course_id: str) -> None:
+        course = self.library.course(course_id)
+        if course is None:
+            return
+        from peertui.ui.course import CourseScreen
+
+        self.push_screen(CourseScreen(course))
+
+    def action_open_meeting(self, course_id: str, number: int) -> None:
+        course = self.library.course(course_id)
+        meeting = course.meeting(number) if course else None
+        if course is None or meeting is None:
+            return
+        from peertui.ui.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(course, meeting))
+
+    def action_open_guide(self, page_id: str) -> None:
+        page = self.library.page(page_id)
+        if page is None:
+            self.notify(t("guide.not_found", id=page_id), severity="warning")
+            return
+        from peertui.ui.guide import GuideScreen
+
+        self.push_screen(GuideScreen(page))
+
+    # ------------------------------------------------------------------ command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Danish versions of Textual's own commands. Textual's "Screenshot" command is left
+        # out on purpose: it would write whatever is on screen (participants' words) to a file.
+        yield SystemCommand(t("cmd.home"), t("cmd.home_help"), self.action_home)
+        for course in self.library.courses:
+            yield SystemCommand(
+                t("cmd.open_course", title=course.title),
+                course.description,
+                partial(self.action_open_course, course.id),
+            )
+            for meeting in course.meetings:
+                yield SystemCommand(
+                    t("cmd.open_meeting", course=course.title, title=meeting.title),
+                    t("course.minutes", minutes=meeting.minutes),
+                    partial(self.action_open_meeting, course.id, meeting.number),
+                    discover=False,
+                )
+        for page in self.library.sorted_pages():
+            yield SystemCommand(
+                t("cmd.open_guide", title=page.title),
+                ", ".join(page.tags),
+                partial(self.action_open_guide, page.id),
+            )
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit_help"), self.action_quit)
+
+
+def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:
+    library = load_library([Path(p) for p in content_paths] if content_paths else None)
+    app = PeerTUI(library, data_dir=Path(data_dir) if data_dir else None)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,107 @@
+"""A course: its meetings on the left, the highlighted meeting's agenda on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peertui.content import Course, Meeting
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.ui.app import PeerTUI
+
+
+def meeting_label(meeting: Meeting) -> str:
+    if meeting.number == 0:
+        return t("course.intro_label", title=meeting.title)
+    return t("course.meeting_label", number=meeting.number, title=meeting.title)
+
+
+def fill_agenda(table: DataTable[str | Content], meeting: Meeting) -> None:
+    """The agenda as rows: start (minutes into the meeting), kind, title, minutes."""
+    table.clear(columns=True)
+    table.add_column(t("meeting.col_time"), key="time")
+    table.add_column(t("meeting.col_kind"), key="kind")
+    table.add_column(t("meeting.col_title"), key="title")
+    table.add_column(t("meeting.col_minutes"), key="minutes")
+    start = 0
+    for index, block in enumerate(meeting.blocks):
+        table.add_row(
+            f"{start // 60}:{start % 60:02d}",
+            t(f"kind.{block.kind}"),
+            Content(block.title),
+            str(block.minutes),
+            key=str(index),
+        )
+        start += block.minutes
+
+
+class CourseScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", t("key.back")),
+    ]
+
+    def __init__(self, course: Course) -> None:
+        super().__init__()
+        self.course = course
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(self.course.title), classes="screen-title")
+        with Horizontal(id="course"):
+            with Vertical(classes="panel", id="meetings-panel"):
+                yield Static(Content(t("course.meetings")), classes="panel-title")
+                if self.course.meetings:
+                    yield OptionList(
+                        *(
+                            Option(Content(meeting_label(m)), id=str(m.number))
+                            for m in self.course.meetings
+                        ),
+                        id="meetings",
+                    )
+                else:
+                    yield Static(Content(t("course.no_meetings")), classes="empty")
+            with VerticalScroll(classes="panel", id="preview"):
+                yield Static(Content(t("course.agenda")), classes="panel-title")
+                yield Static(id="meeting-description")
+                yield DataTable(id="preview-agenda", cursor_type="none", zebra_stripes=True)
+                yield Static(id="meeting-total", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.course.title
+        if self.course.meetings:
+            self.show_preview(self.course.meetings[0])
+
+    def show_preview(self, meeting: Meeting) -> None:
+        self.query_one("#meeting-description", Static).update(
+            Content.assemble((meeting_label(meeting), "bold"), "\n", meeting.description)
+        )
+        fill_agenda(self.query_one("#preview-agenda", DataTable), meeting)
+        self.query_one("#meeting-total", Static).update(
+            Content(t("course.total", total=meeting.planned_total, planned=meeting.minutes))
+        )
+
+    def _meeting(self, option_id: str | None) -> Meeting | None:
+        try:
+            return self.course.meeting(int(option_id or ""))
+        except ValueError:
+            return None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        meeting = self._meeting(event.option_id)
+        if meeting is not None:
+            self.show_preview(meeting)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        meeting = self._meeting(event.option_id)
+        if meeting is not None:
+            cast("PeerTUI", self.app).action_open_meeting(self.course.id, meeting.number)

@@ -1,0 +1,61 @@
+"""A guide page rendered as Markdown; ``guide:`` links open other pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from markdown_it import MarkdownIt
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from peertui.content import GuidePage
+from peertui.content.loader import link_target
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.ui.app import PeerTUI
+
+
+def safe_markdown_parser() -> MarkdownIt:
+    """Textual's GFM-like parser with raw HTML off: any HTML shows as plain text."""
+    return MarkdownIt("gfm-like", options_update={"html": False})
+
+
+class GuideScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", t("key.back")),
+    ]
+
+    def __init__(self, page: GuidePage) -> None:
+        super().__init__()
+        self.page = page
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(self.page.title), classes="screen-title")
+        with VerticalScroll(id="guide-scroll"):
+            yield Markdown(
+                self.page.body,
+                id="guide-text",
+                open_links=False,
+                parser_factory=safe_markdown_parser,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.page.title
+        self.query_one("#guide-scroll").focus()
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        href = event.href.strip()
+        if href.startswith("guide:"):
+            target = link_target(href)
+            cast("PeerTUI", self.app).action_open_guide(target or href)
+        else:
+            # peertui opens no network connections, and no browser: it shows the address.
+            self.notify(t("guide.external_link", href=href), markup=False, timeout=8)

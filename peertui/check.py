@@ -23,6 +23,7 @@ def run_check(paths: Sequence[str], out: TextIO) -> int:
     library = load_library(
         [Path(p) for p in paths] or None,
         resolve_links_in=functools.partial(load_library, None),
+        measure_pages=True,
     )
     for problem in library.problems:
         print(format_problem(problem), file=out)

@@ -33,6 +33,8 @@ class GuideScreen(Screen[None]):
     def __init__(self, page: GuidePage) -> None:
         super().__init__()
         self.page = page
+        #: True once every block of the page is mounted (for tests and benchmarks).
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,6 +51,9 @@ class GuideScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.page.title
         self.query_one("#guide-scroll").focus()
+
+    def on_markdown_table_of_contents_updated(self) -> None:
+        self.loaded = True
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()

@@ -1,0 +1,132 @@
+"""The errors the store raises. Every message comes from ``peertui.strings`` and never holds
+participant text: no alias, no statement, no CPR number. File names in messages are the data
+folder's own names (``groups/<id>.json``), which hold no participant text either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from peertui.strings import t
+
+SaveReason = Literal["disk_full", "read_only", "other"]
+
+
+class StoreError(Exception):
+    """Base class. ``str(error)`` is one calm, user-facing line (Danish first)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class LockHolder:
+    pid: int | None
+    started: datetime | None
+
+
+class StoreLocked(StoreError):
+    """Another process holds the data folder's lock; this one may only read."""
+
+    def __init__(self, data_dir: str, holder: LockHolder) -> None:
+        if holder.pid is not None and holder.started is not None:
+            when = holder.started.astimezone().strftime("%d.%m.%Y kl. %H.%M")
+            message = t("store.locked", dir=data_dir, pid=holder.pid, started=when)
+        elif holder.pid is not None:
+            message = t("store.locked_no_time", dir=data_dir, pid=holder.pid)
+        else:
+            message = t("store.locked_unknown", dir=data_dir)
+        super().__init__(message)
+        self.data_dir = data_dir
+        self.holder = holder
+
+
+class StoreReadOnly(StoreError):
+    """A write was asked of a store opened read-only."""
+
+    def __init__(self) -> None:
+        super().__init__(t("store.read_only"))
+
+
+class StoreDamaged(StoreError):
+    """A data file cannot be read. It is left exactly as it is until ``peertui data restore``."""
+
+    def __init__(self, file: str, *, missing: bool = False) -> None:
+        key = "store.missing" if missing else "store.damaged"
+        super().__init__(t(key, file=file))
+        self.file = file
+        self.missing = missing
+
+
+class StoreTooNew(StoreError):
+    """A data file was written by a newer peertui (higher schema version)."""
+
+    def __init__(self, file: str, found: int, supported: int) -> None:
+        super().__init__(t("store.too_new", file=file, found=found, supported=supported))
+        self.file = file
+        self.found = found
+        self.supported = supported
+
+
+class SaveFailed(StoreError):
+    """A save did not happen. The file on disk is the one from the last successful save."""
+
+    def __init__(self, file: str, reason: SaveReason, errno_name: str = "") -> None:
+        super().__init__(t(f"store.save_failed.{reason}", file=file, code=errno_name or "?"))
+        self.file = file
+        self.reason: SaveReason = reason
+        self.errno_name = errno_name
+
+
+class UnsafeDataDir(StoreError):
+    """The folder given as data folder holds other things; peertui will not write into it."""
+
+    def __init__(self, data_dir: str) -> None:
+        super().__init__(t("store.unsafe_dir", dir=data_dir))
+        self.data_dir = data_dir
+
+
+class NotFound(StoreError, LookupError):
+    """A group, participant, statement, ... that does not exist (or no longer exists)."""
+
+    def __init__(self, what: str, ref: str) -> None:
+        # ``ref`` is an id or what the user typed on the command line, never stored text.
+        super().__init__(t(f"store.not_found.{what}", ref=ref))
+        self.what = what
+        self.ref = ref
+
+
+class InvalidInput(StoreError, ValueError):
+    """A value the store refuses. ``field`` names the field, never its content."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class CprNumberRefused(InvalidInput):
+    """The text looks like a Danish CPR number. peertui never stores one."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(t("store.cpr_refused", field=field), field)
+
+
+class ConsentMissing(StoreError):
+    """The participant has not given (or has withdrawn) the consent this needs."""
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__(t("store.consent_missing", purpose=t(f"consent.{purpose}")))
+        self.purpose = purpose
+
+
+class ImportInvalid(StoreError):
+    """An import file that is not valid. The store has not been touched."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(t("portable.invalid", detail=message))

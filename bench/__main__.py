@@ -1,7 +1,7 @@
 """`make bench`: run every benchmark module and print one table.
 
-    python -m bench            # everything
-    python -m bench startup    # only the modules named
+python -m bench            # everything
+python -m bench startup    # only the modules named
 """
 
 from __future__ import annotations

@@ -55,7 +55,9 @@ def run() -> list[Row]:
     longest = max(library.pages.values(), key=lambda p: count_blocks(p.body))
     blocks = count_blocks(longest.body)
     tiny = GuidePage(
-        id="bench-tiny", title="Lille side", body="Et enkelt afsnit til sammenligning.",
+        id="bench-tiny",
+        title="Lille side",
+        body="Et enkelt afsnit til sammenligning.",
         path=Path("bench-tiny.md"),
     )
     library.pages[tiny.id] = tiny

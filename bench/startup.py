@@ -6,6 +6,7 @@ until a word of its first screen has been written to the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -23,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 7
 
 
-def time_to_marker(argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0) -> float:
+def time_to_marker(
+    argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0
+) -> float:
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -52,10 +55,8 @@ def time_to_marker(argv: list[str], marker: bytes, env: dict[str, str], timeout:
                 return time.perf_counter() - start
             seen = seen[-4096:]
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         os.waitpid(pid, 0)
         os.close(fd)
 
@@ -68,11 +69,11 @@ def run() -> list[Row]:
     peertui_cmd = [python, "-m", "peertui"]
     minimal_cmd = [python, str(ROOT / "bench" / "minimal_app.py")]
     # Warm the file cache once for both.
-    time_to_marker(peertui_cmd, "Gruppeforl".encode(), env)
+    time_to_marker(peertui_cmd, b"Gruppeforl", env)
     time_to_marker(minimal_cmd, b"Minimal baseline", env)
     ours, base = [], []
     for _ in range(ROUNDS):
-        ours.append(time_to_marker(peertui_cmd, "Gruppeforl".encode(), env))
+        ours.append(time_to_marker(peertui_cmd, b"Gruppeforl", env))
         base.append(time_to_marker(minimal_cmd, b"Minimal baseline", env))
     return [
         Row(

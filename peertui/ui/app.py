@@ -21,6 +21,8 @@ class PeerTUI(App[None]):
     TITLE = t("app.title")
     SUB_TITLE = t("app.subtitle")
     ENABLE_COMMAND_PALETTE = True
+    #: Narrow terminals (a projector with a big font) stack panels instead of side by side.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("q", "quit", t("key.quit")),

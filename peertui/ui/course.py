@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,7 +26,13 @@ def meeting_label(meeting: Meeting) -> str:
     return t("course.meeting_label", number=meeting.number, title=meeting.title)
 
 
-def fill_agenda(table: DataTable[str | Content], meeting: Meeting) -> None:
+def unwrap(text: str) -> str:
+    """Join the hard-wrapped lines of each paragraph, so the terminal can wrap them."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def fill_agenda(table: DataTable[Text], meeting: Meeting) -> None:
     """The agenda as rows: start (minutes into the meeting), kind, title, minutes."""
     table.clear(columns=True)
     table.add_column(t("meeting.col_time"), key="time")
@@ -34,11 +41,12 @@ def fill_agenda(table: DataTable[str | Content], meeting: Meeting) -> None:
     table.add_column(t("meeting.col_minutes"), key="minutes")
     start = 0
     for index, block in enumerate(meeting.blocks):
+        # Rich Text cells: measured for column widths, and never parsed as markup.
         table.add_row(
-            f"{start // 60}:{start % 60:02d}",
-            t(f"kind.{block.kind}"),
-            Content(block.title),
-            str(block.minutes),
+            Text(f"{start // 60}:{start % 60:02d}"),
+            Text(t(f"kind.{block.kind}")),
+            Text(block.title),
+            Text(str(block.minutes), justify="right"),
             key=str(index),
         )
         start += block.minutes
@@ -83,7 +91,7 @@ class CourseScreen(Screen[None]):
 
     def show_preview(self, meeting: Meeting) -> None:
         self.query_one("#meeting-description", Static).update(
-            Content.assemble((meeting_label(meeting), "bold"), "\n", meeting.description)
+            Content.assemble((meeting_label(meeting), "bold"), "\n", unwrap(meeting.description))
         )
         fill_agenda(self.query_one("#preview-agenda", DataTable), meeting)
         self.query_one("#meeting-total", Static).update(

@@ -49,12 +49,16 @@ DA: dict[str, str] = {
     "kind.fri": "Fri",
     # --- guide ---
     "guide.not_found": "Siden '{id}' findes ikke.",
+    "guide.links_title": "Links på siden",
+    "guide.no_links": "Siden linker ikke til andre sider.",
     "guide.external_link": "Peertui åbner ikke internetsider. Adressen er: {href}",
     # --- bindings and commands ---
     "key.quit": "Afslut",
     "key.back": "Tilbage",
     "key.open": "Åbn",
     "key.notes": "Noter",
+    "key.links": "Links",
+    "key.close": "Luk",
     "key.palette": "Kommandoer",
     "key.palette_help": "Find forløb, mødegange og guidesider",
     "cmd.open_course": "Åbn forløb: {title}",
@@ -113,7 +117,8 @@ DA: dict[str, str] = {
     "check.bad_guide_link": "linket '{href}' skal have formen guide:side-id",
     "check.unknown_page": "linket peger på siden '{id}', som ikke findes",
     "check.page_too_long": (
-        "siden har {blocks} afsnit og bliver langsom at vise; del den i to sider (højst {limit})"
+        "siden har {blocks} blokke (afsnit, overskrifter, punkter) og bliver langsom at vise; "
+        "del den i to sider (højst {limit})"
     ),
     "check.missing_course_toml": "mappen har mødegange men ingen course.toml",
     # --- errors shown instead of tracebacks ---

@@ -214,6 +214,19 @@ def guide_links(lines: Iterable[str], first_line: int) -> list[tuple[str, int]]:
     return found
 
 
+LABELLED_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?guide:([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def labelled_links(markdown: str) -> list[tuple[str, str]]:
+    """``(link text, page id)`` for each well-formed ``guide:`` link, in order, once each."""
+    found: dict[str, str] = {}
+    for match in LABELLED_LINK_RE.finditer(markdown):
+        target = link_target("guide:" + match.group(2))
+        if target is not None and target not in found:
+            found[target] = " ".join(match.group(1).replace("*", "").split()) or target
+    return [(label, target) for target, label in found.items()]
+
+
 def link_target(href: str) -> str | None:
     """The page id of a ``guide:`` link, or None if it is malformed."""
     target = href.removeprefix("guide:").strip().strip("/")

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from peertui.content import GuidePage
-from peertui.content.loader import link_target
+from peertui.content.loader import labelled_links, link_target
 from peertui.strings import t
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ def safe_markdown_parser() -> MarkdownIt:
 class GuideScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
+        Binding("l", "links", t("key.links")),
     ]
 
     def __init__(self, page: GuidePage) -> None:
@@ -51,6 +52,20 @@ class GuideScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.page.title
         self.query_one("#guide-scroll").focus()
+
+    def action_links(self) -> None:
+        """Follow a link with the keyboard: pick it from a list."""
+        links = labelled_links(self.page.body)
+        if not links:
+            self.notify(t("guide.no_links"))
+            return
+        from peertui.ui.links import LinksScreen
+
+        def chosen(target: str | None) -> None:
+            if target:
+                cast("PeerTUI", self.app).action_open_guide(target)
+
+        self.app.push_screen(LinksScreen(links), chosen)
 
     def on_markdown_table_of_contents_updated(self) -> None:
         self.loaded = True

@@ -290,3 +290,18 @@ def test_cli_check_broken_content_exits_one(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "content/side-a.md:8: linket peger på siden 'mangler'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_long_page_gets_a_warning_not_an_error(tmp_path: Path) -> None:
+    sessions, content = make_tree(tmp_path)
+    items = "\n".join(f"- punkt {i}" for i in range(40))
+    write(content / "lang.md", PAGE.format(id="lang", other="side-a") + "\n" + items + "\n")
+    code, lines = check([sessions, content])
+    assert code == 0
+    assert any("lang.md:1: advarsel: siden har 81 blokke" in line for line in lines), lines
+
+
+def test_builtin_content_has_no_errors_and_no_warnings() -> None:
+    code, lines = check([])
+    assert code == 0
+    assert len(lines) == 1 and lines[0].startswith("Alt i orden"), lines

@@ -95,3 +95,16 @@ def test_crlf_and_bom_are_accepted(tmp_path: Path) -> None:
     library = load_library([sessions, content])
     assert library.problems == []
     assert library.pages["side-a"].title == "Side side-a"
+
+
+def test_labelled_links_in_order_once_each() -> None:
+    from peertui.content.loader import labelled_links
+
+    body = (
+        "Se [**tryghedsplan**](guide:tryghedsplan) og [mål](guide:personlige-maal).\n"
+        "Igen [planen](guide:tryghedsplan), en [web](https://example.org) og [dårlig](guide:Æ)."
+    )
+    assert labelled_links(body) == [
+        ("tryghedsplan", "tryghedsplan"),
+        ("mål", "personlige-maal"),
+    ]

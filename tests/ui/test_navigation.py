@@ -188,3 +188,38 @@ async def test_broken_content_shows_a_calm_notice(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "peertui check" in _visible_text(app)
+
+
+async def test_follow_a_link_with_the_keyboard() -> None:
+    app = builtin_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_open_guide("tryghedsplan")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        text = _visible_text(app)
+        assert "Links på siden" in text
+        # Choose the link to the crisis page.
+        options = app.screen.query_one("#links", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert "hjaelp-i-krise" in ids
+        for _ in range(ids.index("hjaelp-i-krise")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.page.id == "hjaelp-i-krise"
+
+
+async def test_links_dialog_closes_with_escape() -> None:
+    app = builtin_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_open_guide("tryghedsplan")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.page.id == "tryghedsplan"

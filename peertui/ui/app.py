@@ -17,7 +17,7 @@ from peertui.strings import t
 class PeerTUI(App[None]):
     """Run peer-support group meetings from a terminal."""
 
-    CSS_PATH = "peertui.tcss"
+    CSS_PATH = Path(__file__).with_name("peertui.tcss")
     TITLE = t("app.title")
     SUB_TITLE = t("app.subtitle")
     ENABLE_COMMAND_PALETTE = True
@@ -41,6 +41,23 @@ class PeerTUI(App[None]):
         super().__init__()
         self.library = library
         self.data_dir = data_dir
+        self._last_error: BaseException | None = None
+
+    # ------------------------------------------------------------------ crashes
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._last_error = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Replace Textual's crash report, which prints local variables (participants' words
+        could be among them, on a projector), with one calm line that holds no data."""
+        from rich.text import Text
+
+        self._exit_renderables.append(
+            Text(t("error.unexpected", kind=crash_summary(self._last_error)))
+        )
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
         from peertui.ui.home import HomeScreen
@@ -106,6 +123,20 @@ class PeerTUI(App[None]):
             )
         yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
         yield SystemCommand(t("cmd.quit"), t("cmd.quit_help"), self.action_quit)
+
+
+def crash_summary(error: BaseException | None) -> str:
+    """The error's type and where it happened in peertui: never its message or values."""
+    if error is None:
+        return "?"
+    where = ""
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if "peertui" in Path(filename).parts:
+            where = f" {Path(filename).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return f"{type(error).__name__}{where}"
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:

@@ -58,6 +58,12 @@ def format_clock(seconds: float) -> str:
     return f"{sign}{minutes:02d}:{secs:02d}"
 
 
+def format_hours(seconds: float) -> str:
+    """Hours and minutes, ``1:05``, for the whole meeting's clock."""
+    minutes = int(max(0.0, seconds) // 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 class MeetingRun:
     """Where a running meeting is, and its clocks.
 

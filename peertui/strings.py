@@ -47,6 +47,28 @@ DA: dict[str, str] = {
     "kind.runde": "Runde",
     "kind.tjek-ud": "Tjek-ud",
     "kind.fri": "Fri",
+    # --- the runner ---
+    "runner.key_pause": "Pause/fortsæt",
+    "runner.key_next": "Næste",
+    "runner.key_previous": "Forrige",
+    "runner.key_reveal": "Vis mere",
+    "runner.key_unreveal": "Vis mindre",
+    "runner.key_add": "+1 min",
+    "runner.key_remove": "-1 min",
+    "runner.key_blank": "Mørk skærm",
+    "runner.key_end": "Afslut mødet",
+    "runner.key_start": "Kør mødegangen",
+    "runner.break_title": "Pause",
+    "runner.block_of": "punkt {number} af {count}",
+    "runner.more_steps": "Der er mere: tryk r ({count} trin tilbage)",
+    "runner.meeting_clock": "Mødet {elapsed} af {planned}  ·  {plan}",
+    "runner.behind": "{minutes} bagud",
+    "runner.ahead": "{minutes} foran",
+    "runner.on_plan": "følger planen",
+    "runner.paused": "Tiden står stille (pause). Tryk mellemrum for at fortsætte.",
+    "runner.last_block": "Det er sidste punkt. Tryk e for at afslutte mødet.",
+    "runner.resumed": "Mødet fortsætter, hvor I slap. Tiden står stille: tryk mellemrum.",
+    "runner.carry_over": "Med fra sidste gang:",
     # --- guide ---
     "guide.not_found": "Siden '{id}' findes ikke.",
     "guide.links_title": "Links på siden",
@@ -126,6 +148,271 @@ DA: dict[str, str] = {
         "Der skete en uventet fejl ({kind}). Intet er blevet slettet. "
         "Start peertui igen; hjælper det ikke, så kontakt den der vedligeholder peertui."
     ),
+    # --- store: data folder, saving, recovery (peertui/store) ---
+    "store.locked": (
+        "Datamappen {dir} bruges allerede af et andet peertui (proces {pid}, startet {started}). "
+        "Luk det først, eller åbn skrivebeskyttet."
+    ),
+    "store.locked_no_time": (
+        "Datamappen {dir} bruges allerede af et andet peertui (proces {pid}). "
+        "Luk det først, eller åbn skrivebeskyttet."
+    ),
+    "store.locked_unknown": (
+        "Datamappen {dir} bruges allerede af et andet peertui. "
+        "Luk det først, eller åbn skrivebeskyttet."
+    ),
+    "store.opened_read_only": "{reason} peertui er åbnet skrivebeskyttet: intet bliver gemt.",
+    "store.read_only": "peertui er åbnet skrivebeskyttet, så intet kan gemmes her.",
+    "store.closed": "Datamappen er lukket. Start peertui igen.",
+    "store.damaged": (
+        "Datafilen {file} er beskadiget og kan ikke læses. Den bliver ikke ændret. "
+        "Kør 'peertui data restore' for at hente den nyeste gode sikkerhedskopi."
+    ),
+    "store.missing": (
+        "Datafilen {file} mangler. Kør 'peertui data restore' for at hente den nyeste gode "
+        "sikkerhedskopi."
+    ),
+    "store.too_new": (
+        "Datafilen {file} er gemt af en nyere udgave af peertui (version {found} af dataformatet; "
+        "denne udgave kender op til {supported}). Opdatér peertui. Intet er ændret."
+    ),
+    "store.unreadable": "Datafilen {file} kan ikke læses ({code}). Tjek mappens rettigheder.",
+    "store.unsafe_dir": (
+        "Mappen {dir} indeholder andre filer end peertuis. Vælg en tom mappe eller en "
+        "peertui-datamappe; peertui skriver ikke i andre mapper."
+    ),
+    "store.save_failed.disk_full": (
+        "Kunne ikke gemme ({file}): disken er fuld. Det, du har skrevet, er ikke gemt endnu. "
+        "Gør plads på disken og gem igen."
+    ),
+    "store.save_failed.read_only": (
+        "Kunne ikke gemme ({file}): der må ikke skrives i datamappen ({code}). Det, du har "
+        "skrevet, er ikke gemt endnu."
+    ),
+    "store.save_failed.other": (
+        "Kunne ikke gemme ({file}): fejl {code} fra disken. Det, du har skrevet, er ikke gemt "
+        "endnu. Prøv at gemme igen."
+    ),
+    "store.no_good_backup": (
+        "Der er ingen brugbar sikkerhedskopi af {file}. Filen er ikke ændret; kontakt den, der "
+        "vedligeholder peertui."
+    ),
+    "store.cpr_refused": (
+        "Der står noget, der ligner et CPR-nummer, i '{field}'. peertui gemmer aldrig "
+        "CPR-numre, så det er ikke gemt. Brug fornavn eller kaldenavn, og fjern tallet."
+    ),
+    "store.consent_missing": "Deltageren har ikke givet samtykke til: {purpose}. Intet er gemt.",
+    "store.ambiguous_group": "Flere grupper hedder '{ref}'. Brug gruppens id: {ids}",
+    "store.forgotten_placeholder": "[slettet]",
+    "store.retention_reminder": (
+        "{count} gruppe(r) er forbi slettedatoen: {names}. Kør 'peertui purge' for at slette dem."
+    ),
+    "store.not_found.group": "Gruppen '{ref}' findes ikke.",
+    "store.not_found.participant": "Deltageren findes ikke i gruppen.",
+    "store.not_found.statement": "Det personlige statement findes ikke.",
+    "store.not_found.trainee": "Kursisten findes ikke.",
+    "store.not_found.damaged_file": "{ref} er ikke beskadiget.",
+    "store.invalid.text": "'{field}' skal være en tekst.",
+    "store.invalid.empty": "'{field}' må ikke være tom.",
+    "store.invalid.too_long": "'{field}' er for lang (højst {limit} tegn).",
+    "store.invalid.too_many": "'{field}' har for mange punkter (højst {limit}).",
+    "store.invalid.choice": "'{field}' skal være en af: {allowed}.",
+    "store.invalid.answers": "Et personligt statement har {count} svar.",
+    "store.invalid.alias_taken": "Der er allerede en deltager med det navn i gruppen. Vælg et andet.",
+    "store.invalid.retention_before_start": "Slettedatoen kan ikke ligge før startdatoen.",
+    # what a stored document must look like (import and data files)
+    "shape.at": "{path}: {problem}",
+    "shape.object": "skal være et objekt {{...}}",
+    "shape.list": "skal være en liste [...]",
+    "shape.missing": "mangler '{key}'",
+    "shape.unknown_key": "ukendt felt '{key}'",
+    "shape.too_many": "for mange elementer (højst {limit})",
+    "shape.text": "skal være en tekst",
+    "shape.too_long": "teksten er for lang (højst {limit} tegn)",
+    "shape.empty": "må ikke være tom",
+    "shape.cpr": "ligner et CPR-nummer; peertui gemmer aldrig CPR-numre",
+    "shape.id": "er ikke et gyldigt id",
+    "shape.integer": "skal være et helt tal",
+    "shape.range": "skal være mellem {low} og {high}",
+    "shape.boolean": "skal være true eller false",
+    "shape.choice": "skal være en af: {allowed}",
+    "shape.date": "skal være en dato som 2025-03-04",
+    "shape.datetime": "skal være et tidspunkt som 2025-03-04T10:15:00Z",
+    "shape.answers": "skal have præcis {count} svar",
+    "shape.empty_list": "må ikke være tom",
+    "shape.duplicate": "findes to gange",
+    "shape.dangling": "peger på en deltager, som ikke er i gruppen",
+    # names of fields, used in messages
+    "field.group_name": "Gruppens navn",
+    "field.name": "Navn",
+    "field.course": "Forløb",
+    "field.facilitators": "Facilitatorer",
+    "field.alias": "Fornavn eller kaldenavn",
+    "field.purpose": "Samtykke",
+    "field.status": "Fremmøde",
+    "field.answers": "Personligt statement",
+    "field.occasion": "Anledning",
+    "field.trainee_name": "Kursistens navn",
+    "field.text": "Mål",
+    "field.first_step": "Første skridt",
+    "field.help_from": "Hjælp fra",
+    "field.when": "Hvornår",
+    "field.warning_signs": "Advarselstegn",
+    "field.own_strategies": "Det kan jeg selv gøre",
+    "field.distractions": "Mennesker og steder, der aflede",
+    "field.people_to_ask": "Dem kan jeg bede om hjælp",
+    "field.professionals": "Fagfolk og kriselinjer",
+    "field.safer_surroundings": "Gøre mine omgivelser mere sikre",
+    "field.most_important": "Det vigtigste for mig",
+    "field.note": "Note",
+    "field.title": "Punkt",
+    "field.notes": "Noter",
+    "field.reflection": "Refleksion",
+    "field.carry_over": "Til næste gang",
+    # the store's vocabularies, for the screens
+    "consent.taking_part": "at deltage i gruppen",
+    "consent.store_statement": "at gemme sit personlige statement og sine arbejdsark",
+    "consent.printing": "at få det udskrevet",
+    "consent.digital_copy": "at få en digital kopi",
+    "attendance.present": "Til stede",
+    "attendance.absent": "Ikke mødt",
+    "attendance.excused": "Meldt afbud",
+    "worksheet.goals": "Personlige mål",
+    "worksheet.safety_plan": "Tryghedsplan",
+    "worksheet.network_map": "Netværkskort",
+    "statement.prompt.1": "Sådan vil jeg introducere mig selv",
+    "statement.prompt.2": "Det er vigtigt for mig at …",
+    "statement.prompt.3": "Jeg vil gerne have hjælp til …",
+    "statement.prompt.4": "Så jeg kan …",
+    "checklist.plan_followed": "Vi fulgte dagsordenen",
+    "checklist.everyone_heard": "Alle fik mulighed for at tale",
+    "checklist.agreements_kept": "Gruppeaftalerne blev holdt",
+    "checklist.shared_as_equals": "Vi delte egne erfaringer som ligeværdige",
+    "checklist.own_words_and_hope": "Der var plads til egne ord og håb",
+    "checklist.ended_on_time": "Vi sluttede til tiden",
+    "sector.family": "Familie",
+    "sector.friends": "Venner",
+    "sector.work_school": "Arbejde og uddannelse",
+    "sector.leisure": "Fritid",
+    "sector.professionals": "Fagfolk",
+    "sector.online": "Online",
+    "audience.colleagues": "kolleger",
+    "audience.citizens": "borgere",
+    # --- peertui data / forget / purge / demo ---
+    "cli.help.data": "eksportér, importér eller gendan data",
+    "cli.desc.data": "Hele datamappen som én JSON-fil, ind og ud, og gendannelse fra sikkerhedskopier.",
+    "cli.help.data_dir": "datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
+    "cli.help.yes": "spørg ikke først (til scripts)",
+    "cli.help.export": "skriv alle data til en JSON-fil",
+    "cli.desc.export": (
+        "Skriver alle grupper, deltagere, statements, arbejdsark, mødelogs og kursister til én "
+        "JSON-fil. Filen indeholder helbredsoplysninger: opbevar den sikkert."
+    ),
+    "cli.help.export_force": "overskriv filen, hvis den findes",
+    "cli.help.import": "læs data fra en JSON-fil (alt eller intet)",
+    "cli.desc.import": (
+        "Tjekker hele filen først; ved fejl ændres intet. Som standard flettes: nye grupper "
+        "tilføjes, ens grupper springes over, og en gruppe, der findes med andet indhold, "
+        "stopper importen. Med --replace bliver datamappen præcis som filen."
+    ),
+    "cli.help.import_replace": "erstat alt i datamappen med filens indhold",
+    "cli.help.restore": "gendan beskadigede filer fra den nyeste gode sikkerhedskopi",
+    "cli.desc.restore": (
+        "Finder beskadigede datafiler, viser den nyeste gode sikkerhedskopi og gendanner den, "
+        "når du siger ja. Den beskadigede fil flyttes til damaged/ og slettes ikke."
+    ),
+    "cli.help.restore_list": "vis sikkerhedskopierne for hver datafil",
+    "cli.help.info": "vis hvor data ligger, og hvad der er i mappen",
+    "cli.desc.info": "Viser datamappen, grupperne og deres slettedatoer.",
+    "cli.help.forget": "slet en deltager helt, også i sikkerhedskopier",
+    "cli.desc.forget": (
+        "Sletter en deltager fra gruppen: samtykker, fremmøde, statements med alle versioner, "
+        "arbejdsark, og deltagerens navn i mødelogs. Også i alle sikkerhedskopier. Kan ikke "
+        "fortrydes."
+    ),
+    "cli.help.forget_group": "gruppens id eller præcise navn",
+    "cli.help.forget_participant": "deltagerens id eller fornavn/kaldenavn",
+    "cli.help.forget_trainee": "slet i stedet en kursist (id eller navn)",
+    "cli.help.purge": "slet grupper, der er forbi slettedatoen",
+    "cli.desc.purge": (
+        "Sletter hver gruppe, hvis slettedato er overskredet, med alle sikkerhedskopier. "
+        "Kan ikke fortrydes."
+    ),
+    "cli.help.today": "regn med denne dato som i dag",
+    "cli.help.demo": "fyld en datamappe med en opdigtet demogruppe",
+    "cli.desc.demo": (
+        "Lægger en opdigtet gruppe med 8 deltagere i datamappen, så du kan se dig omkring. "
+        "Nægter, hvis mappen har data; med --force laves demogruppen på ny, men kun hvis "
+        "mappen ikke indeholder andet end demodata."
+    ),
+    "cli.help.demo_force": "lav demogruppen på ny (kun hvis mappen kun har demodata)",
+    "cli.bad_date": "'{value}' er ikke en dato som 2025-03-04",
+    "cli.need_yes": "Svar ja med --yes, når peertui ikke kører i en terminal. Intet er ændret.",
+    "cli.cancelled": "Afbrudt. Intet er ændret.",
+    "cli.interrupted": "Afbrudt.",
+    "data.exported": (
+        "Eksporteret til {file} ({size} bytes). Grupper: {groups}. Kursister: {trainees}. "
+        "Filen indeholder helbredsoplysninger: opbevar den sikkert, og slet den, når den er brugt."
+    ),
+    "data.import_replace_confirm": (
+        "Datamappen har {groups} grupper. Alt erstattes af filens {new} grupper. Fortsæt?"
+    ),
+    "data.imported_merge": (
+        "Importeret: {added} nye grupper, {kept} uændrede, {trainees} nye kursister."
+    ),
+    "data.imported_replace": (
+        "Importeret: {added} nye grupper, {kept} erstattet, {removed} fjernet, "
+        "{trainees} kursister."
+    ),
+    "data.info_folder": "Datamappe: {dir}",
+    "data.info_counts": "Grupper: {groups}. Kursister: {trainees}.",
+    "data.info_group": "  {id}  {name} (slettes efter {retention})",
+    "data.info_store": "kursister",
+    "restore.nothing": "Alle datafiler i {dir} kan læses. Der er intet at gendanne.",
+    "restore.offer": "Gendan {file} ({name}) fra sikkerhedskopien fra {when}?",
+    "restore.done": "{file} er gendannet fra sikkerhedskopien fra {when}.",
+    "restore.list_line": "{file} {name}: {count} sikkerhedskopier, nyeste {newest}",
+    "forget.usage": "Brug: peertui forget --group GRUPPE --participant DELTAGER, eller --trainee KURSIST.",
+    "forget.confirm": (
+        "Slet {alias} helt fra gruppen {group}, også i alle sikkerhedskopier? Det kan ikke fortrydes."
+    ),
+    "forget.confirm_trainee": "Slet kursisten {name} helt, også i alle sikkerhedskopier?",
+    "forget.done": (
+        "Slettet. {rewritten} filer er skrevet om uden deltageren, {deleted} filer er slettet. "
+        "Husk eksporter og udskrifter uden for peertui."
+    ),
+    "purge.nothing": "Ingen grupper er forbi slettedatoen.",
+    "purge.item": "  {name} ({id}), slettedato {retention}",
+    "purge.confirm": "Slet disse {count} grupper med alle sikkerhedskopier? Det kan ikke fortrydes.",
+    "purge.done": "{count} grupper er slettet ({files} filer).",
+    "portable.invalid": "Filen kan ikke importeres: {detail} Intet er ændret.",
+    "portable.not_utf8": "den er ikke gyldig UTF-8 (ved byte {offset}).",
+    "portable.bad_json": "den er ikke gyldig JSON (linje {line}, kolonne {column}).",
+    "portable.too_deep": "den er for dybt indlejret.",
+    "portable.too_big": "den er større end {limit} MB.",
+    "portable.not_export": "den er ikke en eksport fra peertui.",
+    "portable.too_new": (
+        "den er lavet af en nyere peertui (format {found}; denne udgave kender op til {supported})."
+    ),
+    "portable.conflict_group": (
+        "gruppen {name} ({id}) findes allerede med andet indhold. Brug --replace for at "
+        "erstatte alt, eller importér i en tom datamappe."
+    ),
+    "portable.conflict_trainee": "kursisten {id} findes allerede med andet indhold.",
+    "portable.exists": "{file} findes allerede. Vælg et andet navn, eller brug --force.",
+    "portable.is_dir": "{file} er en mappe, ikke en fil.",
+    "portable.no_folder": "Mappen til {file} findes ikke.",
+    "portable.no_such_file": "{file} findes ikke.",
+    "portable.unreadable": "{file} kan ikke læses ({code}).",
+    "demo.group_name": "Tirsdagsgruppen (demo)",
+    "demo.occasion_municipality": "Møde med kommunen",
+    "demo.occasion_treatment": "Behandlingsmøde",
+    "demo.refused": (
+        "Datamappen har allerede data, og peertui overskriver aldrig rigtige data. Vælg en "
+        "anden mappe med --data-dir."
+    ),
+    "demo.exists": "Datamappen har allerede demogruppen. Brug --force for at lave den på ny.",
+    "demo.done": "Demogruppen '{name}' med {participants} deltagere er lagt i {dir}.",
 }
 
 EN: dict[str, str] = {}

@@ -22,6 +22,7 @@ class MeetingScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("n", "toggle_notes", t("key.notes")),
+        Binding("s", "start", t("runner.key_start")),
     ]
 
     #: Facilitator notes are off by default: this screen may be on a projector.
@@ -92,6 +93,14 @@ class MeetingScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
             self.show_block(int(event.row_key.value))
+
+    def action_start(self) -> None:
+        """Run this meeting on the projector (without a group: nothing is saved)."""
+        if not self.meeting.blocks:
+            return
+        from peertui.ui.runner import RunnerScreen
+
+        self.app.push_screen(RunnerScreen(self.course, self.meeting))
 
     def action_toggle_notes(self) -> None:
         self.show_notes = not self.show_notes

@@ -165,6 +165,15 @@ def test_format_clock() -> None:
     assert format_clock(3725) == "1:02:05"
 
 
+def test_format_hours() -> None:
+    from peertui.runner import format_hours
+
+    assert format_hours(0) == "0:00"
+    assert format_hours(59) == "0:00"
+    assert format_hours(47 * 60 + 5) == "0:47"
+    assert format_hours(7200) == "2:00"
+
+
 def test_phase_for_edges() -> None:
     assert phase_for(-0.1, 100) == "over"
     assert phase_for(5, 100) == "urgent"

@@ -1,0 +1,310 @@
+"""The runner: the meeting on the projector, block by block, with a calm countdown.
+
+What the wall sees: the current block's participant text (up to the current reveal step),
+its countdown and the meeting's clock. Facilitator notes stay in a separate panel that is
+off by default; `b` blanks everything to the group's name.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peertui.content import Course, Meeting
+from peertui.runner import Clock, MeetingRun, format_clock, format_hours
+from peertui.strings import t
+from peertui.ui.course import meeting_label
+from peertui.ui.guide import safe_markdown_parser
+
+PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
+#: How often the clocks on screen are brought up to date.
+TICK_SECONDS = 0.25
+#: Block titles in the runner's agenda are cut to this many characters (one line each).
+AGENDA_TITLE_WIDTH = 24
+
+
+def shorten(text: str, width: int = AGENDA_TITLE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def minutes_text(seconds: float) -> str:
+    """A whole number of minutes, for the meeting clock ("3 min")."""
+    return t("course.minutes", minutes=round(abs(seconds) / 60))
+
+
+class RunnerScreen(Screen[None]):
+    """Runs one meeting. ``on_change`` receives the run's state after every change (for
+    resuming after a restart); ``on_end`` receives the finished run."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", t("runner.key_pause")),
+        Binding("right,pagedown", "next_block", t("runner.key_next"), key_display="→"),
+        Binding("left,pageup", "previous_block", t("runner.key_previous"), key_display="←"),
+        Binding("r", "reveal_next", t("runner.key_reveal")),
+        Binding("shift+r", "reveal_previous", t("runner.key_unreveal"), show=False),
+        Binding("plus,equals_sign", "add_minute", t("runner.key_add")),
+        Binding("minus", "remove_minute", t("runner.key_remove")),
+        Binding("b", "blank", t("runner.key_blank")),
+        Binding("n", "toggle_notes", t("key.notes")),
+        Binding("e", "end_meeting", t("runner.key_end")),
+        Binding("escape", "leave", t("key.back")),
+    ]
+
+    show_notes: reactive[bool] = reactive(False)
+    blanked: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        course: Course,
+        meeting: Meeting,
+        *,
+        group_name: str = "",
+        state: dict[str, Any] | None = None,
+        clock: Clock = time.monotonic,
+        on_change: Callable[[dict[str, Any]], None] | None = None,
+        on_end: Callable[[MeetingRun], None] | None = None,
+        carry_over: str = "",
+    ) -> None:
+        super().__init__()
+        self.course = course
+        self.meeting = meeting
+        self.group_name = group_name
+        self.resumed = state is not None
+        self.run = (
+            MeetingRun.restore(meeting, state, clock) if state else MeetingRun(meeting, clock)
+        )
+        self.on_change = on_change
+        self.on_end = on_end
+        self.carry_over = carry_over
+        self._shown: tuple[Any, ...] = ()
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="runner-top"):
+            yield Static(id="runner-title")
+            yield Static(id="meeting-clock")
+        with Horizontal(id="runner"):
+            with Vertical(id="runner-agenda"):
+                yield OptionList(id="runner-blocks")
+            with Vertical(id="runner-main"):
+                with Horizontal(id="block-head"):
+                    yield Static(id="runner-block-title")
+                    yield Digits("00:00", id="countdown")
+                yield Static(id="paused-flag")
+                with VerticalScroll(id="runner-text-scroll"):
+                    yield Markdown(
+                        id="runner-text", open_links=False, parser_factory=safe_markdown_parser
+                    )
+                yield Static(id="step-flag", classes="dim")
+            with Vertical(id="break-view"):
+                yield Static(Content(t("runner.break_title")), id="break-title")
+                yield Digits("00:00", id="break-countdown")
+                yield Static(id="break-text")
+        with VerticalScroll(id="runner-notes"):
+            yield Static(Content(t("meeting.notes")), classes="panel-title")
+            yield Static(id="runner-notes-text")
+        with Vertical(id="blank-view"):
+            yield Static(Content(self.group_name or self.course.title), id="blank-name")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        blocks = self.query_one("#runner-blocks", OptionList)
+        blocks.add_options(
+            Option(Content(block.title), id=str(i)) for i, block in enumerate(self.meeting.blocks)
+        )
+        self.watch_show_notes(self.show_notes)
+        self.watch_blanked(self.blanked)
+        self.refresh_block()
+        self.refresh_clock()
+        self.set_interval(TICK_SECONDS, self.refresh_clock)
+        if not self.resumed and not self.run.started:
+            self.run.start()
+            self._changed()
+
+    # ------------------------------------------------------------------ drawing
+
+    def refresh_block(self) -> None:
+        """Everything that changes when the block or reveal step changes."""
+        run = self.run
+        block = run.block
+        self.query_one("#runner-title", Static).update(
+            Content.assemble(
+                (self.group_name + "  ·  " if self.group_name else "", "dim"),
+                (meeting_label(self.meeting), "bold"),
+            )
+        )
+        self.query_one("#runner-block-title", Static).update(
+            Content.assemble(
+                (block.title, "bold"),
+                "\n",
+                (
+                    f"{t(f'kind.{block.kind}')}  ·  "
+                    f"{t('runner.block_of', number=run.index + 1, count=len(run.timings))}",
+                    "dim",
+                ),
+            )
+        )
+        text = "\n\n".join(run.visible_steps())
+        self.query_one("#runner-text", Markdown).update(text)
+        self.query_one("#break-text", Static).update(
+            Content(" ".join(" ".join(run.visible_steps()).split()))
+        )
+        more = run.step_count - run.step - 1
+        self.query_one("#step-flag", Static).update(
+            Content(t("runner.more_steps", count=more) if more > 0 else "")
+        )
+        blocks = self.query_one("#runner-blocks", OptionList)
+        blocks.highlighted = run.index
+        for i, option_block in enumerate(self.meeting.blocks):
+            marker = "▶" if i == run.index else ("✓" if run.elapsed(i) > 0 else " ")
+            prompt = Content.assemble(
+                f"{marker} ", (f"{option_block.minutes:>3}  ", "dim"), shorten(option_block.title)
+            )
+            blocks.replace_option_prompt_at_index(i, prompt)
+        notes = Content(block.notes or t("meeting.no_notes"))
+        if self.carry_over:
+            # Last meeting's carry-over note: for the facilitators, only in the notes panel.
+            notes = Content.assemble(
+                (t("runner.carry_over"), "bold"), "\n", self.carry_over, "\n\n", notes
+            )
+        self.query_one("#runner-notes-text", Static).update(notes)
+        is_break = block.kind == "pause"
+        self.set_class(is_break, "-break")
+        self._shown = ()
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        """The countdowns, their colour and the meeting clock (called every tick)."""
+        run = self.run
+        remaining = run.remaining()
+        phase = run.phase()
+        delta = run.schedule_delta()
+        shown = (
+            format_clock(remaining),
+            phase,
+            run.paused,
+            int(run.total_elapsed // 60),
+            round(delta / 60),
+        )
+        if shown == self._shown:
+            return
+        self._shown = shown
+        clock_text = format_clock(remaining)
+        for digits_id in ("#countdown", "#break-countdown"):
+            digits = self.query_one(digits_id, Digits)
+            digits.update(clock_text)
+            for cls in PHASE_CLASSES:
+                digits.set_class(cls == f"-{phase}", cls)
+        self.query_one("#block-head").set_class(phase == "over", "-over")
+        if round(delta / 60) > 0:
+            plan = t("runner.behind", minutes=minutes_text(delta))
+        elif round(delta / 60) < 0:
+            plan = t("runner.ahead", minutes=minutes_text(delta))
+        else:
+            plan = t("runner.on_plan")
+        self.query_one("#meeting-clock", Static).update(
+            Content(
+                t(
+                    "runner.meeting_clock",
+                    elapsed=format_hours(run.total_elapsed),
+                    planned=format_hours(run.total_planned),
+                    plan=plan,
+                )
+            )
+        )
+        paused_text = ""
+        if run.paused:
+            paused_text = t("runner.resumed") if self.resumed else t("runner.paused")
+        self.query_one("#paused-flag", Static).update(Content(paused_text))
+        self.set_class(run.paused, "-paused")
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self.run.snapshot())
+
+    # ------------------------------------------------------------------ actions
+
+    def action_toggle_pause(self) -> None:
+        self.resumed = False  # the "resumed" hint has done its job
+        self.run.toggle_pause()
+        self._changed()
+        self.refresh_clock()
+
+    def action_next_block(self) -> None:
+        if self.run.next_block():
+            self._changed()
+            self.refresh_block()
+        elif self.run.is_last:
+            self.notify(t("runner.last_block"))
+
+    def action_previous_block(self) -> None:
+        if self.run.previous_block():
+            self._changed()
+            self.refresh_block()
+
+    def action_reveal_next(self) -> None:
+        if self.run.reveal_next():
+            self._changed()
+            self.refresh_block()
+
+    def action_reveal_previous(self) -> None:
+        if self.run.reveal_previous():
+            self._changed()
+            self.refresh_block()
+
+    def action_add_minute(self) -> None:
+        self.run.adjust_minutes(+1)
+        self._changed()
+        self.refresh_clock()
+
+    def action_remove_minute(self) -> None:
+        self.run.adjust_minutes(-1)
+        self._changed()
+        self.refresh_clock()
+
+    def action_blank(self) -> None:
+        self.blanked = not self.blanked
+
+    def action_toggle_notes(self) -> None:
+        self.show_notes = not self.show_notes
+
+    def action_end_meeting(self) -> None:
+        self.run.pause()
+        self._changed()
+        if self.on_end is not None:
+            self.on_end(self.run)
+        else:
+            self.dismiss()
+
+    def action_leave(self) -> None:
+        """Back to the previous screen. The run's state is kept (see ``on_change``)."""
+        if self.blanked:
+            self.blanked = False
+            return
+        self.run.pause()
+        self._changed()
+        self.dismiss()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id is not None and self.run.go_to(int(event.option_id)):
+            self._changed()
+            self.refresh_block()
+
+    # ------------------------------------------------------------------ watchers
+
+    def watch_show_notes(self, show: bool) -> None:
+        self.query_one("#runner-notes").display = show
+
+    def watch_blanked(self, blanked: bool) -> None:
+        self.set_class(blanked, "-blanked")

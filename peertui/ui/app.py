@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from peertui.content import Library, load_library
 from peertui.strings import t
+from peertui.ui.themes import DEFAULT_THEME, THEMES
 
 
 class PeerTUI(App[None]):
@@ -27,6 +28,7 @@ class PeerTUI(App[None]):
     BINDINGS = [
         Binding("q", "quit", t("key.quit")),
         Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
+        Binding("question_mark", "toggle_help", t("key.help"), key_display="?"),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -42,6 +44,9 @@ class PeerTUI(App[None]):
         self.library = library
         self.data_dir = data_dir
         self._last_error: BaseException | None = None
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
 
     # ------------------------------------------------------------------ crashes
 
@@ -96,11 +101,41 @@ class PeerTUI(App[None]):
 
         self.push_screen(GuideScreen(page))
 
+    def action_toggle_help(self) -> None:
+        """`?`: the keys of this screen, in a panel beside it (again to hide)."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
     # ------------------------------------------------------------------ command palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Every key of the current screen is also a command, so nothing needs remembering.
+        seen: set[str] = {"command_palette", "quit", "toggle_help"}
+        # Only our own keys: Textual's built-in ones (focus, copy, a list's cursor) are in
+        # English and not what a facilitator looks for.
+        own = {
+            b.action
+            for b in (*getattr(type(screen), "BINDINGS", []), *type(self).BINDINGS)
+            if isinstance(b, Binding)
+        }
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.node not in (screen, self) or binding.action not in own:
+                continue
+            if binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            key_name = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                t("cmd.key_help", key=key_name or key),
+                partial(active.node.run_action, binding.action),
+            )
         # Danish versions of Textual's own commands. Textual's "Screenshot" command is left
         # out on purpose: it would write whatever is on screen (participants' words) to a file.
+        yield SystemCommand(t("key.help"), t("cmd.help_help"), self.action_toggle_help)
         yield SystemCommand(t("cmd.home"), t("cmd.home_help"), self.action_home)
         for course in self.library.courses:
             yield SystemCommand(

@@ -48,8 +48,18 @@ class RunnerScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space", "toggle_pause", t("runner.key_pause")),
-        Binding("right,pagedown", "next_block", t("runner.key_next"), key_display="→"),
-        Binding("left,pageup", "previous_block", t("runner.key_previous"), key_display="←"),
+        # Priority: the arrows and a presenter remote's page keys move through the meeting,
+        # even when the text panel has focus (up/down still scroll it).
+        Binding(
+            "right,pagedown", "next_block", t("runner.key_next"), key_display="→", priority=True
+        ),
+        Binding(
+            "left,pageup",
+            "previous_block",
+            t("runner.key_previous"),
+            key_display="←",
+            priority=True,
+        ),
         Binding("r", "reveal_next", t("runner.key_reveal")),
         Binding("shift+r", "reveal_previous", t("runner.key_unreveal"), show=False),
         Binding("plus,equals_sign", "add_minute", t("runner.key_add")),
@@ -96,7 +106,11 @@ class RunnerScreen(Screen[None]):
             yield Static(id="meeting-clock")
         with Horizontal(id="runner"):
             with Vertical(id="runner-agenda"):
-                yield OptionList(id="runner-blocks")
+                blocks = OptionList(id="runner-blocks")
+                # The arrow keys belong to the meeting (next/previous block), not to the
+                # list; a click on a block still jumps to it.
+                blocks.can_focus = False
+                yield blocks
             with Vertical(id="runner-main"):
                 with Horizontal(id="block-head"):
                     yield Static(id="runner-block-title")

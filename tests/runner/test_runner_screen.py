@@ -220,3 +220,45 @@ async def test_narrow_projector_size_shows_the_essentials() -> None:
         text = _visible_text(app)
         assert "Velkommen og tjek-ind" in text
         assert not screen.query_one("#runner-agenda").display or "▶" not in text
+
+
+async def test_runner_actions_are_in_the_command_palette() -> None:
+    clock = FakeClock()
+    app, screen = runner_app(1, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(screen)
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(screen)]
+        for wanted in (
+            "Pause/fortsæt",
+            "Næste",
+            "Forrige",
+            "Vis mere",
+            "+1 min",
+            "-1 min",
+            "Mørk skærm",
+            "Noter",
+            "Afslut mødet",
+        ):
+            assert wanted in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"mørk skærm")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.blanked
+
+
+async def test_question_mark_shows_the_keys() -> None:
+    app, screen = runner_app(1)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert screen.query("HelpPanel")
+        assert "Mørk skærm" in _visible_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not screen.query("HelpPanel")

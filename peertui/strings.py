@@ -69,6 +69,15 @@ DA: dict[str, str] = {
     "runner.last_block": "Det er sidste punkt. Tryk e for at afslutte mødet.",
     "runner.resumed": "Mødet fortsætter, hvor I slap. Tiden står stille: tryk mellemrum.",
     "runner.carry_over": "Med fra sidste gang:",
+    # --- the wall (projector window) ---
+    "wall.waiting": "Venter på peertui …",
+    "wall.waiting_help": (
+        "Start peertui i et andet vindue på denne computer. Væggen kobler sig på af sig selv."
+    ),
+    "wall.gone": "Forbindelsen til peertui er væk. Væggen venter roligt og kobler sig på igen.",
+    "wall.meeting_clock": "Mødet {elapsed} af {planned}",
+    "wall.paused": "Pause i tiden",
+    "wall.idle": "Velkommen",
     # --- guide ---
     "guide.not_found": "Siden '{id}' findes ikke.",
     "guide.links_title": "Links på siden",
@@ -221,7 +230,9 @@ DA: dict[str, str] = {
     "store.invalid.too_many": "'{field}' har for mange punkter (højst {limit}).",
     "store.invalid.choice": "'{field}' skal være en af: {allowed}.",
     "store.invalid.answers": "Et personligt statement har {count} svar.",
-    "store.invalid.alias_taken": "Der er allerede en deltager med det navn i gruppen. Vælg et andet.",
+    "store.invalid.alias_taken": (
+        "Der er allerede en deltager med det navn i gruppen. Vælg et andet."
+    ),
     "store.invalid.retention_before_start": "Slettedatoen kan ikke ligge før startdatoen.",
     # what a stored document must look like (import and data files)
     "shape.at": "{path}: {problem}",
@@ -303,7 +314,9 @@ DA: dict[str, str] = {
     "audience.citizens": "borgere",
     # --- peertui data / forget / purge / demo ---
     "cli.help.data": "eksportér, importér eller gendan data",
-    "cli.desc.data": "Hele datamappen som én JSON-fil, ind og ud, og gendannelse fra sikkerhedskopier.",
+    "cli.desc.data": (
+        "Hele datamappen som én JSON-fil, ind og ud, og gendannelse fra sikkerhedskopier."
+    ),
     "cli.help.data_dir": "datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
     "cli.help.yes": "spørg ikke først (til scripts)",
     "cli.help.export": "skriv alle data til en JSON-fil",
@@ -377,9 +390,12 @@ DA: dict[str, str] = {
     "restore.confirm": "Gendan den? Den beskadigede fil gemmes i damaged/.",
     "restore.done": "{file} er gendannet fra sikkerhedskopien fra {when}.",
     "restore.list_line": "{file} {name}: {count} sikkerhedskopier, nyeste {newest}",
-    "forget.usage": "Brug: peertui forget --group GRUPPE --participant DELTAGER, eller --trainee KURSIST.",
+    "forget.usage": (
+        "Brug: peertui forget --group GRUPPE --participant DELTAGER, eller --trainee KURSIST."
+    ),
     "forget.confirm": (
-        "Slet {alias} helt fra gruppen {group}, også i alle sikkerhedskopier? Det kan ikke fortrydes."
+        "Slet {alias} helt fra gruppen {group}, også i alle sikkerhedskopier? "
+        "Det kan ikke fortrydes."
     ),
     "forget.confirm_trainee": "Slet kursisten {name} helt, også i alle sikkerhedskopier?",
     "forget.done": (
@@ -388,7 +404,9 @@ DA: dict[str, str] = {
     ),
     "purge.nothing": "Ingen grupper er forbi slettedatoen.",
     "purge.item": "  {name} ({id}), slettedato {retention}",
-    "purge.confirm": "Slet disse {count} grupper med alle sikkerhedskopier? Det kan ikke fortrydes.",
+    "purge.confirm": (
+        "Slet disse {count} grupper med alle sikkerhedskopier? Det kan ikke fortrydes."
+    ),
     "purge.done": "{count} grupper er slettet ({files} filer).",
     "portable.invalid": "Filen kan ikke importeres: {detail} Intet er ændret.",
     "portable.not_utf8": "den er ikke gyldig UTF-8 (ved byte {offset}).",

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from peertui.content import Library, load_library
 from peertui.strings import t
 from peertui.ui.themes import DEFAULT_THEME, THEMES
+from peertui.wall import WallServer, WallState
 
 
 class PeerTUI(App[None]):
@@ -39,14 +40,38 @@ class PeerTUI(App[None]):
         ),
     ]
 
-    def __init__(self, library: Library, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, library: Library, data_dir: Path | None = None, *, serve_wall: bool = False
+    ) -> None:
         super().__init__()
         self.library = library
         self.data_dir = data_dir
+        self.serve_wall = serve_wall
+        self.wall_server: WallServer | None = None
         self._last_error: BaseException | None = None
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
+
+    # ------------------------------------------------------------------ the wall
+
+    async def on_mount(self) -> None:
+        if self.serve_wall and self.data_dir is not None:
+            server = WallServer(self.data_dir)
+            try:
+                await server.start()
+            except OSError:
+                return  # the wall is optional; the runner works in one window without it
+            self.wall_server = server
+
+    async def on_unmount(self) -> None:
+        if self.wall_server is not None:
+            await self.wall_server.stop()
+
+    def publish_wall(self, state: WallState) -> None:
+        """Show ``state`` on every attached wall (nothing happens without one)."""
+        if self.wall_server is not None:
+            self.wall_server.publish(state)
 
     # ------------------------------------------------------------------ crashes
 
@@ -175,7 +200,9 @@ def crash_summary(error: BaseException | None) -> str:
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:
+    from peertui.store.paths import resolve_data_dir
+
     library = load_library([Path(p) for p in content_paths] if content_paths else None)
-    app = PeerTUI(library, data_dir=Path(data_dir) if data_dir else None)
+    app = PeerTUI(library, data_dir=resolve_data_dir(data_dir), serve_wall=True)
     app.run()
     return app.return_code or 0

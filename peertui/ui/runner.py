@@ -25,6 +25,7 @@ from peertui.runner import Clock, MeetingRun, format_clock, format_hours
 from peertui.strings import t
 from peertui.ui.course import meeting_label
 from peertui.ui.guide import safe_markdown_parser
+from peertui.wall import WallState, wall_state_for_run
 
 PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
 #: How often the clocks on screen are brought up to date.
@@ -89,6 +90,8 @@ class RunnerScreen(Screen[None]):
         self.course = course
         self.meeting = meeting
         self.group_name = group_name
+        #: What a blank or idle screen shows: the group's name, or else the course's title.
+        self.wall_name = group_name or course.title
         self.resumed = state is not None
         self.run = (
             MeetingRun.restore(meeting, state, clock) if state else MeetingRun(meeting, clock)
@@ -129,7 +132,7 @@ class RunnerScreen(Screen[None]):
             yield Static(Content(t("meeting.notes")), classes="panel-title")
             yield Static(id="runner-notes-text")
         with Vertical(id="blank-view"):
-            yield Static(Content(self.group_name or self.course.title), id="blank-name")
+            yield Static(Content(self.wall_name), id="blank-name")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -242,6 +245,18 @@ class RunnerScreen(Screen[None]):
             paused_text = t("runner.resumed") if self.resumed else t("runner.paused")
         self.query_one("#paused-flag", Static).update(Content(paused_text))
         self.set_class(run.paused, "-paused")
+        self.publish()
+
+    def publish(self) -> None:
+        """Tell the wall (if one is attached) what the room should see now."""
+        publish = getattr(self.app, "publish_wall", None)
+        if publish is not None:
+            publish(wall_state_for_run(self.run, self.wall_name, blanked=self.blanked))
+
+    def on_unmount(self) -> None:
+        publish = getattr(self.app, "publish_wall", None)
+        if publish is not None:
+            publish(WallState(mode="idle", group=self.wall_name))
 
     def _changed(self) -> None:
         if self.on_change is not None:
@@ -322,3 +337,5 @@ class RunnerScreen(Screen[None]):
 
     def watch_blanked(self, blanked: bool) -> None:
         self.set_class(blanked, "-blanked")
+        if self.is_mounted:
+            self.publish()

@@ -1,0 +1,127 @@
+"""`peertui wall`: the projector window. Shows only what the console sends it.
+
+It never opens the store and never writes anything: it reads states from the console's
+socket (see :mod:`peertui.wall`). Without a console it shows a calm waiting screen; when the
+console quits or crashes it falls back to a calm screen with the group's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Digits, Markdown, Static
+
+from peertui.strings import t
+from peertui.ui.guide import safe_markdown_parser
+from peertui.ui.runner import PHASE_CLASSES
+from peertui.ui.themes import DEFAULT_THEME, THEMES
+from peertui.wall import WallClient, WallState
+
+MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-waiting")
+
+
+class WallApp(App[None]):
+    CSS_PATH = Path(__file__).with_name("peertui.tcss")
+    TITLE = t("app.title")
+    ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", t("key.quit")),
+        Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
+    ]
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.state = WallState()
+        self.connected = False
+        self.ever_connected = False
+        self._text = ""
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="wall-calm"):
+            yield Static(id="wall-calm-title")
+            yield Static(id="wall-calm-help")
+        with Vertical(id="wall-block"):
+            with Horizontal(id="wall-head"):
+                yield Static(id="wall-title")
+                yield Digits("", id="wall-countdown")
+            yield Static(id="wall-paused")
+            with VerticalScroll(id="wall-text-scroll"):
+                yield Markdown(
+                    id="wall-text", open_links=False, parser_factory=safe_markdown_parser
+                )
+            yield Static(id="wall-clock", classes="dim")
+        with Vertical(id="wall-break"):
+            yield Static(Content(t("runner.break_title")), id="wall-break-title")
+            yield Digits("", id="wall-break-countdown")
+            yield Static(id="wall-break-text")
+
+    def on_mount(self) -> None:
+        self.show()
+        client = WallClient(self.data_dir, self.receive, self.connection)
+        self.run_worker(client.run(), exclusive=True, group="wall-client")
+
+    # ------------------------------------------------------------------ from the console
+
+    def receive(self, state: WallState) -> None:
+        self.state = state
+        self.show()
+
+    def connection(self, connected: bool) -> None:
+        self.connected = connected
+        if connected:
+            self.ever_connected = True
+        else:
+            # The console is gone: forget whatever it showed, keep only the group's name.
+            self.state = WallState(mode="idle", group=self.state.group)
+        self.show()
+
+    # ------------------------------------------------------------------ drawing
+
+    def show(self) -> None:
+        if not self.screen_stack or not self.is_running:
+            return  # still starting, or already closing
+        state = self.state
+        mode = state.mode if self.connected else "waiting"
+        for cls in MODE_CLASSES:
+            self.screen.set_class(cls == f"-{mode}", cls)
+        calm_title = self.query_one("#wall-calm-title", Static)
+        calm_help = self.query_one("#wall-calm-help", Static)
+        if mode == "waiting":
+            calm_title.update(Content(state.group or t("wall.waiting")))
+            calm_help.update(
+                Content(t("wall.gone") if self.ever_connected else t("wall.waiting_help"))
+            )
+        elif mode in ("idle", "blank"):
+            calm_title.update(Content(state.group or t("wall.idle")))
+            calm_help.update("")
+        self.query_one("#wall-title", Static).update(
+            Content.assemble((state.title, "bold"), "\n", (state.subtitle, "dim"))
+        )
+        for digits_id in ("#wall-countdown", "#wall-break-countdown"):
+            digits = self.query_one(digits_id, Digits)
+            digits.update(state.countdown)
+            for cls in PHASE_CLASSES:
+                digits.set_class(cls == f"-{state.phase}", cls)
+        self.query_one("#wall-paused", Static).update(
+            Content(t("wall.paused") if state.paused else "")
+        )
+        self.query_one("#wall-clock", Static).update(Content(state.meeting_clock))
+        if state.text != self._text:
+            self._text = state.text
+            self.query_one("#wall-text", Markdown).update(state.text)
+            self.query_one("#wall-break-text", Static).update(Content(" ".join(state.text.split())))
+
+
+def run_wall(data_dir: Path) -> int:
+    app = WallApp(data_dir)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,115 @@
+"""Console and wall as two real peertui processes, each in its own pseudo-terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.ptyterm import PtyTerminal, peertui_env
+from peertui.content import load_library
+
+COURSE = load_library().course("vejen-til-hverdagslivet")
+assert COURSE is not None
+MEETING = COURSE.meeting(1)
+assert MEETING is not None
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+@pytest.fixture
+def terminals() -> Iterator[list[PtyTerminal]]:
+    started: list[PtyTerminal] = []
+    yield started
+    for term in started:
+        term.close()
+
+
+def start(terminals: list[PtyTerminal], data_dir: Path, *args: str) -> PtyTerminal:
+    term = PtyTerminal(
+        [sys.executable, "-m", "peertui", *args], peertui_env(str(data_dir)), size=(100, 30)
+    )
+    terminals.append(term)
+    return term
+
+
+def open_runner(console: PtyTerminal) -> None:
+    console.wait_for("Gruppeforløb")
+    console.press("enter")
+    console.wait_for("Mødegange")
+    console.press("down", "enter")
+    console.wait_for(MEETING.blocks[0].title)
+    console.press("s")
+    console.wait_for("Pause/fortsæt")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def first_note_line(index: int) -> str:
+    return MEETING.blocks[index].notes.splitlines()[0].strip()[:30]
+
+
+def test_wall_follows_the_console_and_never_shows_private_content(
+    data_dir: Path, terminals: list[PtyTerminal]
+) -> None:
+    wall = start(terminals, data_dir, "wall")
+    wall.wait_for("Venter på peertui")  # started before the console: waits calmly
+
+    console = start(terminals, data_dir)
+    wall.wait_for("Velkommen")  # attached as soon as the console started
+    open_runner(console)
+
+    first, second = MEETING.blocks[0], MEETING.blocks[1]
+    wall.wait_for(first.title)
+    wall.wait_for(lambda text: "╶" in text or "─" in text)  # the big digits are drawn
+
+    console.press("right")  # next block
+    wall.wait_for(second.title)
+    wall.wait_for(lambda text: second.steps[0][:20] in flat(text))
+    assert first.steps[0][:20] not in flat(wall.text())
+
+    if len(second.steps) > 1:
+        console.press("r")  # reveal the next step
+        wall.wait_for(lambda text: flat(second.steps[1])[:20] in flat(text))
+
+    console.press("n")  # notes on the console ...
+    console.wait_for(first_note_line(1))
+    wall.settle(0.5)
+    assert first_note_line(1) not in wall.text()  # ... never on the wall
+
+    console.press("b")  # blank
+    wall.wait_for(lambda text: second.title not in text)
+    assert COURSE.title in wall.text()
+    console.press("b")
+    wall.wait_for(second.title)
+
+    # A second wall attaches while the meeting runs and shows the same block.
+    second_wall = start(terminals, data_dir, "wall")
+    second_wall.wait_for(second.title)
+
+    # The console dies: both walls fall back to a calm screen, never a traceback.
+    console.kill()
+    for w in (wall, second_wall):
+        w.wait_for("Forbindelsen til peertui er væk")
+        text = w.text()
+        assert second.title not in text
+        assert "Traceback" not in text
+
+
+def test_break_reaches_the_wall(data_dir: Path, terminals: list[PtyTerminal]) -> None:
+    wall = start(terminals, data_dir, "wall")
+    console = start(terminals, data_dir)
+    open_runner(console)
+    break_index = next(i for i, b in enumerate(MEETING.blocks) if b.kind == "pause")
+    console.press(*["right"] * break_index)
+    pause_text = flat(MEETING.blocks[break_index].steps[0])[:15]
+    wall.wait_for(lambda text: "Pause" in text and pause_text in flat(text))

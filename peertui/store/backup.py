@@ -53,10 +53,13 @@ def parse_name(path: Path) -> Backup | None:
     if match is None:
         return None
     s = match.group(1)  # 20250304T101500.123456Z; strptime is ten times slower than this
-    taken = datetime(
-        int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]), int(s[13:15]),
-        int(s[16:22]), tzinfo=UTC,
-    )
+    try:
+        taken = datetime(
+            int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]), int(s[13:15]),
+            int(s[16:22]), tzinfo=UTC,
+        )  # fmt: skip
+    except ValueError:
+        return None
     return Backup(path=path, taken=taken, pinned=match.group(3) is not None)
 
 
@@ -85,6 +88,8 @@ def _free_name(folder: Path, now: datetime, label: str = "") -> Path:
 def keep_version(source: Path, folder: Path, now: datetime) -> Path | None:
     """Keep the current version of ``source`` as a backup in ``folder``. Never raises."""
     try:
+        if not source.exists():
+            return None  # nothing to keep yet: a new file
         if not folder.is_dir():
             make_private_dir(folder)
         target = _free_name(folder, now)

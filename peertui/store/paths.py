@@ -14,6 +14,7 @@ Folders are 0700 and files 0600, set explicitly (the umask is not trusted).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Mapping
@@ -36,7 +37,9 @@ ID_RE = re.compile(r"^[0-9a-f]{12,32}$")
 TMP_SUFFIX = ".tmp"
 
 
-def resolve_data_dir(flag: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Path:
+def resolve_data_dir(
+    flag: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+) -> Path:
     """The data folder: ``flag`` if given, else ``$PEERTUI_DATA_DIR``, else the platform default."""
     if flag:
         return Path(flag).expanduser().absolute()
@@ -50,9 +53,20 @@ def resolve_data_dir(flag: str | os.PathLike[str] | None = None, env: Mapping[st
 
 
 def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and missing parents) and make sure it is 0700."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if (path.stat().st_mode & 0o777) != DIR_MODE:
+    """Create ``path`` and any missing parents, each 0700 (``mkdir -p`` ignores the mode for
+    parents and the umask may narrow it), and make sure ``path`` itself is 0700."""
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
+        os.chmod(folder, DIR_MODE)
+    if not missing and (path.stat().st_mode & 0o777) != DIR_MODE:
         os.chmod(path, DIR_MODE)
 
 

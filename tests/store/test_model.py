@@ -1,0 +1,238 @@
+"""The model: CPR numbers are refused everywhere, and inputs are checked before saving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peertui.store.errors import ConsentMissing, CprNumberRefused, InvalidInput, NotFound
+from peertui.store.model import (
+    PROMPTS,
+    BlockLog,
+    Goal,
+    MeetingLog,
+    NetworkMap,
+    NetworkPerson,
+    PersonalGoals,
+    SafetyPlan,
+    Teaching,
+    looks_like_cpr,
+)
+from peertui.strings import DA
+from tests.store.conftest import Filled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "010203-1234",
+        "Mit nummer er 311299-4321.",
+        "0102031234",
+        "010203 1234",
+        "291280-1111",  # 29 February is a plausible day
+        "999999-9999",  # the dashed form is refused whatever the digits
+        "cpr:2512891234!",
+    ],
+)
+def test_cpr_like_text_is_recognised(text: str) -> None:
+    assert looks_like_cpr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Ring 70 201 201 eller 112",
+        "3213991234",  # no 32nd day
+        "0113991234",  # no 13th month
+        "12345678901",  # eleven digits in a row are not a CPR number
+        "010203-12345",
+        "Jeg har tre børn og to katte",
+        "2025-03-04",
+    ],
+)
+def test_other_numbers_are_not_cpr(text: str) -> None:
+    assert not looks_like_cpr(text)
+
+
+@given(
+    day=st.integers(1, 28),
+    month=st.integers(1, 12),
+    year=st.integers(0, 99),
+    serial=st.integers(0, 9999),
+    before=st.text(alphabet="abc æøå.,", max_size=10),
+    after=st.text(alphabet="abc æøå.,", max_size=10),
+    dash=st.booleans(),
+)
+def test_any_plausible_cpr_in_any_text_is_recognised(
+    day: int, month: int, year: int, serial: int, before: str, after: str, dash: bool
+) -> None:
+    number = f"{day:02d}{month:02d}{year:02d}{'-' if dash else ''}{serial:04d}"
+    assert looks_like_cpr(f"{before}{number}{after}")
+
+
+def test_cpr_is_refused_in_every_kind_of_field(filled: Filled) -> None:
+    store, gid, maja = filled.store, filled.group.id, filled.maja.id
+    cpr = "010203-1234"
+    attempts = [
+        lambda: store.add_participant(gid, cpr),
+        lambda: store.rename_participant(gid, maja, f"Maja {cpr}"),
+        lambda: store.create_group(cpr, "x", [], date(2025, 1, 1), date(2025, 2, 1)),
+        lambda: store.update_group(gid, facilitators=["Karim", cpr]),
+        lambda: store.create_statement(gid, maja, ["a", "b", f"mit cpr {cpr}", "d"]),
+        lambda: store.create_statement(gid, maja, occasion=cpr),
+        lambda: store.save_worksheet(gid, maja, PersonalGoals(goals=(Goal(text="x", when=cpr),))),
+        lambda: store.save_worksheet(gid, maja, SafetyPlan(people_to_ask=("Mor", cpr))),
+        lambda: store.save_worksheet(
+            gid, maja, NetworkMap(people=(NetworkPerson(cpr, 1, "family"),))
+        ),
+        lambda: store.save_meeting_log(gid, MeetingLog(meeting=1, notes=cpr)),
+        lambda: store.save_meeting_log(gid, MeetingLog(meeting=1, blocks=(BlockLog(cpr, 10),))),
+        lambda: store.add_trainee(cpr, date(2025, 1, 1)),
+    ]
+    before = store.group_data(gid)
+    for attempt in attempts:
+        with pytest.raises(CprNumberRefused) as caught:
+            attempt()
+        assert isinstance(caught.value, ValueError)
+        message = str(caught.value)
+        assert "1234" not in message and "010203" not in message
+        assert "CPR" in message
+    assert store.group_data(gid) == before
+    assert store.trainees() == []
+
+
+def test_cpr_message_names_the_field(filled: Filled) -> None:
+    with pytest.raises(CprNumberRefused) as caught:
+        filled.store.save_worksheet(
+            filled.group.id, filled.maja.id, SafetyPlan(people_to_ask=("0102031234",))
+        )
+    assert DA["field.people_to_ask"] in str(caught.value)
+
+
+def test_statement_needs_consent_to_store(filled: Filled) -> None:
+    store, gid = filled.store, filled.group.id
+    henrik = store.add_participant(gid, "Henrik", consents=["taking_part"])
+    with pytest.raises(ConsentMissing):
+        store.create_statement(gid, henrik.id, ["a", "b", "c", "d"])
+    with pytest.raises(ConsentMissing):
+        store.save_worksheet(gid, henrik.id, PersonalGoals())
+    store.give_consent(gid, henrik.id, "store_statement")
+    statement = store.create_statement(gid, henrik.id, ["a", "b", "c", "d"])
+    assert store.statement(gid, statement.id).answers == ("a", "b", "c", "d")
+
+
+def test_inputs_are_checked(filled: Filled) -> None:
+    store, gid, maja = filled.store, filled.group.id, filled.maja.id
+    with pytest.raises(InvalidInput):
+        store.add_participant(gid, "  ")
+    with pytest.raises(InvalidInput):
+        store.add_participant(gid, "maja")  # aliases are unique in a group, ignoring case
+    with pytest.raises(InvalidInput):
+        store.create_statement(gid, maja, ["only", "three", "answers"])
+    with pytest.raises(InvalidInput):
+        store.set_attendance(gid, 1, maja, "maybe")
+    with pytest.raises(InvalidInput):
+        store.set_attendance(gid, 100, maja, "present")
+    with pytest.raises(InvalidInput):
+        store.give_consent(gid, maja, "marketing")
+    with pytest.raises(InvalidInput):
+        store.update_group(gid, retention=date(2024, 1, 1))
+    with pytest.raises(InvalidInput):
+        store.save_worksheet(gid, maja, NetworkMap(people=(NetworkPerson("Mor", 7, "family"),)))
+    with pytest.raises(InvalidInput):
+        store.save_worksheet(gid, maja, NetworkMap(people=(NetworkPerson("Mor", 1, "aliens"),)))
+    with pytest.raises(NotFound):
+        store.create_statement(gid, "0123456789abcdef", ["a", "b", "c", "d"])
+    with pytest.raises(NotFound):
+        store.participants("0123456789abcdef")
+
+
+def test_statement_versions(filled: Filled) -> None:
+    store, gid, maja = filled.store, filled.group.id, filled.maja.id
+    s = store.create_statement(gid, maja, ["Jeg er Maja", "", "", ""], occasion="Jobcentret")
+    store.update_statement(gid, s.id, ["Jeg er Maja, 34", "se min søster", "", ""])
+    store.new_statement_version(gid, s.id, ["Jeg er Maja, 34 år", "se min søster", "arbejde", ""])
+    got = store.statement(gid, s.id)
+    assert [v.answers[0] for v in got.versions] == ["Jeg er Maja, 34", "Jeg er Maja, 34 år"]
+    assert got.answers == ("Jeg er Maja, 34 år", "se min søster", "arbejde", "")
+    assert got.versions[0].saved < got.versions[1].saved
+    assert got.occasion == "Jobcentret"
+    assert len(got.answers) == PROMPTS
+
+
+def test_everything_reads_back(filled: Filled) -> None:
+    store, gid, maja, ali = filled.store, filled.group.id, filled.maja.id, filled.ali.id
+    store.set_attendance(gid, 1, maja, "present")
+    store.set_attendance(gid, 1, ali, "excused")
+    store.set_attendance(gid, 1, ali, "present")
+    goals = PersonalGoals(goals=(Goal("Gå en tur", "I morgen", "Min søster", "Hver dag"),))
+    store.save_worksheet(gid, maja, goals)
+    plan = SafetyPlan(warning_signs=("Sover dårligt",), most_important="Min kat")
+    store.save_worksheet(gid, maja, plan)
+    log = MeetingLog(
+        meeting=1,
+        held=date(2025, 3, 4),
+        blocks=(BlockLog("Tjek-ind", 20, 25), BlockLog("Tema", 20)),
+        notes="God stemning",
+        checklist={"plan_followed": True, "ended_on_time": False},
+        reflection="Vi delte begge",
+        carry_over="Tag aftalerne med",
+    )
+    store.save_meeting_log(gid, log)
+    store.withdraw_consent(gid, maja, "printing", on=date(2025, 3, 5))
+    trainee = store.add_trainee("Kim", date(2025, 3, 1))
+    store.record_teaching(trainee.id, Teaching(date(2025, 3, 20), "colleagues", 3))
+    store.record_teaching(trainee.id, Teaching(date(2025, 4, 2), "citizens", 2))
+    store.close()
+
+    from peertui.store.repo import open_store
+
+    with open_store(store.data_dir, read_only=True) as again:
+        assert [(a.participant, a.status) for a in again.attendance(gid, 1)] == sorted(
+            [(maja, "present"), (ali, "present")]
+        )
+        assert again.worksheet(gid, maja, "goals").content == goals  # type: ignore[union-attr]
+        assert again.worksheet(gid, maja, "safety_plan").content == plan  # type: ignore[union-attr]
+        assert again.worksheet(gid, maja, "network_map") is None
+        assert again.meeting_log(gid, 1) == log
+        assert again.carry_over(gid, 2) == "Tag aftalerne med"
+        assert again.carry_over(gid, 1) == ""
+        p = again.participant(gid, maja)
+        assert not p.has_consent("printing") and p.has_consent("store_statement")
+        assert p.consent("printing").withdrawn == date(2025, 3, 5)  # type: ignore[union-attr]
+        (kim,) = again.trainees()
+        assert kim.taught() == 5 and kim.ready_for_certificate()
+
+
+def test_vocabulary_labels_exist() -> None:
+    from peertui.store import model
+
+    for purpose in model.PURPOSES:
+        assert f"consent.{purpose}" in DA
+    for status in model.ATTENDANCE:
+        assert f"attendance.{status}" in DA
+    for kind in model.WORKSHEET_KINDS:
+        assert f"worksheet.{kind}" in DA
+    for item in model.CHECKLIST_ITEMS:
+        assert f"checklist.{item}" in DA
+    for sector in model.SECTORS:
+        assert f"sector.{sector}" in DA
+    for audience in model.AUDIENCES:
+        assert f"audience.{audience}" in DA
+    for n in range(1, model.PROMPTS + 1):
+        assert f"statement.prompt.{n}" in DA
+    for reason in ("disk_full", "read_only", "other"):
+        assert f"store.save_failed.{reason}" in DA
+    for what in ("group", "participant", "statement", "trainee", "damaged_file"):
+        assert f"store.not_found.{what}" in DA
+    problems = {
+        "object", "list", "missing", "unknown_key", "too_many", "text", "too_long", "empty",
+        "cpr", "id", "integer", "range", "boolean", "choice", "date", "datetime", "answers",
+        "empty_list", "duplicate", "dangling",
+    }  # fmt: skip
+    for problem in problems:
+        assert f"shape.{problem}" in DA

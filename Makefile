@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# Opens the app on a demo data folder inside the checkout, never on real data.
+# Opens the app on a demo data folder inside the checkout, never on real data. The first time
+# (no store.json there yet) it fills the folder with the fictional demo group.
 run: setup
-	@mkdir -p $(DEMO) && chmod 700 $(DEMO)
+	@test -e $(DEMO)/store.json || $(VENV)/bin/peertui demo --data-dir $(DEMO)
 	PEERTUI_DATA_DIR=$(DEMO) $(VENV)/bin/peertui
 
 test: setup

@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Skriver hver fejl som sti:linje: besked. Afslutter med 1 ved fejl.",
     )
     check.add_argument("paths", nargs="*", metavar="STI", help="filer eller mapper at tjekke")
+    # data export|import|restore|info, forget, purge, demo (the parser only; no store import)
+    from peertui.store.cli import add_commands
+
+    add_commands(sub)
     return parser
 
 
@@ -44,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from peertui.check import run_check
 
         return run_check(args.paths, out=sys.stdout)
+    if args.command in ("data", "forget", "purge", "demo"):
+        from peertui.store.cli import run
+
+        return run(args)
     from peertui.ui.app import run_app
 
     return run_app(content_paths=args.content, data_dir=args.data_dir)

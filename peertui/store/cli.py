@@ -1,0 +1,321 @@
+"""The store's commands: ``data export|import|restore|info``, ``forget``, ``purge``, ``demo``.
+
+Only ``argparse`` and the strings load when the parser is built; the store (and TinyDB) load
+when one of these commands runs. Every store error is printed as one calm line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store.repo import Store
+
+COMMANDS = ("data", "forget", "purge", "demo")
+
+EXIT_OK = 0
+EXIT_CANCELLED = 1
+EXIT_ERROR = 2
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    # Also accepted after the command (``peertui demo --data-dir D``); it wins over the global one.
+    parser.add_argument(
+        "--data-dir", dest="sub_data_dir", metavar="MAPPE", help=t("cli.help.data_dir")
+    )
+
+
+def _yes_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-y", "--yes", action="store_true", help=t("cli.help.yes"))
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", value=value)) from None
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    data = sub.add_parser("data", help=t("cli.help.data"), description=t("cli.desc.data"))
+    data_sub = data.add_subparsers(dest="data_command", metavar="HANDLING", required=True)
+
+    export = data_sub.add_parser(
+        "export", help=t("cli.help.export"), description=t("cli.desc.export")
+    )
+    export.add_argument("file", metavar="FIL.json")
+    export.add_argument("--force", action="store_true", help=t("cli.help.export_force"))
+    _data_dir_option(export)
+
+    imp = data_sub.add_parser("import", help=t("cli.help.import"), description=t("cli.desc.import"))
+    imp.add_argument("file", metavar="FIL.json")
+    imp.add_argument("--replace", action="store_true", help=t("cli.help.import_replace"))
+    _yes_option(imp)
+    _data_dir_option(imp)
+
+    restore = data_sub.add_parser(
+        "restore", help=t("cli.help.restore"), description=t("cli.desc.restore")
+    )
+    restore.add_argument("--list", action="store_true", help=t("cli.help.restore_list"))
+    _yes_option(restore)
+    _data_dir_option(restore)
+
+    info = data_sub.add_parser("info", help=t("cli.help.info"), description=t("cli.desc.info"))
+    _data_dir_option(info)
+
+    forget = sub.add_parser("forget", help=t("cli.help.forget"), description=t("cli.desc.forget"))
+    forget.add_argument("--group", metavar="GRUPPE", help=t("cli.help.forget_group"))
+    forget.add_argument("--participant", metavar="DELTAGER", help=t("cli.help.forget_participant"))
+    forget.add_argument("--trainee", metavar="KURSIST", help=t("cli.help.forget_trainee"))
+    _yes_option(forget)
+    _data_dir_option(forget)
+
+    purge = sub.add_parser("purge", help=t("cli.help.purge"), description=t("cli.desc.purge"))
+    purge.add_argument("--today", type=_day, metavar="ÅÅÅÅ-MM-DD", help=t("cli.help.today"))
+    _yes_option(purge)
+    _data_dir_option(purge)
+
+    demo = sub.add_parser("demo", help=t("cli.help.demo"), description=t("cli.desc.demo"))
+    demo.add_argument("--force", action="store_true", help=t("cli.help.demo_force"))
+    _data_dir_option(demo)
+
+
+def _confirm(question: str, yes: bool, out: TextIO) -> bool:
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        print(t("cli.need_yes"), file=sys.stderr)
+        return False
+    try:
+        answer = input(f"{question} [j/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"j", "ja", "y", "yes"}
+
+
+def _local(moment: object) -> str:
+    from datetime import datetime
+
+    assert isinstance(moment, datetime)
+    return moment.astimezone().strftime("%d.%m.%Y kl. %H.%M")
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run a store command. Store errors become one line on stderr and exit status 2."""
+    from peertui.store.errors import StoreError
+    from peertui.store.paths import resolve_data_dir
+
+    stdout = out or sys.stdout
+    folder = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+    handlers: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
+        "data": _data,
+        "forget": _forget,
+        "purge": _purge,
+        "demo": _demo,
+    }
+    try:
+        return handlers[args.command](args, folder, stdout)
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return EXIT_CANCELLED
+    except Exception as exc:
+        if os.environ.get("PEERTUI_DEBUG"):
+            raise
+        print(t("error.unexpected", kind=type(exc).__name__), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    from peertui.store.portable import read_export, write_export
+    from peertui.store.repo import open_store
+
+    command = args.data_command
+    if command == "export":
+        with open_store(folder, read_only=True) as store:
+            bundle = store.export_bundle()
+        size = write_export(bundle, Path(args.file), overwrite=args.force)
+        print(
+            t(
+                "data.exported",
+                file=args.file,
+                groups=len(bundle.groups),
+                trainees=len(bundle.trainees),
+                size=size,
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    if command == "import":
+        bundle = read_export(Path(args.file))  # checked completely before the store is opened
+        with open_store(folder) as store:
+            if args.replace:
+                question = t(
+                    "data.import_replace_confirm",
+                    groups=len(store.groups()),
+                    new=len(bundle.groups),
+                )
+                if not _confirm(question, args.yes, out):
+                    print(t("cli.cancelled"), file=out)
+                    return EXIT_CANCELLED
+            report = store.import_bundle(bundle, replace_all=args.replace)
+        key = "data.imported_replace" if args.replace else "data.imported_merge"
+        print(
+            t(
+                key,
+                added=report.added,
+                kept=report.replaced,
+                removed=report.removed,
+                trainees=report.trainees,
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    if command == "restore":
+        return _restore(args, folder, out)
+    return _info(folder, out)
+
+
+def _restore(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    from peertui.store.backup import list_backups
+    from peertui.store.paths import backup_dir
+    from peertui.store.repo import open_store
+
+    with open_store(folder, read_only=args.list) as store:
+        if args.list:
+            _list_backups(store, out, list_backups, backup_dir)
+            return EXIT_OK
+        if not store.damaged:
+            print(t("restore.nothing", dir=str(folder)), file=out)
+            return EXIT_OK
+        status = EXIT_OK
+        for offer in store.restore_offers():
+            print(t("restore.damaged", file=offer.rel), file=out)
+            if offer.backup is None:
+                print(t("store.no_good_backup", file=offer.rel), file=sys.stderr)
+                status = EXIT_ERROR
+                continue
+            what = offer.group_name or t("data.info_store")
+            print(t("restore.offer", name=what, when=_local(offer.backup.taken)), file=out)
+            if not _confirm(t("restore.confirm"), args.yes, out):
+                print(t("cli.cancelled"), file=out)
+                status = max(status, EXIT_CANCELLED)
+                continue
+            store.restore(offer.rel)
+            print(t("restore.done", file=offer.rel, when=_local(offer.backup.taken)), file=out)
+        return status
+
+
+def _list_backups(store: Store, out: TextIO, list_backups: Callable, backup_dir: Callable) -> None:
+    from peertui.store.paths import STORE_NAME, group_rel
+
+    rels = [(STORE_NAME, t("data.info_store"))] + [
+        (group_rel(g.id), g.name) for g in store.groups()
+    ]
+    rels += [(p.file, "") for p in store.damaged if p.file not in {r for r, _ in rels}]
+    for rel, label in rels:
+        found = list_backups(backup_dir(store.data_dir, rel))
+        newest = _local(found[0].taken) if found else "-"
+        print(
+            t("restore.list_line", file=rel, name=label, count=len(found), newest=newest), file=out
+        )
+
+
+def _info(folder: Path, out: TextIO) -> int:
+    from peertui.store.repo import open_store
+
+    with open_store(folder, read_only=True) as store:
+        groups = store.groups()
+        print(t("data.info_folder", dir=str(folder)), file=out)
+        print(t("data.info_counts", groups=len(groups), trainees=len(store.trainees())), file=out)
+        for g in groups:
+            print(
+                t("data.info_group", id=g.id, name=g.name, retention=g.retention.isoformat()),
+                file=out,
+            )
+        for problem in store.damaged:
+            print(str(problem), file=out)
+        past = store.groups_past_retention()
+        if past:
+            print(
+                t(
+                    "store.retention_reminder",
+                    count=len(past),
+                    names=", ".join(g.name for g in past),
+                ),
+                file=out,
+            )
+    return EXIT_OK
+
+
+def _forget(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    from peertui.store.repo import open_store
+
+    if args.trainee and (args.group or args.participant):
+        print(t("forget.usage"), file=sys.stderr)
+        return EXIT_ERROR
+    if not args.trainee and not (args.group and args.participant):
+        print(t("forget.usage"), file=sys.stderr)
+        return EXIT_ERROR
+    with open_store(folder) as store:
+        if args.trainee:
+            trainee = store.find_trainee(args.trainee)
+            if not _confirm(t("forget.confirm_trainee", name=trainee.name), args.yes, out):
+                print(t("cli.cancelled"), file=out)
+                return EXIT_CANCELLED
+            erasure = store.forget_trainee(trainee.id)
+        else:
+            group = store.find_group(args.group)
+            participant = store.find_participant(group.id, args.participant)
+            question = t("forget.confirm", alias=participant.alias, group=group.name)
+            if not _confirm(question, args.yes, out):
+                print(t("cli.cancelled"), file=out)
+                return EXIT_CANCELLED
+            erasure = store.forget_participant(group.id, participant.id)
+    print(t("forget.done", rewritten=erasure.rewritten, deleted=erasure.deleted), file=out)
+    return EXIT_OK
+
+
+def _purge(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    from peertui.store.repo import open_store
+
+    with open_store(folder) as store:
+        today = args.today or store.clock().astimezone().date()
+        due = store.groups_past_retention(today)
+        if not due:
+            print(t("purge.nothing"), file=out)
+            return EXIT_OK
+        for g in due:
+            print(
+                t("purge.item", name=g.name, id=g.id, retention=g.retention.isoformat()), file=out
+            )
+        if not _confirm(t("purge.confirm", count=len(due)), args.yes, out):
+            print(t("cli.cancelled"), file=out)
+            return EXIT_CANCELLED
+        done = store.purge(today)
+    deleted = sum(e.deleted for _, e in done)
+    print(t("purge.done", count=len(done), files=deleted), file=out)
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    from peertui.store import demo
+    from peertui.store.repo import open_store
+
+    with open_store(folder) as store:
+        data = demo.fill(store, store.clock().astimezone().date(), force=args.force)
+    print(
+        t("demo.done", dir=str(folder), name=data.group.name, participants=len(data.participants)),
+        file=out,
+    )
+    return EXIT_OK

@@ -1,0 +1,113 @@
+"""Export and import: all of a data folder as one JSON file (format in docs/data.md).
+
+An export is a pure function of the stored data: the same data gives the same bytes, so
+export -> import -> export is byte-identical. An import file is checked completely (JSON,
+shapes, references, no CPR numbers) before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from peertui.store.errors import ImportInvalid, StoreError
+from peertui.store.model import GroupData, Parser, ShapeError, Trainee
+from peertui.store.repo import ExportBundle
+from peertui.store.storage import write_atomic
+from peertui.strings import t
+
+FORMAT = "peertui-export"
+FORMAT_VERSION = 1
+MAX_BYTES = 512 * 1024 * 1024
+
+STRICT = Parser(check_cpr=True)
+
+
+def export_document(bundle: ExportBundle) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "groups": [g.to_export() for g in sorted(bundle.groups, key=lambda g: g.group.id)],
+        "trainees": [x.to_doc() for x in sorted(bundle.trainees, key=lambda x: x.id)],
+    }
+
+
+def export_bytes(bundle: ExportBundle) -> bytes:
+    text = json.dumps(export_document(bundle), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def write_export(bundle: ExportBundle, target: Path, *, overwrite: bool = False) -> int:
+    """Write the export to ``target`` (0600: it holds health data). Returns the byte count."""
+    if target.exists() and not overwrite:
+        raise StoreError(t("portable.exists", file=str(target)))
+    if target.is_dir():
+        raise StoreError(t("portable.is_dir", file=str(target)))
+    payload = export_bytes(bundle)
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        raise StoreError(t("portable.no_folder", file=str(target)))
+    write_atomic(target.absolute(), payload, target.name)
+    return len(payload)
+
+
+def parse_export(raw: bytes) -> ExportBundle:
+    """Check an export completely. ``ImportInvalid`` names the first problem and where."""
+    if len(raw) > MAX_BYTES:
+        raise ImportInvalid(t("portable.too_big", limit=MAX_BYTES // (1024 * 1024)))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportInvalid(t("portable.not_utf8", offset=exc.start)) from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportInvalid(t("portable.bad_json", line=exc.lineno, column=exc.colno)) from None
+    except RecursionError:
+        raise ImportInvalid(t("portable.too_deep")) from None
+    try:
+        top = STRICT.obj(doc, "", ("format", "format_version", "groups", "trainees"))
+        if top["format"] != FORMAT:
+            raise ImportInvalid(t("portable.not_export"))
+        version = top["format_version"]
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise ImportInvalid(t("portable.not_export"))
+        if version > FORMAT_VERSION:
+            raise ImportInvalid(t("portable.too_new", found=version, supported=FORMAT_VERSION))
+        if version < 1:
+            raise ImportInvalid(t("portable.not_export"))
+        groups = tuple(
+            GroupData.from_export(g, STRICT, f"groups[{i}]")
+            for i, g in enumerate(STRICT.list(top["groups"], "groups"))
+        )
+        trainees = tuple(
+            Trainee.from_doc(x, STRICT, f"trainees[{i}]")
+            for i, x in enumerate(STRICT.list(top["trainees"], "trainees"))
+        )
+    except ShapeError as exc:
+        raise ImportInvalid(exc.describe()) from None
+    seen: set[str] = set()
+    for i, g in enumerate(groups):
+        if g.group.id in seen:
+            raise ImportInvalid(ShapeError(f"groups[{i}].id", "duplicate").describe())
+        seen.add(g.group.id)
+    if len({x.id for x in trainees}) != len(trainees):
+        raise ImportInvalid(ShapeError("trainees", "duplicate").describe())
+    return ExportBundle(groups=groups, trainees=trainees)
+
+
+def read_export(source: Path) -> ExportBundle:
+    try:
+        size = os.stat(source).st_size
+        if size > MAX_BYTES:
+            raise ImportInvalid(t("portable.too_big", limit=MAX_BYTES // (1024 * 1024)))
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(t("portable.no_such_file", file=str(source))) from None
+    except IsADirectoryError:
+        raise StoreError(t("portable.is_dir", file=str(source))) from None
+    except OSError as exc:
+        raise StoreError(t("portable.unreadable", file=str(source), code=exc.strerror)) from None
+    return parse_export(raw)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -188,9 +189,19 @@ def to_second(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(microsecond=0)
 
 
+_last_ms = 0
+_id_lock = threading.Lock()
+
+
 def new_id() -> str:
-    """A fresh id: creation time in milliseconds, then random bits. Never derived from names."""
-    return f"{time.time_ns() // 1_000_000:012x}{secrets.token_hex(4)}"
+    """A fresh id: creation time in milliseconds, then random bits. Never derived from names.
+
+    Within a process the time part only grows, so ids sort in the order they were made."""
+    global _last_ms
+    with _id_lock:
+        _last_ms = max(time.time_ns() // 1_000_000, _last_ms + 1)
+        stamp = _last_ms
+    return f"{stamp:012x}{secrets.token_hex(4)}"
 
 
 # --- checking what a user typed -----------------------------------------------------------

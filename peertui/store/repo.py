@@ -148,9 +148,6 @@ class Erasure:
     rewritten: int = 0
     deleted: int = 0
 
-    def __add__(self, other: Erasure) -> Erasure:
-        return Erasure(self.rewritten + other.rewritten, self.deleted + other.deleted)
-
 
 @dataclass(frozen=True, slots=True)
 class RestoreOffer:
@@ -225,10 +222,6 @@ class DataFile:
             self.storage.replace_data(tables, backup=backup)
         finally:
             self.db = self._new_db()
-
-    def reset(self) -> None:
-        self.storage.forget_cache()
-        self.db = self._new_db()
 
 
 def _find(table: Table, **match: object) -> Document | None:

@@ -223,9 +223,6 @@ class AtomicJSONStorage(Storage):
         self._data = data
         self._flush(backup=backup)
 
-    def forget_cache(self) -> None:
-        self._data = None
-
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Collect the writes inside into one. If the block raises, nothing is written."""

@@ -236,3 +236,11 @@ def test_vocabulary_labels_exist() -> None:
     }  # fmt: skip
     for problem in problems:
         assert f"shape.{problem}" in DA
+
+
+def test_ids_sort_in_creation_order(filled: Filled) -> None:
+    store, gid = filled.store, filled.group.id
+    with store.batch(gid):  # no disk in between: many ids within one millisecond
+        made = [store.add_participant(gid, f"P{i}").id for i in range(50)]
+    listed = [p.id for p in store.participants(gid)]
+    assert listed[2:] == made and listed[:2] == [filled.maja.id, filled.ali.id]

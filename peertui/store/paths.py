@@ -91,7 +91,8 @@ def is_peertui_dir(path: Path) -> bool:
         return True
     if not path.is_dir():
         return False
-    names = {p.name for p in path.iterdir()}
+    # Hidden files (.DS_Store from the Finder, for one) do not count.
+    names = {p.name for p in path.iterdir() if not p.name.startswith(".")}
     if not names:
         return True
     ours = {LOCK_NAME, STORE_NAME, GROUPS_DIR, BACKUPS_DIR, DAMAGED_DIR}

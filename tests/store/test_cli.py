@@ -88,6 +88,11 @@ def test_a_folder_with_other_files_is_not_used(tmp_path: Path) -> None:
     assert sorted(p.name for p in home.iterdir()) == ["letter.txt"]
     assert home.stat().st_mode & 0o777 != 0o700 or os.geteuid() == 0
 
+    finder = tmp_path / "new-folder"
+    finder.mkdir()
+    (finder / ".DS_Store").write_bytes(b"\0")
+    assert run("demo", "--data-dir", str(finder)).returncode == 0
+
 
 def test_fresh_start_from_the_command_line(tmp_path: Path) -> None:
     """What a fresh clone does: demo, info, export, import elsewhere, restore, purge."""

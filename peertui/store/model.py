@@ -84,6 +84,7 @@ class ShapeError(Exception):
         )
 
 
+_FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
@@ -106,7 +107,9 @@ class Parser:
             known = set(required) | set(optional)
             for key in value:
                 if key not in known:
-                    raise ShapeError(path, "unknown_key", key=str(key)[:40])
+                    # Name the key only if it looks like a field name, never stored text.
+                    name = key if isinstance(key, str) and _FIELD_RE.match(key) else "?"
+                    raise ShapeError(path, "unknown_key", key=name)
         return value
 
     def list(self, value: Any, path: str, limit: int = LIST_MAX * 50) -> list[Any]:

@@ -94,6 +94,7 @@ def _mutations() -> list[tuple[str, object]]:
         ("format", lambda d: d.update(format="something-else")),
         ("newer format", lambda d: d.update(format_version=2)),
         ("unknown key", lambda d: d.update(extra=1)),
+        ("text as key", lambda d: _demo(d)["participants"][0]["consents"].update({"Maja": {}})),
         ("groups not a list", lambda d: d.update(groups={})),
         ("missing alias", lambda d: _demo(d)["participants"][0].pop("alias")),
         ("alias a number", lambda d: _demo(d)["participants"][0].update(alias=7)),

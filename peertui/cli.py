@@ -34,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Skriver hver fejl som sti:linje: besked. Afslutter med 1 ved fejl.",
     )
     check.add_argument("paths", nargs="*", metavar="STI", help="filer eller mapper at tjekke")
+    wall = sub.add_parser(
+        "wall",
+        help="vis væggen (projektoren) i dette vindue",
+        description="Viser det, gruppen skal se, stort, i dette vindue. Følger den peertui, "
+        "der kører på samme datamappe. Læser kun; skriver intet.",
+    )
+    wall.add_argument("--data-dir", dest="wall_data_dir", metavar="MAPPE", help="datamappe")
     # data export|import|restore|info, forget, purge, demo (the parser only; no store import)
     from peertui.store.cli import add_commands
 
@@ -48,6 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from peertui.check import run_check
 
         return run_check(args.paths, out=sys.stdout)
+    if args.command == "wall":
+        from peertui.store.paths import resolve_data_dir
+        from peertui.ui.wall import run_wall
+
+        return run_wall(resolve_data_dir(args.wall_data_dir or args.data_dir))
     if args.command in ("data", "forget", "purge", "demo"):
         from peertui.store.cli import run
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from peertui.strings import DA, EN, t
 
 PACKAGE = Path(__file__).resolve().parents[1] / "peertui"
-KEY_RE = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_.\-]*)["']""")
+KEY_RE = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_\-]*\.[a-z0-9_.\-]+)["']""")
 
 
 def test_every_literal_key_exists() -> None:

@@ -31,6 +31,7 @@ STORE_NAME = "store.json"
 GROUPS_DIR = "groups"
 BACKUPS_DIR = "backups"
 DAMAGED_DIR = "damaged"
+RUNS_DIR = "runs"  # a meeting in progress per group: positions and clocks, no participant text
 
 # Generated ids: hex digits only, so an id is always a safe file name.
 ID_RE = re.compile(r"^[0-9a-f]{12,32}$")

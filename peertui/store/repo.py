@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import json
 import logging
 import os
 import re
@@ -83,6 +84,7 @@ from peertui.store.paths import (
     FILE_MODE,
     GROUPS_DIR,
     ID_RE,
+    RUNS_DIR,
     STORE_NAME,
     backup_dir,
     group_rel,
@@ -578,6 +580,8 @@ class Store:
         self._writable()
         data_file = self._group_file(group_id)
         del self._groups[group_id]
+        with contextlib.suppress(FileNotFoundError):
+            self._run_path(group_id).unlink()
         return self._delete_everywhere(data_file.rel)
 
     def _delete_everywhere(self, rel: str) -> Erasure:
@@ -596,6 +600,43 @@ class Store:
         fsync_dir(path.parent)
         self.damaged = [p for p in self.damaged if p.file != rel]
         return Erasure(deleted=deleted)
+
+    # -- a meeting in progress (the runner's position and clocks; no participant text)
+
+    def _run_path(self, group_id: str) -> Path:
+        if not ID_RE.match(group_id):
+            raise NotFound("group", group_id)
+        return self.data_dir / RUNS_DIR / f"{group_id}.json"
+
+    @_synchronized
+    def run_state(self, group_id: str) -> dict[str, Any] | None:
+        """The saved state of a meeting left running (None if there is none, or if the
+        file is damaged: a lost position is not a lost word)."""
+        self._group_file(group_id)
+        path = self._run_path(group_id)
+        try:
+            data = read_json(path, f"{RUNS_DIR}/{path.name}")
+        except (FileNotFoundError, StoreError):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("meeting"), int):
+            return None
+        return data
+
+    @_synchronized
+    def save_run_state(self, group_id: str, state: dict[str, Any]) -> None:
+        """Keep where a running meeting is, so a restart can resume it. ``SaveFailed``."""
+        self._writable()
+        self._group_file(group_id)
+        path = self._run_path(group_id)
+        make_private_dir(path.parent)
+        payload = json.dumps(state, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        write_atomic(path, payload, f"{RUNS_DIR}/{path.name}")
+
+    @_synchronized
+    def clear_run_state(self, group_id: str) -> None:
+        self._writable()
+        with contextlib.suppress(FileNotFoundError):
+            self._run_path(group_id).unlink()
 
     @_synchronized
     def purge(self, today: date | None = None) -> list[tuple[Group, Erasure]]:

@@ -47,6 +47,76 @@ DA: dict[str, str] = {
     "kind.runde": "Runde",
     "kind.tjek-ud": "Tjek-ud",
     "kind.fri": "Fri",
+    # --- groups ---
+    "home.groups": "Grupper",
+    "home.no_groups": "Ingen grupper endnu.",
+    "group.new": "Ny gruppe",
+    "group.new_help": "Opret en gruppe til et forløb",
+    "group.edit": "Redigér gruppe",
+    "group.title_new": "Ny gruppe",
+    "group.title_edit": "Redigér gruppen",
+    "group.name": "Gruppens navn",
+    "group.course": "Forløb",
+    "group.facilitators": "Facilitatorer (adskilt med komma)",
+    "group.start": "Startdato (ÅÅÅÅ-MM-DD)",
+    "group.retention": "Slettes efter (ÅÅÅÅ-MM-DD)",
+    "group.retention_help": "Efter denne dato minder peertui jer om at slette gruppens data.",
+    "group.bad_date": "'{field}' skal være en dato som 2026-03-01",
+    "group.retention_before_start": "Slettedatoen skal ligge efter startdatoen.",
+    "group.no_courses": "Der er ingen forløb at vælge.",
+    "group.info": "{course}  ·  start {start}  ·  slettes efter {retention}",
+    "group.facilitators_line": "Facilitatorer: {names}",
+    "group.participants": "Deltagere",
+    "group.meetings": "Mødegange",
+    "group.no_participants": "Ingen deltagere endnu. Tryk a for at tilføje.",
+    "group.col_alias": "Navn",
+    "group.col_consent": "Samtykke",
+    "group.col_number": "Nr.",
+    "group.col_title": "Mødegang",
+    "group.col_attendance": "Fremmøde",
+    "group.col_planned": "Plan",
+    "group.col_actual": "Faktisk",
+    "group.col_log": "Log",
+    "group.consent_short": "D G P K",
+    "group.consent_legend": "Samtykke: D deltage · G gemme · P printe · K digital kopi",
+    "group.key_add": "Ny deltager",
+    "group.key_edit_participant": "Deltager",
+    "group.key_start": "Start mødegang",
+    "group.key_resume": "Fortsæt mødet",
+    "group.saved": "Gemt.",
+    "group.run_waiting": "Et møde er i gang (mødegang {number}). Tryk f for at fortsætte.",
+    "group.demo": "demo",
+    "participant.title_new": "Ny deltager",
+    "participant.title_edit": "Deltager",
+    "participant.alias": "Fornavn eller kaldenavn (aldrig CPR-nummer eller efternavn)",
+    "participant.consents": "Deltageren har sagt ja til:",
+    "participant.withdraw_warning": (
+        "Uden samtykke til at gemme bliver deltagerens statement og arbejdsark slettet, "
+        "også i sikkerhedskopierne."
+    ),
+    "participant.confirm_withdraw": "Slet statement og arbejdsark",
+    "checkin.title": "Start mødegang",
+    "checkin.meeting": "Mødegang",
+    "checkin.next": "næste",
+    "checkin.logged": "holdt",
+    "checkin.who": "Hvem er kommet? (mellemrum skifter)",
+    "checkin.start": "Start mødet",
+    "checkin.no_participants": "Gruppen har ingen deltagere endnu; I kan starte alligevel.",
+    "log.title": "Efter mødet",
+    "log.times": "Tid pr. punkt (minutter: plan / faktisk)",
+    "log.checklist": "Hvordan gik det?",
+    "log.reflection": "Refleksion (kun for jer)",
+    "log.carry_over": "Med til næste gang (vises kun for facilitatorerne)",
+    "log.save": "Gem loggen",
+    "log.saved": "Loggen er gemt.",
+    "log.later": "Senere",
+    "button.save": "Gem",
+    "button.cancel": "Annullér",
+    "button.yes": "Ja",
+    "button.no": "Nej",
+    "cmd.open_group": "Åbn gruppe: {name}",
+    "cmd.open_group_help": "Deltagere, fremmøde og mødegange",
+    "store.read_only_hint": "peertui er åbnet skrivebeskyttet: I kan se, men ikke gemme.",
     # --- the runner ---
     "runner.key_pause": "Pause/fortsæt",
     "runner.key_next": "Næste",
@@ -155,6 +225,114 @@ DA: dict[str, str] = {
         "del den i to sider (højst {limit})"
     ),
     "check.missing_course_toml": "mappen har mødegange men ingen course.toml",
+    # --- export ---
+    "export.kind.statement": "Personligt statement",
+    "export.kind.goals": "Personlige mål",
+    "export.kind.safety_plan": "Tryghedsplan",
+    "export.kind.network_map": "Netværkskort",
+    "export.kind.group_summary": "Gruppeoversigt",
+    "export.foot.statement": "Scan koden for at læse mere om personlige statements.",
+    "export.foot.goals": "Scan koden for at læse mere om personlige mål.",
+    "export.foot.safety_plan": "Scan koden for at læse mere om tryghedsplaner.",
+    "export.foot.network_map": "Scan koden for at læse mere om netværkskort.",
+    "export.foot.none": "Udskrevet med peertui.",
+    "export.foot.group_summary": (
+        "Til facilitatorerne. Oversigten indeholder ingen deltageres navne eller tekst."
+    ),
+    "export.date": "{day}. {month} {year}",
+    "export.month.1": "januar",
+    "export.month.2": "februar",
+    "export.month.3": "marts",
+    "export.month.4": "april",
+    "export.month.5": "maj",
+    "export.month.6": "juni",
+    "export.month.7": "juli",
+    "export.month.8": "august",
+    "export.month.9": "september",
+    "export.month.10": "oktober",
+    "export.month.11": "november",
+    "export.month.12": "december",
+    "export.copy.title": "Digital kopi",
+    "export.copy.help": (
+        "Scan koden med telefonens kamera, så får du teksten herover. Koden er ikke et link: "
+        "den indeholder kun teksten og sender intet nogen steder hen."
+    ),
+    "export.goal.number": "Mål {number}",
+    "export.goal.first_step": "Mit første skridt",
+    "export.goal.help_from": "Hvem kan hjælpe",
+    "export.goal.when": "Hvornår",
+    "export.goal.empty": "Der er ingen mål på arket endnu.",
+    "export.safety.most_important": "Det vigtigste for mig",
+    "export.safety.warning_signs": "Tegn på, at en krise kan være på vej",
+    "export.safety.own_strategies": "Det kan jeg selv gøre",
+    "export.safety.distractions": "Mennesker og steder, der kan give mig andre tanker",
+    "export.safety.people_to_ask": "Dem kan jeg bede om hjælp",
+    "export.safety.professionals": "Fagfolk og kriselinjer",
+    "export.safety.safer_surroundings": "Sådan gør jeg mine omgivelser mere trygge",
+    "export.network.help": (
+        "Cirkel 1 er dem, der står dig nærmest. Cirkel 3 er dem, der er lidt længere væk."
+    ),
+    "export.network.col_name": "Navn",
+    "export.network.col_ring": "Cirkel",
+    "export.network.col_sector": "Område",
+    "export.network.col_note": "Note",
+    "export.network.empty": "Der er ingen personer på kortet endnu.",
+    "export.summary.participants": "{count} deltagere",
+    "export.summary.col_meeting": "Mødegang",
+    "export.summary.col_held": "Dato",
+    "export.summary.col_planned": "Planlagt",
+    "export.summary.col_actual": "Faktisk",
+    "export.summary.col_difference": "Forskel",
+    "export.summary.col_present": "Til stede",
+    "export.summary.col_excused": "Afbud",
+    "export.summary.col_absent": "Ikke mødt",
+    "export.summary.intro": "Introduktion",
+    "export.summary.meeting": "{number}. mødegang",
+    "export.summary.minutes": "{minutes} min",
+    "export.summary.total": "I alt",
+    "export.summary.help": (
+        "Forskel er faktisk minus planlagt tid, i minutter, for de mødegange hvor den faktiske "
+        "tid er kendt."
+    ),
+    "export.file.statement": "personligt-statement",
+    "export.file.goals": "personlige-maal",
+    "export.file.safety_plan": "tryghedsplan",
+    "export.file.network_map": "netvaerkskort",
+    "export.file.group_summary": "gruppeoversigt",
+    "export.file.batch": "peertui-ark",
+    "export.file.participant": "deltager",
+    "export.nothing": "Der er ingen ark at udskrive.",
+    "export.digital_copy_too_long": (
+        "Teksten er for lang til en digital kopi, der kan scannes sikkert fra papir "
+        "({size} bytes, højst {limit}). Arket er lavet uden den digitale kopi; med kortere "
+        "svar bliver der plads til den."
+    ),
+    "export.bad_link": (
+        "Guidens adresse kan ikke blive til en QR-kode: den skal starte med https:// eller "
+        "http:// og være højst {limit} tegn. Intet er udskrevet."
+    ),
+    "export.uncovered_characters": (
+        "Nogle tegn (fx visse emoji) findes ikke i arkets skrifttyper og bliver vist som en "
+        "firkant på papiret. I PDF-filens tekst er de med."
+    ),
+    "export.exists": (
+        "{count} af filerne findes allerede i {dir}. Intet er overskrevet. Vælg en anden "
+        "mappe, eller vælg at overskrive."
+    ),
+    "export.no_folder": "Mappen {dir} findes ikke. Vælg en mappe, der findes.",
+    "export.not_writable": "peertui må ikke skrive i mappen {dir}. Vælg en anden mappe.",
+    "export.disk_full": (
+        "Der er ikke plads på disken til {dir}. Den fil, der var ved at blive skrevet, er "
+        "ikke gemt. Gør plads, og prøv igen."
+    ),
+    "export.write_failed": (
+        "Kunne ikke gemme i mappen {dir} (fejl {code}). Den fil, der var ved at blive "
+        "skrevet, er ikke gemt. Prøv igen, eller vælg en anden mappe."
+    ),
+    "export.pdf_unavailable": (
+        "PDF-udskrift kræver WeasyPrint og systembibliotekerne Pango og HarfBuzz, og de "
+        "mangler på denne computer. Kør 'make setup' for at se, hvad der skal installeres."
+    ),
     # --- errors shown instead of tracebacks ---
     "error.unexpected": (
         "Der skete en uventet fejl ({kind}). Intet er blevet slettet. "

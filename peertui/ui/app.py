@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -14,6 +17,11 @@ from peertui.content import Library, load_library
 from peertui.strings import t
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.wall import WallServer, WallState
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+
+R = TypeVar("R")
 
 
 class PeerTUI(App[None]):
@@ -41,12 +49,25 @@ class PeerTUI(App[None]):
     ]
 
     def __init__(
-        self, library: Library, data_dir: Path | None = None, *, serve_wall: bool = False
+        self,
+        library: Library,
+        data_dir: Path | None = None,
+        *,
+        store: Store | None = None,
+        notices: Sequence[str] = (),
+        serve_wall: bool = False,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.library = library
         self.data_dir = data_dir
+        #: The participants' data; None when the app runs on content only.
+        self.store = store
+        #: Calm messages for the home screen (read-only folder, retention reminder, damage).
+        self.notices = tuple(notices)
         self.serve_wall = serve_wall
+        #: The runner's clock (tests pass a fake one).
+        self.clock = clock
         self.wall_server: WallServer | None = None
         self._last_error: BaseException | None = None
         for theme in THEMES:
@@ -56,6 +77,7 @@ class PeerTUI(App[None]):
     # ------------------------------------------------------------------ the wall
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(self.resume_meeting_in_progress)
         if self.serve_wall and self.data_dir is not None:
             server = WallServer(self.data_dir)
             try:
@@ -67,6 +89,25 @@ class PeerTUI(App[None]):
     async def on_unmount(self) -> None:
         if self.wall_server is not None:
             await self.wall_server.stop()
+        if self.store is not None:
+            self.store.close()
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, write: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run one store write. A failure (full disk, read-only folder, bad input) becomes a
+        calm message on screen and None; nothing is raised and the caller keeps its text."""
+        from peertui.store import StoreError
+
+        try:
+            return write(*args, **kwargs)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10, markup=False)
+            return None
+
+    @property
+    def writable(self) -> bool:
+        return self.store is not None and not self.store.read_only
 
     def publish_wall(self, state: WallState) -> None:
         """Show ``state`` on every attached wall (nothing happens without one)."""
@@ -117,6 +158,50 @@ class PeerTUI(App[None]):
 
         self.push_screen(MeetingScreen(course, meeting))
 
+    def action_open_group(self, group_id: str) -> None:
+        if self.store is None:
+            return
+        from peertui.ui.group import GroupScreen
+
+        self.push_screen(GroupScreen(group_id))
+
+    def action_new_group(self) -> None:
+        if self.store is None:
+            return
+        if self.store.read_only:
+            self.notify(t("store.read_only_hint"), severity="warning")
+            return
+        from peertui.ui.group_form import GroupForm
+
+        def created(group_id: str | None) -> None:
+            if group_id:
+                self.refresh_home()
+                self.action_open_group(group_id)
+
+        self.push_screen(GroupForm(self.library), created)
+
+    def resume_meeting_in_progress(self) -> None:
+        """After a quit or a crash mid-meeting: straight back into it, paused, and say so."""
+        store = self.store
+        if store is None or store.read_only:
+            return
+        waiting = [g for g in store.groups() if store.run_state(g.id) is not None]
+        if len(waiting) != 1:
+            return  # none, or several: the facilitators choose on the group page
+        from peertui.ui.group import GroupScreen
+
+        screen = GroupScreen(waiting[0].id)
+        self.push_screen(screen)
+        self.call_after_refresh(screen.action_resume_meeting)
+
+    def refresh_home(self) -> None:
+        """Groups changed: the home screen (at the bottom of the stack) lists them anew."""
+        from peertui.ui.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_groups()
+
     def action_open_guide(self, page_id: str) -> None:
         page = self.library.page(page_id)
         if page is None:
@@ -162,6 +247,14 @@ class PeerTUI(App[None]):
         # out on purpose: it would write whatever is on screen (participants' words) to a file.
         yield SystemCommand(t("key.help"), t("cmd.help_help"), self.action_toggle_help)
         yield SystemCommand(t("cmd.home"), t("cmd.home_help"), self.action_home)
+        if self.store is not None:
+            for group in self.store.groups():
+                yield SystemCommand(
+                    t("cmd.open_group", name=group.name),
+                    t("cmd.open_group_help"),
+                    partial(self.action_open_group, group.id),
+                )
+            yield SystemCommand(t("group.new"), t("group.new_help"), self.action_new_group)
         for course in self.library.courses:
             yield SystemCommand(
                 t("cmd.open_course", title=course.title),
@@ -200,9 +293,23 @@ def crash_summary(error: BaseException | None) -> str:
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:
-    from peertui.store.paths import resolve_data_dir
+    from peertui.store import StoreError, open_for_app, resolve_data_dir
 
     library = load_library([Path(p) for p in content_paths] if content_paths else None)
-    app = PeerTUI(library, data_dir=resolve_data_dir(data_dir), serve_wall=True)
+    folder = resolve_data_dir(data_dir)
+    try:
+        opened = open_for_app(folder)
+    except StoreError as exc:
+        # A folder that is not ours, a store from a newer peertui, ...: one calm line.
+        print(f"peertui: {exc}", file=sys.stderr)
+        return 2
+    app = PeerTUI(
+        library,
+        data_dir=folder,
+        store=opened.store,
+        notices=opened.notices,
+        # Only the one writer serves the wall; a read-only second copy stays quiet.
+        serve_wall=not opened.read_only,
+    )
     app.run()
     return app.return_code or 0

@@ -1,4 +1,4 @@
-"""The home screen: the courses on the left, the guide pages on the right."""
+"""The home screen: the groups, the courses and the guide pages."""
 
 from __future__ import annotations
 
@@ -17,23 +17,32 @@ from peertui.strings import t
 if TYPE_CHECKING:
     from peertui.ui.app import PeerTUI
 
+NEW_GROUP = "new-group"
+
 
 class HomeScreen(Screen[None]):
-    """Lists the courses and the guide pages."""
+    """Lists the groups, the courses and the guide pages."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
 
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
     def compose(self) -> ComposeResult:
         yield Header()
+        notices = list(self.peertui.notices)
         if self.library.errors:
-            yield Static(
-                Content(t("home.content_problems", errors=len(self.library.errors))),
-                id="content-problems",
-                classes="notice",
-            )
+            notices.append(t("home.content_problems", errors=len(self.library.errors)))
+        for index, notice in enumerate(notices):
+            yield Static(Content(notice), id=f"notice-{index}", classes="notice")
         with Horizontal(id="home"):
+            if self.peertui.store is not None:
+                with Vertical(classes="panel", id="groups-panel"):
+                    yield Static(Content(t("home.groups")), classes="panel-title")
+                    yield OptionList(id="groups")
             with Vertical(classes="panel"):
                 yield Static(Content(t("home.courses")), classes="panel-title")
                 courses = [
@@ -63,10 +72,37 @@ class HomeScreen(Screen[None]):
                     yield Static(Content(t("home.empty_guide")), classes="empty")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.refresh_groups()
+
+    def refresh_groups(self) -> None:
+        store = self.peertui.store
+        if store is None:
+            return
+        groups = self.query_one("#groups", OptionList)
+        highlighted = groups.highlighted
+        groups.clear_options()
+        for group in store.groups():
+            course = self.library.course(group.course)
+            second = course.title if course else group.course
+            if group.demo:
+                second = f"{second} · {t('group.demo')}"
+            groups.add_option(
+                Option(Content.assemble((group.name, "bold"), "\n", second), id=f"group:{group.id}")
+            )
+        if not store.read_only:
+            groups.add_option(Option(Content(f"+ {t('group.new')}"), id=NEW_GROUP))
+        if groups.option_count:
+            groups.highlighted = min(highlighted or 0, groups.option_count - 1)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         kind, _, target = (event.option_id or "").partition(":")
-        app = cast("PeerTUI", self.app)
-        if kind == "course":
+        app = self.peertui
+        if event.option_id == NEW_GROUP:
+            app.action_new_group()
+        elif kind == "group":
+            app.action_open_group(target)
+        elif kind == "course":
             app.action_open_course(target)
         elif kind == "page":
             app.action_open_guide(target)

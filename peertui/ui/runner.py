@@ -30,6 +30,8 @@ from peertui.wall import WallState, wall_state_for_run
 PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
 #: How often the clocks on screen are brought up to date.
 TICK_SECONDS = 0.25
+#: How often a running meeting's state is kept even when nobody presses a key.
+SAVE_EVERY_SECONDS = 30
 #: Block titles in the runner's agenda are cut to this many characters (one line each).
 AGENDA_TITLE_WIDTH = 24
 
@@ -145,6 +147,9 @@ class RunnerScreen(Screen[None]):
         self.refresh_block()
         self.refresh_clock()
         self.set_interval(TICK_SECONDS, self.refresh_clock)
+        # While the clock runs, keep its state every half minute too, so a crash between
+        # key presses loses at most that much of the block's time.
+        self.set_interval(SAVE_EVERY_SECONDS, self._save_while_running)
         if not self.resumed and not self.run.started:
             self.run.start()
             self._changed()
@@ -257,6 +262,10 @@ class RunnerScreen(Screen[None]):
         publish = getattr(self.app, "publish_wall", None)
         if publish is not None:
             publish(WallState(mode="idle", group=self.wall_name))
+
+    def _save_while_running(self) -> None:
+        if not self.run.paused:
+            self._changed()
 
     def _changed(self) -> None:
         if self.on_change is not None:

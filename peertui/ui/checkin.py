@@ -1,0 +1,152 @@
+"""Before a meeting: choose which meeting (the next one is proposed) and who came."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peertui.content import Course
+from peertui.strings import t
+from peertui.ui.course import meeting_label
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+    from peertui.ui.app import PeerTUI
+
+STATUS_CYCLE = ("present", "absent", "excused")
+STATUS_MARK = {"present": "✓", "absent": " ", "excused": "–"}
+
+
+class CheckInScreen(Screen[int | None]):
+    """Returns the chosen meeting's number once attendance is saved (None: cancelled)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", t("checkin.start"), priority=True),
+        Binding("escape", "cancel", t("key.back")),
+    ]
+
+    def __init__(self, group_id: str, course: Course) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.course = course
+        self.status: dict[str, str] = {}
+        self.meeting_number = course.meetings[0].number
+
+    @property
+    def store(self) -> Store:
+        store = cast("PeerTUI", self.app).store
+        assert store is not None
+        return store
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(t("checkin.title")), classes="screen-title")
+        with Horizontal(id="checkin"):
+            with Vertical(classes="panel"):
+                yield Static(Content(t("checkin.meeting")), classes="panel-title")
+                yield OptionList(id="checkin-meetings")
+            with Vertical(classes="panel"):
+                yield Static(Content(t("checkin.who")), classes="panel-title")
+                yield OptionList(id="checkin-people")
+                yield Static(id="checkin-empty", classes="dim")
+                with Horizontal(classes="buttons"):
+                    yield Button(t("checkin.start"), variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        logged = {log.meeting for log in self.store.meeting_logs(self.group_id)}
+        held = logged | {a.meeting for a in self.store.attendance(self.group_id)}
+        # The meeting after the last one held (or the first one).
+        later = [m.number for m in self.course.meetings if not held or m.number > max(held)]
+        proposed = later[0] if later else self.course.meetings[-1].number
+        meetings = self.query_one("#checkin-meetings", OptionList)
+        for meeting in self.course.meetings:
+            suffix = ""
+            if meeting.number == proposed:
+                suffix = f"  ({t('checkin.next')})"
+            elif meeting.number in logged:
+                suffix = f"  ({t('checkin.logged')})"
+            meetings.add_option(
+                Option(Content(meeting_label(meeting) + suffix), id=str(meeting.number))
+            )
+        index = next(i for i, m in enumerate(self.course.meetings) if m.number == proposed)
+        meetings.highlighted = index
+        self.meeting_number = proposed
+        self.load_attendance()
+        if not self.store.participants(self.group_id):
+            self.query_one("#checkin-empty", Static).update(Content(t("checkin.no_participants")))
+        self.query_one("#checkin-people", OptionList).focus()
+
+    def load_attendance(self) -> None:
+        recorded = {
+            a.participant: a.status
+            for a in self.store.attendance(self.group_id, self.meeting_number)
+        }
+        participants = self.store.participants(self.group_id)
+        self.status = {p.id: recorded.get(p.id, "absent") for p in participants}
+        people = self.query_one("#checkin-people", OptionList)
+        people.clear_options()
+        for p in participants:
+            people.add_option(Option(self.person_prompt(p.alias, self.status[p.id]), id=p.id))
+        if participants:
+            people.highlighted = 0
+
+    @staticmethod
+    def person_prompt(alias: str, status: str) -> Content:
+        return Content.assemble(
+            f"[{STATUS_MARK[status]}] ", alias, (f"  {t(f'attendance.{status}')}", "dim")
+        )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "checkin-meetings" and event.option_id is not None:
+            number = int(event.option_id)
+            if number != self.meeting_number:
+                self.meeting_number = number
+                self.load_attendance()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "checkin-people" or event.option_id is None:
+            if event.option_list.id == "checkin-meetings":
+                self.query_one("#checkin-people", OptionList).focus()
+            return
+        pid = event.option_id
+        current = self.status[pid]
+        self.status[pid] = STATUS_CYCLE[(STATUS_CYCLE.index(current) + 1) % len(STATUS_CYCLE)]
+        alias = self.store.participant(self.group_id, pid).alias
+        event.option_list.replace_option_prompt(pid, self.person_prompt(alias, self.status[pid]))
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Space ticks a person, like a checkbox.
+        people = self.query_one("#checkin-people", OptionList)
+        if event.key == "space" and people.has_focus and people.highlighted is not None:
+            event.stop()
+            people.action_select()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_start(self) -> None:
+        app = cast("PeerTUI", self.app)
+        store = self.store
+        if not store.read_only and self.status:
+
+            def write() -> None:
+                with store.batch(self.group_id):
+                    for pid, status in self.status.items():
+                        store.set_attendance(self.group_id, self.meeting_number, pid, status)
+
+            # If this fails (a full disk), the message says so and the meeting starts anyway;
+            # attendance can be filled in again afterwards.
+            app.save(write)
+        self.dismiss(self.meeting_number)

@@ -1,0 +1,228 @@
+"""A group's page: its participants (with consent), its meetings (attendance, planned vs
+actual time) and the way into tonight's meeting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from peertui.strings import t
+from peertui.ui.participant_form import PURPOSES
+
+if TYPE_CHECKING:
+    from peertui.content import Course
+    from peertui.runner import MeetingRun
+    from peertui.store import Store
+    from peertui.store.model import Group
+    from peertui.ui.app import PeerTUI
+
+
+class GroupScreen(Screen[None]):
+    BINDINGS = [
+        Binding("s", "start_meeting", t("group.key_start")),
+        Binding("f", "resume_meeting", t("group.key_resume")),
+        Binding("a", "add_participant", t("group.key_add")),
+        Binding("e", "edit_group", t("group.edit")),
+        Binding("escape", "app.pop_screen", t("key.back")),
+    ]
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
+    @property
+    def store(self) -> Store:
+        store = self.peertui.store
+        assert store is not None
+        return store
+
+    @property
+    def group(self) -> Group:
+        return self.store.group(self.group_id)
+
+    @property
+    def course(self) -> Course | None:
+        return self.peertui.library.course(self.group.course)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="group-title", classes="screen-title")
+        yield Static(id="group-info", classes="dim")
+        yield Static(id="run-waiting", classes="notice")
+        with Horizontal(id="group"):
+            with Vertical(classes="panel", id="participants-panel"):
+                yield Static(Content(t("group.participants")), classes="panel-title")
+                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+                yield Static(Content(t("group.consent_legend")), classes="dim")
+            with Vertical(classes="panel", id="group-meetings-panel"):
+                yield Static(Content(t("group.meetings")), classes="panel-title")
+                yield DataTable(id="group-meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_page()
+        self.query_one("#participants", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_page()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume_meeting":
+            return self.is_mounted and self.store.run_state(self.group_id) is not None
+        if action in ("add_participant", "edit_group", "start_meeting"):
+            return not self.store.read_only
+        return True
+
+    # ------------------------------------------------------------------ drawing
+
+    def refresh_page(self) -> None:
+        group = self.group
+        course = self.course
+        self.sub_title = group.name
+        self.query_one("#group-title", Static).update(Content(group.name))
+        info = t(
+            "group.info",
+            course=course.title if course else group.course,
+            start=group.start.isoformat(),
+            retention=group.retention.isoformat(),
+        )
+        if group.facilitators:
+            info += "\n" + t("group.facilitators_line", names=", ".join(group.facilitators))
+        self.query_one("#group-info", Static).update(Content(info))
+        run = self.store.run_state(self.group_id)
+        waiting = self.query_one("#run-waiting", Static)
+        waiting.display = run is not None
+        if run is not None:
+            waiting.update(Content(t("group.run_waiting", number=run.get("meeting", "?"))))
+        self.refresh_bindings()
+
+        participants = self.store.participants(self.group_id)
+        table = self.query_one("#participants", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_column(t("group.col_alias"), key="alias")
+        table.add_column(t("group.col_consent"), key="consent")
+        for p in participants:
+            marks = " ".join("✓" if p.has_consent(purpose) else "·" for purpose in PURPOSES)
+            table.add_row(Text(p.alias), Text(marks), key=p.id)
+        if participants:
+            table.move_cursor(row=min(row, len(participants) - 1))
+
+        meetings_table = self.query_one("#group-meetings", DataTable)
+        meetings_table.clear(columns=True)
+        for key, label in (
+            ("number", "group.col_number"),
+            ("title", "group.col_title"),
+            ("attendance", "group.col_attendance"),
+            ("planned", "group.col_planned"),
+            ("actual", "group.col_actual"),
+        ):
+            meetings_table.add_column(t(label), key=key)
+        if course is None:
+            return
+        logs = {log.meeting: log for log in self.store.meeting_logs(self.group_id)}
+        attendance = self.store.attendance(self.group_id)
+        for meeting in course.meetings:
+            present = sum(
+                1 for a in attendance if a.meeting == meeting.number and a.status == "present"
+            )
+            recorded = any(a.meeting == meeting.number for a in attendance)
+            log = logs.get(meeting.number)
+            actual = ""
+            if log is not None and any(b.actual is not None for b in log.blocks):
+                actual = str(sum(b.actual or 0 for b in log.blocks))
+            meetings_table.add_row(
+                Text(str(meeting.number), justify="right"),
+                Text(meeting.title),
+                Text(f"{present}/{len(participants)}" if recorded else ""),
+                Text(str(meeting.planned_total), justify="right"),
+                Text(actual, justify="right"),
+                key=str(meeting.number),
+            )
+
+    # ------------------------------------------------------------------ actions
+
+    def action_add_participant(self) -> None:
+        from peertui.ui.participant_form import ParticipantForm
+
+        self.app.push_screen(ParticipantForm(self.group_id), lambda _: self.refresh_page())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "participants" or event.row_key.value is None:
+            return
+        from peertui.ui.participant_form import ParticipantForm
+
+        participant = self.store.participant(self.group_id, event.row_key.value)
+        self.app.push_screen(
+            ParticipantForm(self.group_id, participant), lambda _: self.refresh_page()
+        )
+
+    def action_edit_group(self) -> None:
+        from peertui.ui.group_form import GroupForm
+
+        def saved(group_id: str | None) -> None:
+            if group_id:
+                self.refresh_page()
+                self.peertui.refresh_home()
+
+        self.app.push_screen(GroupForm(self.peertui.library, self.group), saved)
+
+    def action_start_meeting(self) -> None:
+        course = self.course
+        if course is None or not course.meetings:
+            return
+        from peertui.ui.checkin import CheckInScreen
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.open_runner(number, state=None)
+
+        self.app.push_screen(CheckInScreen(self.group_id, course), chosen)
+
+    def action_resume_meeting(self) -> None:
+        state = self.store.run_state(self.group_id)
+        if state is not None:
+            self.open_runner(int(state["meeting"]), state=state)
+
+    def open_runner(self, number: int, state: dict[str, Any] | None) -> None:
+        course = self.course
+        meeting = course.meeting(number) if course else None
+        if course is None or meeting is None or not meeting.blocks:
+            return
+        from peertui.ui.runner import RunnerScreen
+
+        app = self.peertui
+        group = self.group
+
+        def keep(snapshot: dict[str, Any]) -> None:
+            app.save(self.store.save_run_state, self.group_id, snapshot)
+
+        def ended(run: MeetingRun) -> None:
+            from peertui.ui.meeting_log import LogScreen
+
+            app.pop_screen()  # the runner
+            app.push_screen(LogScreen(self.group_id, meeting, run.actual_minutes()))
+
+        app.push_screen(
+            RunnerScreen(
+                course,
+                meeting,
+                group_name=group.name,
+                state=state,
+                clock=app.clock,
+                on_change=keep if app.writable else None,
+                on_end=ended,
+                carry_over=self.store.carry_over(self.group_id, number),
+            )
+        )

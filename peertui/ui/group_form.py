@@ -1,0 +1,135 @@
+"""Create or edit a group: name, course, facilitators, start date, retention date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from peertui.content import Library
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store.model import Group
+    from peertui.ui.app import PeerTUI
+
+#: Default retention: the course, six months of companionship, and some slack.
+DEFAULT_RETENTION_DAYS = 365
+
+
+def parse_day(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(t("group.bad_date", field=field)) from None
+
+
+class GroupForm(ModalScreen[str | None]):
+    """Returns the group's id when saved, None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
+
+    def __init__(self, library: Library, group: Group | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.group = group
+
+    def compose(self) -> ComposeResult:
+        group = self.group
+        today = date.today()
+        start = group.start if group else today
+        retention = group.retention if group else start + timedelta(days=DEFAULT_RETENTION_DAYS)
+        courses = [(Content(c.title), c.id) for c in self.library.courses]
+        with VerticalScroll(classes="dialog"):
+            yield Static(
+                Content(t("group.title_edit" if group else "group.title_new")),
+                classes="panel-title",
+            )
+            yield Label(t("group.name"))
+            yield Input(group.name if group else "", id="name", max_length=80)
+            yield Label(t("group.course"))
+            course_value = group.course if group else (courses[0][1] if courses else None)
+            yield Select(
+                courses,
+                id="course",
+                allow_blank=not courses,
+                value=course_value if course_value else Select.BLANK,
+            )
+            yield Label(t("group.facilitators"))
+            yield Input(", ".join(group.facilitators) if group else "", id="facilitators")
+            yield Label(t("group.start"))
+            yield Input(start.isoformat(), id="start", max_length=10)
+            yield Label(t("group.retention"))
+            yield Input(retention.isoformat(), id="retention", max_length=10)
+            yield Static(Content(t("group.retention_help")), classes="dim")
+            yield Static(id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.save"), variant="primary", id="save")
+                yield Button(t("button.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(Content(message))
+
+    def action_save(self) -> None:
+        from peertui.store import StoreError
+
+        app = cast("PeerTUI", self.app)
+        store = app.store
+        if store is None:
+            return
+        name = self.query_one("#name", Input).value
+        course = self.query_one("#course", Select).value
+        facilitators = [
+            part.strip()
+            for part in self.query_one("#facilitators", Input).value.split(",")
+            if part.strip()
+        ]
+        if not isinstance(course, str):
+            self.show_error(t("group.no_courses"))
+            return
+        try:
+            start = parse_day(self.query_one("#start", Input).value, t("group.start"))
+            retention = parse_day(self.query_one("#retention", Input).value, t("group.retention"))
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        if retention <= start:
+            self.show_error(t("group.retention_before_start"))
+            return
+        try:
+            if self.group is None:
+                saved = store.create_group(name, course, facilitators, start, retention)
+            else:
+                saved = store.update_group(
+                    self.group.id,
+                    name=name,
+                    course=course,
+                    facilitators=facilitators,
+                    start=start,
+                    retention=retention,
+                )
+        except StoreError as exc:  # bad name, CPR-like text, full disk, ...: say so, keep input
+            self.show_error(str(exc))
+            return
+        self.dismiss(saved.id)

@@ -1,0 +1,142 @@
+"""After the meeting: the time each block took, a few questions, a note for next time."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Static, TextArea
+
+from peertui.content import Meeting
+from peertui.strings import t
+from peertui.ui.course import meeting_label
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+    from peertui.ui.app import PeerTUI
+
+CHECKLIST_ITEMS = (
+    "plan_followed",
+    "everyone_heard",
+    "agreements_kept",
+    "shared_as_equals",
+    "own_words_and_hope",
+    "ended_on_time",
+)
+
+
+class LogScreen(Screen[bool]):
+    """Saves the meeting's log (and ends the meeting in progress). Returns True if saved."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("log.save"), priority=True),
+        Binding("escape", "later", t("log.later")),
+    ]
+
+    def __init__(self, group_id: str, meeting: Meeting, actual_minutes: list[float]) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.meeting = meeting
+        self.actual = [round(m) for m in actual_minutes]
+
+    @property
+    def store(self) -> Store:
+        store = cast("PeerTUI", self.app).store
+        assert store is not None
+        return store
+
+    def compose(self) -> ComposeResult:
+        existing = self.store.meeting_log(self.group_id, self.meeting.number)
+        yield Header()
+        yield Static(
+            Content(f"{t('log.title')}: {meeting_label(self.meeting)}"), classes="screen-title"
+        )
+        with VerticalScroll(id="log"):
+            yield Static(Content(t("log.times")), classes="panel-title")
+            yield DataTable(id="log-times", cursor_type="none", zebra_stripes=True)
+            yield Static(Content(t("log.checklist")), classes="panel-title")
+            for item in CHECKLIST_ITEMS:
+                checked = bool(existing and existing.checklist.get(item))
+                yield Checkbox(t(f"checklist.{item}"), checked, id=f"check-{item}")
+            yield Label(t("log.reflection"))
+            yield TextArea(existing.reflection if existing else "", id="reflection")
+            yield Label(t("log.carry_over"))
+            yield TextArea(existing.carry_over if existing else "", id="carry-over")
+            with Horizontal(classes="buttons"):
+                yield Button(t("log.save"), variant="primary", id="save")
+                yield Button(t("log.later"), id="later")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#log-times", DataTable)
+        table.add_column(t("meeting.col_title"), key="title")
+        table.add_column(t("group.col_planned"), key="planned")
+        table.add_column(t("group.col_actual"), key="actual")
+        for block, actual in zip(self.meeting.blocks, self.actual, strict=False):
+            table.add_row(
+                Text(block.title),
+                Text(str(block.minutes), justify="right"),
+                Text(str(actual), justify="right"),
+            )
+        self.query_one("#check-plan_followed", Checkbox).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_later()
+
+    def build_log(self, *, with_answers: bool):  # type: ignore[no-untyped-def]
+        from peertui.store.model import BlockLog, MeetingLog
+
+        existing = self.store.meeting_log(self.group_id, self.meeting.number)
+        blocks = tuple(
+            BlockLog(title=b.title, planned=b.minutes, actual=min(600, max(0, a)))
+            for b, a in zip(self.meeting.blocks, self.actual, strict=False)
+        )
+        if with_answers:
+            checklist = {
+                item: self.query_one(f"#check-{item}", Checkbox).value for item in CHECKLIST_ITEMS
+            }
+            reflection = self.query_one("#reflection", TextArea).text
+            carry_over = self.query_one("#carry-over", TextArea).text
+        else:
+            checklist = dict(existing.checklist) if existing else {}
+            reflection = existing.reflection if existing else ""
+            carry_over = existing.carry_over if existing else ""
+        return MeetingLog(
+            meeting=self.meeting.number,
+            held=date.today(),
+            blocks=blocks,
+            notes=existing.notes if existing else "",
+            checklist=checklist,
+            reflection=reflection,
+            carry_over=carry_over,
+        )
+
+    def finish(self, *, with_answers: bool) -> None:
+        app = cast("PeerTUI", self.app)
+        if app.writable:
+            store = self.store
+            saved = app.save(
+                store.save_meeting_log, self.group_id, self.build_log(with_answers=with_answers)
+            )
+            if saved is None:
+                return  # the message says why; everything typed stays on screen
+            app.save(store.clear_run_state, self.group_id)
+            if with_answers:
+                app.notify(t("log.saved"))
+        self.dismiss(True)
+
+    def action_save(self) -> None:
+        self.finish(with_answers=True)
+
+    def action_later(self) -> None:
+        """Keep the times now; the questions can be answered another day."""
+        self.finish(with_answers=False)

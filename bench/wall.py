@@ -41,7 +41,7 @@ def run() -> list[Row]:
         console = PtyTerminal([sys.executable, "-m", "peertui"], env)
         try:
             console.wait_for("Gruppeforløb")
-            console.press("enter")
+            console.press("tab", "enter")  # from the groups list to the courses
             console.wait_for("Mødegange")
             console.press("down", "enter")
             console.wait_for(titles[0])

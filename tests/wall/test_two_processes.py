@@ -42,7 +42,7 @@ def start(terminals: list[PtyTerminal], data_dir: Path, *args: str) -> PtyTermin
 
 def open_runner(console: PtyTerminal) -> None:
     console.wait_for("Gruppeforløb")
-    console.press("enter")
+    console.press("tab", "enter")  # from the groups list to the courses
     console.wait_for("Mødegange")
     console.press("down", "enter")
     console.wait_for(MEETING.blocks[0].title)

@@ -11,7 +11,7 @@ import sys
 
 from bench.common import Row, fmt_seconds
 
-MODULES = ["startup", "guide", "wall", "store"]
+MODULES = ["startup", "guide", "wall", "store", "export"]
 
 
 def main(argv: list[str]) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 from bench.common import Row, median
 
 ROOT = Path(__file__).resolve().parents[1]
-ROUNDS = 7
+ROUNDS = 15
 
 
 def time_to_marker(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -57,10 +56,13 @@ class PeerTUI(App[None]):
         notices: Sequence[str] = (),
         serve_wall: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        open_store: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
         self.data_dir = data_dir
+        #: Open the store in ``data_dir`` just after the first frame (start-up stays fast).
+        self.open_store_later = open_store and store is None and data_dir is not None
         #: The participants' data; None when the app runs on content only.
         self.store = store
         #: Calm messages for the home screen (read-only folder, retention reminder, damage).
@@ -77,14 +79,33 @@ class PeerTUI(App[None]):
     # ------------------------------------------------------------------ the wall
 
     async def on_mount(self) -> None:
-        self.call_after_refresh(self.resume_meeting_in_progress)
-        if self.serve_wall and self.data_dir is not None:
+        self.call_after_refresh(self.start_data)
+
+    async def start_data(self) -> None:
+        """After the first frame: open the store, serve the wall, resume a meeting."""
+        if self.open_store_later and self.data_dir is not None:
+            self.open_store_later = False
+            from peertui.store import StoreError, open_for_app
+
+            try:
+                opened = open_for_app(self.data_dir)
+            except StoreError as exc:
+                # A folder that is not ours, a store from a newer peertui, ...: one calm line.
+                self.exit(return_code=2, message=f"peertui: {exc}")
+                return
+            self.store = opened.store
+            self.notices = opened.notices
+            # Only the one writer serves the wall; a read-only second copy stays quiet.
+            self.serve_wall = self.serve_wall and not opened.read_only
+            self.refresh_home()
+        if self.serve_wall and self.data_dir is not None and self.wall_server is None:
             server = WallServer(self.data_dir)
             try:
                 await server.start()
+                self.wall_server = server
             except OSError:
-                return  # the wall is optional; the runner works in one window without it
-            self.wall_server = server
+                pass  # the wall is optional; the runner works in one window without it
+        self.resume_meeting_in_progress()
 
     async def on_unmount(self) -> None:
         if self.wall_server is not None:
@@ -200,6 +221,7 @@ class PeerTUI(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
+                screen.refresh_notices()
                 screen.refresh_groups()
 
     def action_open_guide(self, page_id: str) -> None:
@@ -293,23 +315,9 @@ def crash_summary(error: BaseException | None) -> str:
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:
-    from peertui.store import StoreError, open_for_app, resolve_data_dir
+    from peertui.store.paths import resolve_data_dir
 
     library = load_library([Path(p) for p in content_paths] if content_paths else None)
-    folder = resolve_data_dir(data_dir)
-    try:
-        opened = open_for_app(folder)
-    except StoreError as exc:
-        # A folder that is not ours, a store from a newer peertui, ...: one calm line.
-        print(f"peertui: {exc}", file=sys.stderr)
-        return 2
-    app = PeerTUI(
-        library,
-        data_dir=folder,
-        store=opened.store,
-        notices=opened.notices,
-        # Only the one writer serves the wall; a read-only second copy stays quiet.
-        serve_wall=not opened.read_only,
-    )
+    app = PeerTUI(library, data_dir=resolve_data_dir(data_dir), serve_wall=True, open_store=True)
     app.run()
     return app.return_code or 0

@@ -33,13 +33,9 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        notices = list(self.peertui.notices)
-        if self.library.errors:
-            notices.append(t("home.content_problems", errors=len(self.library.errors)))
-        for index, notice in enumerate(notices):
-            yield Static(Content(notice), id=f"notice-{index}", classes="notice")
+        yield Static(id="notices", classes="notice")
         with Horizontal(id="home"):
-            if self.peertui.store is not None:
+            if self.peertui.store is not None or self.peertui.data_dir is not None:
                 with Vertical(classes="panel", id="groups-panel"):
                     yield Static(Content(t("home.groups")), classes="panel-title")
                     yield OptionList(id="groups")
@@ -73,12 +69,21 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_notices()
         self.refresh_groups()
+
+    def refresh_notices(self) -> None:
+        notices = list(self.peertui.notices)
+        if self.library.errors:
+            notices.append(t("home.content_problems", errors=len(self.library.errors)))
+        widget = self.query_one("#notices", Static)
+        widget.update(Content("\n".join(notices)))
+        widget.display = bool(notices)
 
     def refresh_groups(self) -> None:
         store = self.peertui.store
-        if store is None:
-            return
+        if store is None or not self.query("#groups"):
+            return  # no data folder, or not opened yet
         groups = self.query_one("#groups", OptionList)
         highlighted = groups.highlighted
         groups.clear_options()

@@ -277,6 +277,7 @@ DA: dict[str, str] = {
     "export.network.col_sector": "Område",
     "export.network.col_note": "Note",
     "export.network.empty": "Der er ingen personer på kortet endnu.",
+    "export.network.people": "Personerne på kortet",
     "export.summary.participants": "{count} deltagere",
     "export.summary.col_meeting": "Mødegang",
     "export.summary.col_held": "Dato",

@@ -1,0 +1,145 @@
+"""What the exporter prints: small, plain dataclasses with no link to the store.
+
+The later wiring maps the store's objects onto these, so the exporter can be tested (and
+benchmarked) on its own. Every ``str`` field that a participant or facilitator typed is treated
+as untrusted text: it is HTML-escaped and printed literally, never interpreted as markup.
+
+``link`` is the address of the guide page about the tool (the ``link`` in the guide page's front
+matter, or an override); ``None`` prints the sheet without a link QR code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+# The network map's sectors and rings, as the store names them (peertui.store.model.SECTORS).
+SECTORS: tuple[str, ...] = (
+    "family",
+    "friends",
+    "work_school",
+    "leisure",
+    "professionals",
+    "online",
+)
+RINGS: tuple[int, ...] = (1, 2, 3)  # 1 = closest
+
+# The safety plan's sections, in the order they are printed (peertui.store.model.SAFETY_SECTIONS).
+SAFETY_SECTIONS: tuple[str, ...] = (
+    "warning_signs",
+    "own_strategies",
+    "distractions",
+    "people_to_ask",
+    "professionals",
+    "safer_surroundings",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementSheet:
+    """A personal statement: the four prompts with the participant's own words.
+
+    ``digital_copy=True`` adds a QR code that carries the text itself; the caller checks that
+    the participant consented to a digital copy before asking for one.
+    """
+
+    alias: str
+    date: date
+    answers: tuple[str, str, str, str]
+    link: str | None = None
+    digital_copy: bool = False
+    occasion: str = ""  # e.g. "Møde med kommunen"; printed under the date when given
+
+    kind: ClassVar[str] = "statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    text: str
+    first_step: str = ""
+    help_from: str = ""
+    when: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalsSheet:
+    """Personal goals: each goal with its first step, who can help, and when."""
+
+    alias: str
+    date: date
+    goals: tuple[Goal, ...]
+    link: str | None = None
+
+    kind: ClassVar[str] = "goals"
+
+
+@dataclass(frozen=True, slots=True)
+class SafetySheet:
+    """A safety plan: six sections of short lines, and what matters most."""
+
+    alias: str
+    date: date
+    warning_signs: tuple[str, ...] = ()
+    own_strategies: tuple[str, ...] = ()
+    distractions: tuple[str, ...] = ()
+    people_to_ask: tuple[str, ...] = ()
+    professionals: tuple[str, ...] = ()
+    safer_surroundings: tuple[str, ...] = ()
+    most_important: str = ""
+    link: str | None = None
+
+    kind: ClassVar[str] = "safety_plan"
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkPerson:
+    alias: str  # a first name, an alias or a role ("min søster")
+    ring: int  # 1 (closest) .. 3
+    sector: str  # one of SECTORS
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSheet:
+    """A network map: the participant in the centre, people in three rings and six sectors."""
+
+    alias: str
+    date: date
+    people: tuple[NetworkPerson, ...]
+    link: str | None = None
+
+    kind: ClassVar[str] = "network_map"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """One meeting in the group summary: counts and minutes only, no participant text."""
+
+    number: int  # 0 = the introduction meeting
+    title: str  # the meeting's title from the course plan
+    held: date | None = None
+    planned_minutes: int = 0
+    actual_minutes: int | None = None  # None until known
+    present: int = 0
+    absent: int = 0
+    excused: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """For the facilitators: attendance and planned vs actual time per meeting.
+
+    By design it has no field for anything a participant wrote, and no participant names.
+    """
+
+    group_name: str
+    course: str
+    date: date  # the day the summary is printed
+    participants: int
+    meetings: tuple[MeetingSummary, ...]
+
+    kind: ClassVar[str] = "group_summary"
+
+
+Sheet = StatementSheet | GoalsSheet | SafetySheet | NetworkSheet | GroupSummary

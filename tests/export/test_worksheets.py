@@ -1,0 +1,243 @@
+"""Personal goals, safety plan, network map and the group summary, read back from the PDF."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from peertui.export import (
+    ExportResult,
+    Goal,
+    GoalsSheet,
+    GroupSummary,
+    MeetingSummary,
+    NetworkPerson,
+    NetworkSheet,
+    SafetySheet,
+    export_sheets,
+    networkmap,
+)
+from peertui.export.model import SAFETY_SECTIONS, SECTORS
+from peertui.strings import t
+from tests.export.conftest import (
+    DAY,
+    assert_in_order,
+    folder,
+    page_count,
+    pdf_text,
+    qr_codes,
+    squash,
+)
+
+GOALS_LINK = "https://example.org/guide/personlige-maal"
+SAFETY_LINK = "https://example.org/guide/tryghedsplan"
+NETWORK_LINK = "https://example.org/guide/netvaerkskort"
+
+GOALS = (
+    Goal("Gå en tur hver dag 😀 – også når det regner", "Finde skoene frem", "Min søster", "Nu"),
+    Goal("Ringe til jobcentret", "Skrive ned hvad jeg vil sige", "", "Før fredag"),
+)
+SAFETY = SafetySheet(
+    "Åse",
+    DAY,
+    warning_signs=("Jeg sover dårligt", "Jeg trækker mig fra andre"),
+    own_strategies=("Gå en tur", "Høre musik"),
+    distractions=("Biblioteket",),
+    people_to_ask=("Anne (søster)", "Naboen Jørgen"),
+    professionals=("Min læge", "Psykiatrisk akutmodtagelse"),
+    safer_surroundings=(),
+    most_important="Mine børn og min kat 😊",
+    link=SAFETY_LINK,
+)
+PEOPLE = (
+    NetworkPerson("Mor", 1, "family", "Ringer hver søndag"),
+    NetworkPerson("Anne", 1, "family"),
+    NetworkPerson("Far", 2, "family"),
+    NetworkPerson("Kim", 2, "friends"),
+    NetworkPerson("Bo", 3, "friends"),
+    NetworkPerson("Kollega Per", 3, "work_school"),
+    NetworkPerson("Lise fra koret", 2, "leisure"),
+    NetworkPerson("Min læge", 2, "professionals"),
+    NetworkPerson("Sagsbehandler Jens", 3, "professionals"),
+    NetworkPerson("Discord-gruppen", 3, "online", "Vi spiller om torsdagen"),
+)
+SUMMARY = GroupSummary(
+    "Tirsdagsgruppen",
+    "Vejen til hverdagslivet",
+    date(2025, 5, 1),
+    9,
+    (
+        MeetingSummary(0, "Introduktion", date(2025, 3, 4), 120, 110, 8, 1, 0),
+        MeetingSummary(1, "Ankomst", date(2025, 3, 11), 120, 125, 7, 1, 1),
+        MeetingSummary(2, "Grænser", date(2025, 3, 18), 120, None, 6, 2, 1),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def sheets(out_dir: Path) -> tuple[ExportResult, list[Path]]:
+    result = export_sheets(
+        [
+            GoalsSheet("Åse", DAY, GOALS, GOALS_LINK),
+            SAFETY,
+            NetworkSheet("Åse", DAY, PEOPLE, NETWORK_LINK),
+            SUMMARY,
+        ],
+        folder(out_dir, "worksheets"),
+    )
+    return result, list(result.paths)
+
+
+def test_goals_sheet(sheets) -> None:
+    _, (goals, *_) = sheets
+    expected = [t("export.kind.goals").upper(), "Åse"]
+    for number, goal in enumerate(GOALS, start=1):
+        expected += [t("export.goal.number", number=number).upper(), goal.text]
+        for key in ("first_step", "help_from", "when"):
+            expected.append(t(f"export.goal.{key}"))
+            if getattr(goal, key):
+                expected.append(getattr(goal, key))
+    assert_in_order(pdf_text(goals), expected)
+    assert page_count(goals) == 1
+    assert qr_codes(goals) == [[GOALS_LINK]]
+
+
+def test_safety_plan_sheet(sheets) -> None:
+    _, (_, safety, *_) = sheets
+    expected = [t("export.safety.most_important"), SAFETY.most_important]
+    for section in SAFETY_SECTIONS:
+        expected.append(t(f"export.safety.{section}"))
+        expected.extend(getattr(SAFETY, section))
+    assert_in_order(pdf_text(safety), expected)
+    assert page_count(safety) == 1
+    assert qr_codes(safety) == [[SAFETY_LINK]]
+
+
+def test_network_map_sheet(sheets) -> None:
+    _, (_, _, network, _) = sheets
+    text = pdf_text(network)
+    # The drawing's words (sector names, every person) and then the table with every note.
+    for sector in SECTORS:
+        assert t(f"sector.{sector}").replace(" ", "") in text
+    table = text[text.find(t("export.network.col_note")) :]
+    for person in PEOPLE:
+        assert person.alias.replace(" ", "") in text
+        assert person.alias.replace(" ", "") in table
+        if person.note:
+            assert person.note.replace(" ", "") in table
+    # Ten people: the map on page 1, the table on page 2; the footer link on both.
+    assert page_count(network) == 2
+    assert qr_codes(network) == [[NETWORK_LINK], [NETWORK_LINK]]
+
+
+def test_group_summary_sheet(sheets) -> None:
+    _, (*_, summary) = sheets
+    text = pdf_text(summary)
+    assert_in_order(
+        text,
+        [
+            t("export.kind.group_summary").upper(),
+            "Tirsdagsgruppen",
+            "Vejen til hverdagslivet",
+            "9deltagere",
+            t("export.summary.intro"),
+            "4.marts2025",
+            "120min",
+            "110min",
+            "−10",
+            t("export.summary.meeting", number=2),
+            "120min",
+            "–",
+            t("export.summary.total"),
+            "360min",
+            "235min",
+            "−5",
+            "21",
+        ],
+    )
+    assert qr_codes(summary) == [[]]  # no link, no code
+
+
+def test_group_summary_has_no_field_for_participant_text() -> None:
+    """By design: counts, minutes, dates and titles from the course plan only."""
+    assert {f.name for f in fields(GroupSummary)} == {
+        "group_name",
+        "course",
+        "date",
+        "participants",
+        "meetings",
+    }
+    assert {f.name for f in fields(MeetingSummary)} == {
+        "number",
+        "title",
+        "held",
+        "planned_minutes",
+        "actual_minutes",
+        "present",
+        "absent",
+        "excused",
+    }
+
+
+# --- the network map's drawing --------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_map_has_three_rings_six_sectors_and_the_participant_in_the_centre() -> None:
+    root = ET.fromstring(networkmap.network_svg("Åse", PEOPLE))
+    rings = root.findall(f"{SVG}circle[@class='ring']")
+    assert sorted(float(c.get("r", "0")) for c in rings) == list(networkmap.RING_R)
+    assert len(root.findall(f"{SVG}line[@class='sector-line']")) == 6
+    (centre,) = root.findall(f"{SVG}text[@class='centre-name']")
+    assert "".join(centre.itertext()) == "Åse"
+    names = ["".join(x.itertext()) for x in root.findall(f"{SVG}text[@class='sector-name']")]
+    assert len(names) == 6
+    # A label may be wrapped onto two lines (tspans): compare without spaces.
+    people = ["".join(x.itertext()) for x in root.findall(f"{SVG}text[@class='person']")]
+    assert sorted(squash(p) for p in people) == sorted(squash(p.alias) for p in PEOPLE)
+
+
+def test_each_person_is_in_their_ring_and_sector() -> None:
+    crowd = tuple(
+        NetworkPerson(f"P{s}{r}{i}", r, sector)
+        for s, sector in enumerate(SECTORS)
+        for r in (1, 2, 3)
+        for i in range(r + 1)
+    )
+    for person, x, y in networkmap.place(crowd):
+        radius = math.hypot(x - networkmap.CX, y - networkmap.CY)
+        inner = networkmap.CENTRE_R if person.ring == 1 else networkmap.RING_R[person.ring - 2]
+        assert inner < radius < networkmap.RING_R[person.ring - 1], person
+        angle = math.degrees(math.atan2(y - networkmap.CY, x - networkmap.CX))
+        start, end = networkmap.sector_angles(SECTORS.index(person.sector))
+        # Bring the angle into the sector's range (sectors run from -120 to 240 degrees).
+        while angle < start:
+            angle += 360
+        assert start < angle < end, person
+
+
+def test_map_text_is_escaped() -> None:
+    svg = networkmap.network_svg("<b>", (NetworkPerson('"><script>', 1, "family"),))
+    root = ET.fromstring(svg)  # still well-formed XML
+    assert root.find(f".//{SVG}script") is None
+    assert "&lt;b&gt;" in svg
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mor", ["Mor"]),
+        ("Sagsbehandler Jens", ["Sagsbehandler", "Jens"]),
+        ("Discord-gruppen for alle", ["Discord-gruppen", "for alle"]),
+        ("En meget lang beskrivelse af en person", ["En meget lang", "beskrivelse af…"]),
+        ("Abcdefghijklmnopqrstuvwxyz", ["Abcdefghijklmno-", "pqrstuvwxyz"]),
+    ],
+)
+def test_wrap_label(text: str, expected: list[str]) -> None:
+    assert networkmap.wrap_label(text) == expected

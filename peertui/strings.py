@@ -117,6 +117,25 @@ DA: dict[str, str] = {
     "cmd.open_group": "Åbn gruppe: {name}",
     "cmd.open_group_help": "Deltagere, fremmøde og mødegange",
     "store.read_only_hint": "peertui er åbnet skrivebeskyttet: I kan se, men ikke gemme.",
+    # --- editors of a participant's words (statement, worksheets) ---
+    "editor.saved_at": "Gemt kl. {time}",
+    "editor.saving": "Gemmer …",
+    "editor.not_saved": "IKKE GEMT: {reason} Teksten er her stadig; peertui prøver igen.",
+    "editor.control_removed": "Usynlige styretegn i teksten er fjernet.",
+    "editor.cut": "Teksten var for lang og er skåret ned til {limit} tegn.",
+    "editor.no_consent": (
+        "{alias} har ikke givet samtykke til, at peertui gemmer det, de skriver. "
+        "Uden samtykke bliver intet gemt. Tryk ctrl+k for at registrere samtykke."
+    ),
+    "editor.read_only": "peertui er åbnet skrivebeskyttet: I kan læse, men intet bliver gemt.",
+    "editor.key_save": "Gem nu",
+    "editor.key_example": "Eksempel",
+    "editor.key_history": "Historik",
+    "editor.key_next": "Næste deltager",
+    "editor.key_previous": "Forrige deltager",
+    "editor.key_wall": "Vis på væggen",
+    "editor.key_consent": "Samtykke",
+    "editor.participant": "Deltager: {alias}",
     # --- the runner ---
     "runner.key_pause": "Pause/fortsæt",
     "runner.key_next": "Næste",

@@ -1,0 +1,106 @@
+"""Autosave for editors of a participant's words: saved within a second, and on leaving.
+
+An editor calls :meth:`Autosaver.changed` on every edit and :meth:`Autosaver.flush` when the
+user leaves. The save function raises ``StoreError`` on failure (full disk, read-only
+folder, CPR-like text): the text stays in the editor, the state says "not saved" with the
+reason, and the next edit (or flush) tries again. The state is shown by a
+:class:`SaveState` widget.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Literal
+
+from textual.content import Content
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Static
+
+from peertui.strings import t
+
+State = Literal["saved", "pending", "failed", "off"]
+
+#: Save this long after the last keystroke.
+AUTOSAVE_DELAY = 0.8
+
+
+def clean_typed_text(text: str, limit: int) -> tuple[str, list[str]]:
+    """What may be stored of ``text``: control characters other than newline and tab are
+    removed, and the text is cut to ``limit`` characters. Returns the text and the notices
+    (Danish) that the user should see."""
+    notices: list[str] = []
+    cleaned = "".join(
+        ch for ch in text if ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0)
+    )
+    if cleaned != text:
+        notices.append(t("editor.control_removed"))
+    if len(cleaned) > limit:
+        cleaned = cleaned[:limit]
+        notices.append(t("editor.cut", limit=limit))
+    return cleaned, notices
+
+
+class SaveState(Static):
+    """ "Gemt kl. 19:42" / "Gemmer …" / "Ikke gemt: <reason>" (never any of the words)."""
+
+    def show(self, state: State, detail: str = "") -> None:
+        for name in ("saved", "pending", "failed", "off"):
+            self.set_class(name == state, f"-{name}")
+        if state == "saved":
+            text = t("editor.saved_at", time=time.strftime("%H:%M:%S"))
+        elif state == "pending":
+            text = t("editor.saving")
+        elif state == "failed":
+            text = t("editor.not_saved", reason=detail)
+        else:
+            text = detail
+        self.update(Content(text))
+
+
+class Autosaver:
+    def __init__(
+        self,
+        owner: Widget,
+        save: Callable[[], None],
+        on_state: Callable[[State, str], None],
+        delay: float = AUTOSAVE_DELAY,
+    ) -> None:
+        self.owner = owner
+        self._save = save
+        self._on_state = on_state
+        self.delay = delay
+        self.dirty = False
+        self.state: State = "saved"
+        self._timer: Timer | None = None
+
+    def changed(self) -> None:
+        """An edit: save after a short quiet moment."""
+        self.dirty = True
+        self._set("pending")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.owner.set_timer(self.delay, self.flush)
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved. True when everything is saved."""
+        from peertui.store import StoreError
+
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self.dirty:
+            return self.state != "failed"
+        try:
+            self._save()
+        except StoreError as exc:
+            self._set("failed", str(exc))
+            return False
+        self.dirty = False
+        self._set("saved")
+        return True
+
+    def _set(self, state: State, detail: str = "") -> None:
+        self.state = state
+        self._on_state(state, detail)

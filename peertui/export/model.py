@@ -53,6 +53,10 @@ class StatementSheet:
 
     kind: ClassVar[str] = "statement"
 
+    def __post_init__(self) -> None:
+        if len(self.answers) != 4:
+            raise ValueError(f"a statement has 4 answers, not {len(self.answers)}")
+
 
 @dataclass(frozen=True, slots=True)
 class Goal:
@@ -98,6 +102,13 @@ class NetworkPerson:
     ring: int  # 1 (closest) .. 3
     sector: str  # one of SECTORS
     note: str = ""
+
+    def __post_init__(self) -> None:
+        # The messages name the values we expect, never the person.
+        if self.ring not in RINGS:
+            raise ValueError(f"ring must be one of {RINGS}")
+        if self.sector not in SECTORS:
+            raise ValueError(f"sector must be one of {SECTORS}")
 
 
 @dataclass(frozen=True, slots=True)

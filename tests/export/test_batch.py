@@ -12,7 +12,14 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
-from peertui.export import ExportError, GoalsSheet, StatementSheet, export_sheets
+from peertui.export import (
+    ExportError,
+    GoalsSheet,
+    NetworkPerson,
+    PdfUnavailable,
+    StatementSheet,
+    export_sheets,
+)
 from peertui.strings import t
 from tests.export.conftest import DAY, LINK, folder, page_count, pdf_text, qr_codes
 
@@ -118,3 +125,24 @@ def test_characters_no_font_has_give_a_notice_and_stay_in_the_text(
         document.close()
     assert not [r for r in caplog.records if "🌞" in r.getMessage()]
     assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
+
+
+def test_missing_weasyprint_is_a_calm_danish_error(
+    out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint -> ImportError
+    target = folder(out_dir, "no-weasyprint")
+    with pytest.raises(PdfUnavailable) as caught:
+        export_sheets(_sheets(1), target)
+    assert str(caught.value) == t("export.pdf_unavailable")
+    assert list(target.iterdir()) == []
+
+
+def test_bad_input_is_refused_early() -> None:
+    with pytest.raises(ValueError):
+        StatementSheet("Kim", DAY, ("a", "b", "c"), None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError) as caught:
+        NetworkPerson("Hemmelig Person", 4, "family")
+    assert "Hemmelig" not in str(caught.value)
+    with pytest.raises(ValueError):
+        NetworkPerson("Anne", 1, "neighbours")

@@ -71,6 +71,9 @@ class PeerTUI(App[None]):
         #: The runner's clock (tests pass a fake one).
         self.clock = clock
         self.wall_server: WallServer | None = None
+        #: One participant's words, shown on the wall on purpose (None: nothing shared).
+        self.wall_shared: WallState | None = None
+        self._wall_underneath = WallState()
         self._last_error: BaseException | None = None
         for theme in THEMES:
             self.register_theme(theme)
@@ -131,9 +134,23 @@ class PeerTUI(App[None]):
         return self.store is not None and not self.store.read_only
 
     def publish_wall(self, state: WallState) -> None:
-        """Show ``state`` on every attached wall (nothing happens without one)."""
+        """Show ``state`` on every attached wall (nothing happens without one). While a
+        participant's words are shared on purpose, they stay until ``stop_sharing``."""
+        self._wall_underneath = state
+        if self.wall_server is not None and self.wall_shared is None:
+            self.wall_server.publish(state)
+
+    def share_on_wall(self, state: WallState) -> None:
+        """Show one participant's words on the wall: only after the facilitator confirmed
+        that the participant agreed (the editor asks)."""
+        self.wall_shared = state
         if self.wall_server is not None:
             self.wall_server.publish(state)
+
+    def stop_sharing(self) -> None:
+        self.wall_shared = None
+        if self.wall_server is not None:
+            self.wall_server.publish(self._wall_underneath)
 
     # ------------------------------------------------------------------ crashes
 

@@ -49,7 +49,7 @@ class SaveState(Static):
         for name in ("saved", "pending", "failed", "off"):
             self.set_class(name == state, f"-{name}")
         if state == "saved":
-            text = t("editor.saved_at", time=time.strftime("%H:%M:%S"))
+            text = t("editor.saved_at", time=detail or time.strftime("%H:%M:%S"))
         elif state == "pending":
             text = t("editor.saving")
         elif state == "failed":

@@ -161,12 +161,9 @@ class GroupScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "participants" or event.row_key.value is None:
             return
-        from peertui.ui.participant_form import ParticipantForm
+        from peertui.ui.participant import ParticipantScreen
 
-        participant = self.store.participant(self.group_id, event.row_key.value)
-        self.app.push_screen(
-            ParticipantForm(self.group_id, participant), lambda _: self.refresh_page()
-        )
+        self.app.push_screen(ParticipantScreen(self.group_id, event.row_key.value))
 
     def action_edit_group(self) -> None:
         from peertui.ui.group_form import GroupForm

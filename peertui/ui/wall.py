@@ -59,6 +59,9 @@ class WallApp(App[None]):
                     id="wall-text", open_links=False, parser_factory=safe_markdown_parser
                 )
             yield Static(id="wall-clock", classes="dim")
+        with VerticalScroll(id="wall-shared"):
+            yield Static(id="wall-shared-title")
+            yield Static(id="wall-shared-text")
         with Vertical(id="wall-break"):
             yield Static(Content(t("runner.break_title")), id="wall-break-title")
             yield Digits("", id="wall-break-countdown")
@@ -115,6 +118,13 @@ class WallApp(App[None]):
             Content(t("wall.paused") if state.paused else "")
         )
         self.query_one("#wall-clock", Static).update(Content(state.meeting_clock))
+        # A participant's own words: shown exactly as written, never as Markdown or markup.
+        self.query_one("#wall-shared-title", Static).update(
+            Content.assemble((state.title, "bold"), "  ", (state.subtitle, "dim"))
+        )
+        self.query_one("#wall-shared-text", Static).update(
+            Content(state.text if state.mode == "shared" else "")
+        )
         if state.text != self._text:
             self._text = state.text
             self.query_one("#wall-text", Markdown).update(state.text)

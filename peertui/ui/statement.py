@@ -1,0 +1,371 @@
+"""The personal statement editor: four prompts, the participant's own words, saved as they
+are typed, with earlier versions to look at and bring back.
+
+Nothing typed here is ever interpreted: every text is shown with ``Content``/``TextArea``,
+never as markup. It is shown on the wall only after the facilitator confirms that the
+participant agreed, and goes away with the same key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from peertui.strings import t
+from peertui.ui.autosave import Autosaver, SaveState, State, clean_typed_text
+from peertui.wall import WallState
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+    from peertui.store.model import Participant, Statement
+    from peertui.ui.app import PeerTUI
+
+PROMPTS = 4
+#: The most one prompt may hold. A sheet has room for far less; this only stops a runaway
+#: paste. (The store allows up to 10,000.)
+ANSWER_LIMIT = 3000
+
+
+def statement_markdown_free_text(alias: str, answers: tuple[str, ...]) -> str:
+    """The statement as plain text for the wall: prompt, then the participant's words."""
+    parts = []
+    for i, answer in enumerate(answers, start=1):
+        parts.append(t(f"statement.prompt.{i}"))
+        parts.append(answer.strip() or "…")
+        parts.append("")
+    return "\n".join(parts).strip()
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; yes must be chosen on purpose (no is focused)."""
+
+    BINDINGS = [Binding("escape", "no", t("button.no"))]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="panel-title")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.no"), id="no")
+                yield Button(t("button.yes"), variant="primary", id="yes")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class HistoryScreen(ModalScreen[int | None]):
+    """The statement's versions, newest first; returns the index of one to bring back."""
+
+    BINDINGS = [Binding("escape", "close", t("key.close"))]
+
+    def __init__(self, statement: Statement) -> None:
+        super().__init__()
+        self.statement = statement
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="history-dialog"):
+            yield Static(Content(t("statement.history_title")), classes="panel-title")
+            options = []
+            for index in range(len(self.statement.versions) - 1, -1, -1):
+                version = self.statement.versions[index]
+                when = version.saved.astimezone().strftime("%d.%m.%Y %H:%M")
+                first = " ".join(version.answers[0].split())[:40]
+                options.append(
+                    Option(Content.assemble((when, "bold"), "  ", (first, "dim")), id=str(index))
+                )
+            yield OptionList(*options, id="history-list")
+            with VerticalScroll(id="history-view"):
+                yield Static(id="history-text")
+            with Horizontal(classes="buttons"):
+                yield Button(t("statement.restore"), variant="primary", id="restore")
+                yield Button(t("key.close"), id="close")
+
+    def on_mount(self) -> None:
+        self.show(len(self.statement.versions) - 1)
+        self.query_one("#history-list", OptionList).focus()
+
+    def show(self, index: int) -> None:
+        self.chosen = index
+        answers = self.statement.versions[index].answers
+        parts: list[tuple[str, str] | str] = []
+        for i, answer in enumerate(answers, start=1):
+            parts.append((t(f"statement.prompt.{i}") + "\n", "bold"))
+            parts.append((answer or "…") + "\n\n")
+        self.query_one("#history-text", Static).update(Content.assemble(*parts))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id is not None:
+            self.show(int(event.option_id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id is not None:
+            self.dismiss(int(event.option_id))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(self.chosen if event.button.id == "restore" else None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class StatementScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save_now", t("editor.key_save"), priority=True),
+        Binding("ctrl+t", "example", t("editor.key_example"), priority=True),
+        Binding("ctrl+r", "history", t("editor.key_history"), priority=True),
+        Binding("ctrl+o", "wall", t("editor.key_wall"), priority=True),
+        Binding("ctrl+n", "next_participant", t("editor.key_next"), priority=True),
+        Binding("ctrl+b", "previous_participant", t("editor.key_previous"), priority=True),
+        Binding("ctrl+k", "consent", t("editor.key_consent"), priority=True),
+        Binding("escape", "leave", t("key.back")),
+    ]
+
+    def __init__(self, group_id: str, participant_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.participant_id = participant_id
+        self.statement: Statement | None = None
+        #: The first save of this visit makes a new version; later ones update it.
+        self.version_made = False
+        self.leave_warned = False
+        self._loading = False
+        self.autosaver = Autosaver(self, self.save, self.show_state)
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
+    @property
+    def store(self) -> Store:
+        store = self.peertui.store
+        assert store is not None
+        return store
+
+    @property
+    def participant(self) -> Participant:
+        return self.store.participant(self.group_id, self.participant_id)
+
+    def may_save(self) -> bool:
+        return self.peertui.writable and self.participant.has_consent("store_statement")
+
+    def answers(self) -> tuple[str, ...]:
+        return tuple(self.query_one(f"#prompt-{i}", TextArea).text for i in range(1, PROMPTS + 1))
+
+    def save(self) -> None:
+        """Called by the autosaver; raises ``StoreError`` when the save fails."""
+        if not self.may_save():
+            return
+        answers = self.answers()
+        store = self.store
+        if self.statement is None:
+            self.statement = store.create_statement(self.group_id, self.participant_id, answers)
+            self.version_made = True
+        elif not self.version_made:
+            self.statement = store.new_statement_version(self.group_id, self.statement.id, answers)
+            self.version_made = True
+        else:
+            self.statement = store.update_statement(self.group_id, self.statement.id, answers)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="statement-title", classes="screen-title")
+        with Horizontal(id="statement-status"):
+            yield SaveState(id="save-state")
+            yield Static(Content(t("statement.limit_note", limit=ANSWER_LIMIT)), classes="dim")
+        yield Static(id="statement-notice", classes="notice")
+        with VerticalScroll(id="statement"):
+            for i in range(1, PROMPTS + 1):
+                yield Static(Content(t(f"statement.prompt.{i}")), classes="prompt")
+                yield Static(Content(t(f"statement.guidance.{i}")), classes="dim")
+                example = Static(Content(t(f"statement.example.{i}")), classes="example")
+                example.display = False
+                yield example
+                yield TextArea(id=f"prompt-{i}", soft_wrap=True, classes="answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        participant = self.participant
+        self.sub_title = participant.alias
+        self.query_one("#statement-title", Static).update(
+            Content(t("statement.title", alias=participant.alias))
+        )
+        statements = self.store.statements(self.group_id, self.participant_id)
+        self.statement = statements[-1] if statements else None
+        answers = self.statement.answers if self.statement else ("",) * PROMPTS
+        self._loading = True
+        for i, answer in enumerate(answers, start=1):
+            area = self.query_one(f"#prompt-{i}", TextArea)
+            area.text = answer
+        self.call_after_refresh(self._done_loading)
+        self.refresh_consent()
+        self.query_one("#prompt-1", TextArea).focus()
+
+    def _done_loading(self) -> None:
+        self._loading = False
+
+    def refresh_consent(self) -> None:
+        notice = self.query_one("#statement-notice", Static)
+        allowed = self.may_save()
+        for area in self.query(TextArea):
+            area.read_only = not allowed
+        if not self.peertui.writable:
+            notice.update(Content(t("editor.read_only")))
+        elif not allowed:
+            notice.update(Content(t("editor.no_consent", alias=self.participant.alias)))
+        notice.display = not allowed
+        if not allowed:
+            self.show_state("off", "")
+        elif self.statement is not None:
+            saved = self.statement.current.saved.astimezone()
+            self.show_state("saved", saved.strftime("%d.%m. %H:%M"))
+        else:
+            self.show_state("off", "")
+
+    def show_state(self, state: State, detail: str) -> None:
+        self.query_one("#save-state", SaveState).show(state, detail)
+
+    # ------------------------------------------------------------------ typing
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._loading or not (event.text_area.id or "").startswith("prompt-"):
+            return
+        area = event.text_area
+        cleaned, notices = clean_typed_text(area.text, ANSWER_LIMIT)
+        if notices:
+            self._loading = True
+            area.text = cleaned
+            area.move_cursor(area.document.end)
+            self.call_after_refresh(self._done_loading)
+            for notice in notices:
+                self.notify(notice, severity="warning", timeout=6)
+        self.leave_warned = False
+        if self.may_save():
+            self.autosaver.changed()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_save_now(self) -> None:
+        self.autosaver.dirty = self.autosaver.dirty or self.may_save()
+        self.autosaver.flush()
+
+    def action_example(self) -> None:
+        focused = self.focused
+        index = 1
+        if isinstance(focused, TextArea) and (focused.id or "").startswith("prompt-"):
+            index = int((focused.id or "prompt-1").split("-")[1])
+        examples = list(self.query(".example"))
+        example = examples[index - 1]
+        example.display = not example.display
+
+    def action_history(self) -> None:
+        if self.statement is None or not self.autosaver.flush():
+            if self.statement is None:
+                self.notify(t("statement.history_empty"))
+            return
+        statement = self.store.statement(self.group_id, self.statement.id)
+
+        def chosen(index: int | None) -> None:
+            if index is None or not self.may_save():
+                return
+            version = statement.versions[index]
+            self._loading = True
+            for i, answer in enumerate(version.answers, start=1):
+                self.query_one(f"#prompt-{i}", TextArea).text = answer
+            self.call_after_refresh(self._done_loading)
+            # Bringing a version back is a change of its own: a new version.
+            self.version_made = False
+            self.autosaver.dirty = True
+            if self.autosaver.flush():
+                when = version.saved.astimezone().strftime("%d.%m.%Y %H:%M")
+                self.notify(t("statement.restored", when=when))
+
+        self.app.push_screen(HistoryScreen(statement), chosen)
+
+    def action_wall(self) -> None:
+        app = self.peertui
+        if app.wall_shared is not None:
+            app.stop_sharing()
+            self.notify(t("statement.wall_hidden"))
+            return
+        alias = self.participant.alias
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            app.share_on_wall(
+                WallState(
+                    mode="shared",
+                    title=t("statement.wall_title"),
+                    subtitle=alias,
+                    text=statement_markdown_free_text(alias, self.answers()),
+                )
+            )
+            self.notify(t("statement.wall_shown"))
+
+        self.app.push_screen(ConfirmScreen(t("statement.wall_confirm", alias=alias)), answered)
+
+    def switch_to(self, step: int) -> None:
+        if not self.autosaver.flush() and self.autosaver.state == "failed":
+            return  # never leave unsaved words behind by switching
+        participants = self.store.participants(self.group_id)
+        ids = [p.id for p in participants]
+        if self.participant_id not in ids or len(ids) < 2:
+            return
+        if self.peertui.wall_shared is not None:
+            self.peertui.stop_sharing()
+        index = (ids.index(self.participant_id) + step) % len(ids)
+        self.participant_id = ids[index]
+        self.version_made = False
+        self.autosaver = Autosaver(self, self.save, self.show_state)
+        for example in self.query(".example"):
+            example.display = False
+        self.load()
+
+    def action_next_participant(self) -> None:
+        self.switch_to(+1)
+
+    def action_previous_participant(self) -> None:
+        self.switch_to(-1)
+
+    def action_consent(self) -> None:
+        if not self.peertui.writable:
+            return
+        from peertui.ui.participant_form import ParticipantForm
+
+        def done(_: str | None) -> None:
+            self.refresh_consent()
+
+        self.app.push_screen(ParticipantForm(self.group_id, self.participant), done)
+
+    def action_leave(self) -> None:
+        failed = not self.autosaver.flush() and self.autosaver.state == "failed"
+        if failed and not self.leave_warned:
+            self.leave_warned = True
+            self.notify(t("statement.leave_unsaved"), severity="error", timeout=10)
+            return
+        if self.peertui.wall_shared is not None:
+            self.peertui.stop_sharing()
+        self.dismiss()

@@ -180,6 +180,8 @@ DA: dict[str, str] = {
     "runner.key_blank": "Mørk skærm",
     "runner.key_end": "Afslut mødet",
     "runner.key_start": "Kør mødegangen",
+    "runner.key_participants": "Deltagere",
+    "runner.choose_participant": "Hvis statement? (vises kun på din skærm)",
     "runner.break_title": "Pause",
     "runner.block_of": "punkt {number} af {count}",
     "runner.more_steps": "Der er mere: tryk r ({count} trin tilbage)",

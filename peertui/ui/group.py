@@ -221,5 +221,6 @@ class GroupScreen(Screen[None]):
                 on_change=keep if app.writable else None,
                 on_end=ended,
                 carry_over=self.store.carry_over(self.group_id, number),
+                group_id=self.group_id,
             )
         )

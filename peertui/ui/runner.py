@@ -70,6 +70,7 @@ class RunnerScreen(Screen[None]):
         Binding("b", "blank", t("runner.key_blank")),
         Binding("n", "toggle_notes", t("key.notes")),
         Binding("e", "end_meeting", t("runner.key_end")),
+        Binding("d", "participants", t("runner.key_participants")),
         Binding("escape", "leave", t("key.back")),
     ]
 
@@ -87,8 +88,11 @@ class RunnerScreen(Screen[None]):
         on_change: Callable[[dict[str, Any]], None] | None = None,
         on_end: Callable[[MeetingRun], None] | None = None,
         carry_over: str = "",
+        group_id: str | None = None,
     ) -> None:
         super().__init__()
+        #: The group whose meeting this is (None: a meeting run without a group).
+        self.group_id = group_id
         self.course = course
         self.meeting = meeting
         self.group_name = group_name
@@ -310,6 +314,27 @@ class RunnerScreen(Screen[None]):
         self.run.adjust_minutes(-1)
         self._changed()
         self.refresh_clock()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "participants":
+            return self.group_id is not None
+        return True
+
+    def action_participants(self) -> None:
+        """A participant's statement, on the console only (the wall keeps the meeting)."""
+        store = getattr(self.app, "store", None)
+        if self.group_id is None or store is None:
+            return
+        from peertui.ui.participant_picker import ParticipantPicker
+        from peertui.ui.statement import StatementScreen
+
+        group_id = self.group_id
+
+        def chosen(participant_id: str | None) -> None:
+            if participant_id:
+                self.app.push_screen(StatementScreen(group_id, participant_id))
+
+        self.app.push_screen(ParticipantPicker(store.participants(group_id)), chosen)
 
     def action_blank(self) -> None:
         self.blanked = not self.blanked

@@ -117,3 +117,29 @@ async def test_timer_colours_reach_the_wall(tmp_path: Path) -> None:
             assert app.query_one("#wall-break-countdown", Digits).value == "14:59"
     finally:
         await server.stop()
+
+
+async def test_shared_words_show_literally_on_the_wall(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    server = WallServer(data)
+    await server.start()
+    app = WallApp(data)
+    words = "[bold]fed[/bold] [@click=app.quit]x[/] # ikke overskrift **ikke fed**"
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if app.connected:
+                    break
+            server.publish(WallState(mode="shared", title="Personligt statement", text=words))
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if app.state.mode == "shared":
+                    break
+            await pilot.pause()
+            shown = str(app.query_one("#wall-shared-text").render())
+            assert words in shown
+            assert app.is_running
+    finally:
+        await server.stop()

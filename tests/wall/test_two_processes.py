@@ -113,3 +113,47 @@ def test_break_reaches_the_wall(data_dir: Path, terminals: list[PtyTerminal]) ->
     console.press(*["right"] * break_index)
     pause_text = flat(MEETING.blocks[break_index].steps[0])[:15]
     wall.wait_for(lambda text: "Pause" in text and pause_text in flat(text))
+
+
+def test_a_statement_reaches_the_wall_only_when_shared_on_purpose(
+    data_dir: Path, terminals: list[PtyTerminal]
+) -> None:
+    from datetime import date
+
+    from peertui.store import open_store
+
+    secret = "Mine egne ord om kaffe og havnen"
+    with open_store(data_dir) as store:
+        group = store.create_group(
+            "Torsdagsgruppen", COURSE.id, ["Anne"], date(2026, 9, 1), date(2027, 9, 1)
+        )
+        maja = store.add_participant(group.id, "Maja", consents=["taking_part", "store_statement"])
+        store.create_statement(group.id, maja.id, (secret, "", "", ""))
+
+    wall = start(terminals, data_dir, "wall")
+    console = start(terminals, data_dir)
+    console.wait_for("Torsdagsgruppen")
+    console.press("enter")  # the group (first in the groups list)
+    console.wait_for("Start mødegang")
+    console.press("s")
+    console.wait_for("Hvem er kommet")
+    console.press("\x13")  # ctrl+s: start the meeting
+    console.wait_for("Pause/fortsæt")
+    wall.wait_for(lambda text: "Torsdagsgruppen" in text or "Velkommen" in text)
+    console.press("d")  # a participant's statement, on the console
+    console.wait_for("Hvis statement")
+    console.press("enter")
+    console.wait_for(lambda text: secret[:20] in flat(text))
+    wall.settle(0.5)
+    assert secret[:12] not in flat(wall.text())
+
+    console.press("\x0f")  # ctrl+o: show on the wall ... asks first
+    console.wait_for("sagt ja")
+    console.press("tab", "enter")  # "Ja", on purpose
+    wall.wait_for(lambda text: secret[:20] in flat(text))
+
+    console.press("\x0f")  # ctrl+o again: gone
+    wall.wait_for(lambda text: secret[:12] not in flat(text))
+    console.kill()
+    wall.wait_for("Forbindelsen til peertui er væk")
+    assert secret[:12] not in flat(wall.text())

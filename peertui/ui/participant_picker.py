@@ -1,0 +1,41 @@
+"""Choose one of the group's participants (returns the id, or None)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store.model import Participant
+
+
+class ParticipantPicker(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "close", t("key.close"))]
+
+    def __init__(self, participants: Sequence[Participant]) -> None:
+        super().__init__()
+        self.participants = list(participants)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(t("runner.choose_participant")), classes="panel-title")
+            yield OptionList(
+                *(Option(Content(p.alias), id=p.id) for p in self.participants),
+                id="picker",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

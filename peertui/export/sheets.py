@@ -335,6 +335,8 @@ def uncovered_characters(text: str) -> set[str]:
     """Characters that none of the bundled fonts can draw (they print as a box). Used to warn
     the facilitator; the text itself is still in the PDF's text layer."""
     covered = _covered_codepoints()
+    if covered is None:
+        return set()
     return {
         ch
         for ch in set(text)
@@ -348,9 +350,13 @@ def _ignorable(cp: int) -> bool:
 
 
 @functools.cache
-def _covered_codepoints() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
+def _covered_codepoints() -> frozenset[int] | None:
+    """The code points the fonts have, read with fontTools (a WeasyPrint dependency); None if
+    it cannot be read, and then no warning is given."""
+    try:
+        from fontTools.ttLib import TTFont
+    except ImportError:  # pragma: no cover - WeasyPrint 70 depends on fontTools
+        return None
     covered: set[int] = set()
     files = font_files()
     for key in ("regular", "fallback"):

@@ -149,6 +149,10 @@ DA: dict[str, str] = {
     ),
     "statement.example.4": "Eksempel: … få en hverdag med indhold og overskud til mine venner.",
     "statement.limit_note": "Højst {limit} tegn pr. felt.",
+    "statement.copy_fits": "Digital kopi: {size} af {limit} bytes.",
+    "statement.copy_too_long": (
+        "Digital kopi: for lang ({size} af {limit} bytes) – arket udskrives uden den."
+    ),
     "statement.history_title": "Tidligere udgaver",
     "statement.history_empty": "Der er ingen tidligere udgaver endnu.",
     "statement.restore": "Hent denne udgave tilbage",

@@ -192,6 +192,7 @@ class StatementScreen(Screen[None]):
         with Horizontal(id="statement-status"):
             yield SaveState(id="save-state")
             yield Static(Content(t("statement.limit_note", limit=ANSWER_LIMIT)), classes="dim")
+            yield Static(id="copy-size", classes="dim")
         yield Static(id="statement-notice", classes="notice")
         with VerticalScroll(id="statement"):
             for i in range(1, PROMPTS + 1):
@@ -221,6 +222,7 @@ class StatementScreen(Screen[None]):
             area.text = answer
         self.call_after_refresh(self._done_loading)
         self.refresh_consent()
+        self.refresh_copy_size()
         self.query_one("#prompt-1", TextArea).focus()
 
     def _done_loading(self) -> None:
@@ -249,6 +251,20 @@ class StatementScreen(Screen[None]):
 
     # ------------------------------------------------------------------ typing
 
+    def refresh_copy_size(self) -> None:
+        """For a participant who wants a digital copy: does the text fit in its QR code?"""
+        widget = self.query_one("#copy-size", Static)
+        if not self.participant.has_consent("digital_copy"):
+            widget.display = False
+            return
+        from peertui.export.qr import COPY_LIMIT_BYTES, digital_copy_size
+
+        size = digital_copy_size(self.answers())
+        key = "statement.copy_fits" if size <= COPY_LIMIT_BYTES else "statement.copy_too_long"
+        widget.update(Content(t(key, size=size, limit=COPY_LIMIT_BYTES)))
+        widget.set_class(size > COPY_LIMIT_BYTES, "-warn")
+        widget.display = True
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self._loading or not (event.text_area.id or "").startswith("prompt-"):
             return
@@ -262,6 +278,7 @@ class StatementScreen(Screen[None]):
             for notice in notices:
                 self.notify(notice, severity="warning", timeout=6)
         self.leave_warned = False
+        self.refresh_copy_size()
         if self.may_save():
             self.autosaver.changed()
 

@@ -269,3 +269,20 @@ async def test_on_the_wall_only_after_confirmation_and_gone_with_one_key(seeded)
         await pilot.pause()
         assert app.wall_shared is None
     store.close()
+
+
+async def test_digital_copy_size_is_shown_to_those_who_want_one(seeded) -> None:  # type: ignore[no-untyped-def]
+    data, group_id, (maja, ali, _henrik) = seeded
+    store = open_store(data)
+    store.give_consent(group_id, maja, "digital_copy")
+    app = PeerTUI(LIBRARY, store=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot, group_id, maja)
+        assert "Digital kopi:" in _visible_text(app)
+        await type_into(pilot, screen, 3, "ord " * 300)
+        assert "for lang" in _visible_text(app)
+        app.pop_screen()
+        await pilot.pause()
+        await open_editor(app, pilot, group_id, ali)  # no consent to a digital copy
+        assert "Digital kopi:" not in _visible_text(app)
+    store.close()

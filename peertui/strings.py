@@ -101,6 +101,8 @@ DA: dict[str, str] = {
     "checkin.logged": "holdt",
     "checkin.who": "Hvem er kommet? (mellemrum skifter)",
     "checkin.start": "Start mødet",
+    "checkin.save_only": "Gem kun fremmøde",
+    "checkin.toggle": "Til stede / ikke mødt / afbud",
     "checkin.no_participants": "Gruppen har ingen deltagere endnu; I kan starte alligevel.",
     "log.title": "Efter mødet",
     "log.times": "Tid pr. punkt (minutter: plan / faktisk)",

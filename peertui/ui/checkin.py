@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from peertui.store import Store
     from peertui.ui.app import PeerTUI
 
-STATUS_CYCLE = ("present", "absent", "excused")
+#: What Space does to a person: not here -> here -> sent word (excused) -> not here.
+STATUS_CYCLE = ("absent", "present", "excused")
 STATUS_MARK = {"present": "✓", "absent": " ", "excused": "–"}
 
 
@@ -29,6 +30,8 @@ class CheckInScreen(Screen[int | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "start", t("checkin.start"), priority=True),
+        Binding("ctrl+g", "save_only", t("checkin.save_only"), priority=True),
+        Binding("space", "toggle_person", t("checkin.toggle"), show=False),
         Binding("escape", "cancel", t("key.back")),
     ]
 
@@ -122,11 +125,10 @@ class CheckInScreen(Screen[int | None]):
         alias = self.store.participant(self.group_id, pid).alias
         event.option_list.replace_option_prompt(pid, self.person_prompt(alias, self.status[pid]))
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Space ticks a person, like a checkbox.
+    def action_toggle_person(self) -> None:
+        """Space ticks the highlighted person, like a checkbox."""
         people = self.query_one("#checkin-people", OptionList)
-        if event.key == "space" and people.has_focus and people.highlighted is not None:
-            event.stop()
+        if people.highlighted is not None:
             people.action_select()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -136,7 +138,16 @@ class CheckInScreen(Screen[int | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_save_only(self) -> None:
+        """Attendance for a meeting already held (or to come): save it, start nothing."""
+        self.save_attendance()
+        self.dismiss(None)
+
     def action_start(self) -> None:
+        self.save_attendance()
+        self.dismiss(self.meeting_number)
+
+    def save_attendance(self) -> None:
         app = cast("PeerTUI", self.app)
         store = self.store
         if not store.read_only and self.status:
@@ -149,4 +160,3 @@ class CheckInScreen(Screen[int | None]):
             # If this fails (a full disk), the message says so and the meeting starts anyway;
             # attendance can be filled in again afterwards.
             app.save(write)
-        self.dismiss(self.meeting_number)

@@ -60,8 +60,9 @@ async def test_whole_meeting_with_check_in_runner_and_log(data_dir: Path) -> Non
         await wait_for_screen(pilot, CheckInScreen)
         checkin = app.screen
         assert checkin.meeting_number == 0  # nothing held yet: the introduction is proposed
-        await pilot.press("space")  # Maja (the first, by id) came
+        await pilot.press("space")  # the first came
         await pilot.press("down", "down", "space", "space")  # the third sent word: excused
+        assert list(app.screen.status.values()) == ["present", "absent", "excused"]
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, RunnerScreen)
         runner = app.screen
@@ -229,4 +230,31 @@ async def test_full_disk_while_logging_keeps_the_text(
         await wait_for_screen(pilot, type(app.screen_stack[0]))
     log = store.meeting_log(group_id, 0)
     assert log is not None and log.carry_over == "Vigtig note"
+    store.close()
+
+
+async def test_attendance_can_be_edited_later_without_starting(data_dir: Path) -> None:
+    group_id = seed(data_dir)
+    store = open_store(data_dir)
+    app = PeerTUI(LIBRARY, store=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_open_group(group_id)
+        await wait_for_screen(pilot, GroupScreen)
+        await pilot.press("s")
+        await wait_for_screen(pilot, CheckInScreen)
+        await pilot.press("space", "down", "space")
+        await pilot.press("ctrl+g")  # save only
+        await wait_for_screen(pilot, GroupScreen)
+        assert not any(isinstance(s, RunnerScreen) for s in app.screen_stack)
+        row = app.screen.query_one("#group-meetings", DataTable).get_row("0")
+        assert str(row[2]) == "2/3"
+        # Later: change it again.
+        await pilot.press("s")
+        await wait_for_screen(pilot, CheckInScreen)
+        assert app.screen.meeting_number == 1  # the introduction counts as held now
+        await pilot.press("shift+tab")  # to the meetings list
+        await pilot.press("up")  # back to the introduction
+        await pilot.pause()
+        assert app.screen.meeting_number == 0
+        assert sorted(app.screen.status.values()).count("present") == 2
     store.close()

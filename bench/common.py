@@ -18,9 +18,14 @@ class Row:
     baseline_name: str = ""
     target: str = ""
     note: str = ""
+    #: When set: the median of ratios of runs taken in pairs (ours, baseline, ours, ...),
+    #: which drifts less than a ratio of medians when the machine's load changes.
+    paired_ratio: float | None = None
 
     @property
     def ratio(self) -> float | None:
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         if self.baseline is None or self.baseline <= 0:
             return None
         return self.value / self.baseline

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from peertui.content import Library, load_library
@@ -75,9 +76,18 @@ class PeerTUI(App[None]):
         self.wall_shared: WallState | None = None
         self._wall_underneath = WallState()
         self._last_error: BaseException | None = None
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DEFAULT_THEME
+
+    #: The projector theme from the first frame on (see ``get_css_variables``).
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Textual builds the stylesheet inside App.__init__, before a subclass could register
+        # its themes; registering them here, first, saves parsing all CSS twice at start-up.
+        if getattr(self, "_registered_themes", None) is not None:
+            for theme in THEMES:
+                if theme.name not in self._registered_themes:
+                    self.register_theme(theme)
+        return super().get_css_variables()
 
     # ------------------------------------------------------------------ the wall
 

@@ -1,4 +1,4 @@
-"""``peertui check``: validate course plans and guide pages, print ``path:line: message``."""
+"""``peertui check``: validate courses, guide pages and scenarios; print ``path:line: message``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def run_check(paths: Sequence[str], out: TextIO) -> int:
                 courses=len(library.courses),
                 meetings=meetings,
                 pages=len(library.pages),
+                scenarios=len(library.scenarios),
             ),
             file=out,
         )

@@ -235,7 +235,10 @@ DA: dict[str, str] = {
     "cmd.quit": "Afslut peertui",
     "cmd.quit_help": "Luk programmet",
     # --- peertui check ---
-    "check.ok": "Alt i orden: {courses} forløb, {meetings} mødegange, {pages} guidesider.",
+    "check.ok": (
+        "Alt i orden: {courses} forløb, {meetings} mødegange, {pages} guidesider, "
+        "{scenarios} scenarier."
+    ),
     "check.summary": "{errors} fejl, {warnings} advarsler.",
     "check.warning_prefix": "advarsel: ",
     "check.no_such_path": "findes ikke",
@@ -285,6 +288,49 @@ DA: dict[str, str] = {
         "del den i to sider (højst {limit})"
     ),
     "check.missing_course_toml": "mappen har mødegange men ingen course.toml",
+    # --- meeting scenarios (content/scenarios/) and the check of them ---
+    "scenario.meeting.myndighedsmøde": "Myndighedsmøde",
+    "scenario.meeting.behandlingsmøde": "Behandlingsmøde",
+    "scenario.meeting.jobcenter": "Møde på jobcentret",
+    "scenario.variant.uden-statement": "Uden statement",
+    "scenario.variant.med-statement": "Med statement",
+    "check.bad_choice": "'{key}' er '{value}'; brug en af: {known}",
+    "check.duplicate_scenario": "scenarie-id '{id}' findes også i {other}",
+    "check.scenario_outside_folder": (
+        "et scenarie skal ligge i en mappe, der hedder scenarios, inde i en indholdsmappe"
+    ),
+    "check.scenario_no_scenes": "scenariet har ingen scener (## Overskrift med +++ og who)",
+    "check.scenario_no_pause": "scenariet har ingen pausepunkter (::: pause med spørgsmål)",
+    "check.scene_without_fences": "scenen '{title}' skal følges direkte af +++ med who",
+    "check.scene_empty_title": "scenen mangler en titel efter ##",
+    "check.scene_no_who": "'who' skal nævne mindst én person",
+    "check.scene_empty": "scenen '{title}' har hverken tekst, replikker, tanker eller pauser",
+    "check.speaker_not_in_scene": "'{name}' taler, men er ikke med i scenens who ({who})",
+    "check.speech_empty": "replikken fra '{name}' er tom",
+    "check.thoughts_without_citizen": (
+        "tankerne er borgerens ({citizen}), men {citizen} er ikke med i scenens who"
+    ),
+    "check.thoughts_empty": "::: tanker er tom",
+    "check.pause_no_questions": (
+        "pausen har ingen spørgsmål; skriv dem som punkter: - Hvad tænker I?"
+    ),
+    "check.container_unclosed": "::: {word} lukkes aldrig med :::",
+    "check.container_nested": "en ny ':::'-blok inde i ::: {word}; luk den første med ::: først",
+    "check.container_close_without_open": "::: lukker en blok, men ingen blok er åbnet",
+    "check.container_outside_scene": "::: {word} hører til i en scene (efter en ## overskrift)",
+    "check.scenario_unknown_container": (
+        "ukendt ':::'-linje; brug '::: tanker', '::: pause', '::: noter' og ':::'"
+    ),
+    "check.scenario_reveal": "'. . .' bruges ikke i scenarier; hver replik er allerede et trin",
+    "check.h1_in_scenario": "brug ikke # overskrifter i et scenarie; titlen står i front matter",
+    "check.unknown_pair": "'pair' peger på scenariet '{id}', som ikke findes",
+    "check.pair_self": "'pair' peger på scenariet selv; det skal pege på den anden variant",
+    "check.pair_other_meeting": "scenariet '{id}' i 'pair' handler om et andet møde ({meeting})",
+    "check.pair_same_variant": (
+        "scenariet '{id}' i 'pair' har samme variant; et par er ét uden og ét med statement"
+    ),
+    "check.pair_not_mutual": "scenariet '{id}' i 'pair' peger ikke tilbage hertil",
+    "check.unknown_scenario": "punktet bruger scenariet '{id}', som ikke findes",
     # --- export ---
     "export.kind.statement": "Personligt statement",
     "export.kind.goals": "Personlige mål",

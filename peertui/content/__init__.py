@@ -1,4 +1,7 @@
-"""Course plans and guide pages as files: the loader and its model. No Textual here."""
+"""Course plans, guide pages and meeting scenarios as files: the loader and its model.
+
+No Textual here.
+"""
 
 from peertui.content.loader import builtin_paths, display_path, load_library
 from peertui.content.model import (
@@ -10,16 +13,32 @@ from peertui.content.model import (
     Meeting,
     Problem,
 )
+from peertui.content.scenarios import (
+    MEETING_KINDS,
+    VARIANTS,
+    Line,
+    PausePoint,
+    Scenario,
+    Scene,
+    load_scenario,
+)
 
 __all__ = [
     "BLOCK_KINDS",
+    "MEETING_KINDS",
+    "VARIANTS",
     "Block",
     "Course",
     "GuidePage",
     "Library",
+    "Line",
     "Meeting",
+    "PausePoint",
     "Problem",
+    "Scenario",
+    "Scene",
     "builtin_paths",
     "display_path",
     "load_library",
+    "load_scenario",
 ]

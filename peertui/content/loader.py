@@ -1,4 +1,4 @@
-"""Reads courses (``sessions/``) and guide pages (``content/``) from plain files.
+"""Reads courses (``sessions/``), guide pages and scenarios (``content/``) from plain files.
 
 Never raises on bad content: every problem becomes a :class:`Problem` with a path and a
 line, and whatever can still be loaded is loaded. Knows nothing of Textual.
@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peertui.content.model import (
     BLOCK_KINDS,
@@ -24,7 +24,12 @@ from peertui.content.model import (
 )
 from peertui.strings import t
 
+if TYPE_CHECKING:
+    from peertui.content.scenarios import ScenarioSource
+
 MAX_FILE_BYTES = 1_000_000
+#: ``.md`` files inside a folder of this name are meeting scenarios, not guide pages.
+SCENARIO_FOLDER = "scenarios"
 #: A page with more Markdown blocks than this takes more than ~0.5 s to paint (Textual
 #: mounts a widget per paragraph, heading, list item and table row: ~9 ms each here).
 MAX_PAGE_BLOCKS = 26
@@ -241,6 +246,7 @@ COURSE_FIELDS = (
     Field("meeting_minutes", True, "int", 1, 600),
     Field("link", False, "url"),
     Field("language", False, "text"),
+    Field("order", False, "int", -100_000, 100_000),
 )
 MEETING_FIELDS = (
     Field("number", True, "int", 0, 99),
@@ -250,6 +256,7 @@ MEETING_FIELDS = (
 BLOCK_FIELDS = (
     Field("kind", True, "text"),
     Field("minutes", True, "int", 1, 600),
+    Field("scenarios", False, "text_list"),
 )
 
 
@@ -275,6 +282,7 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
         path=folder,
         link=values.get("link"),
         language=values.get("language", "da"),
+        order=values.get("order"),
     )
     seen: dict[int, Path] = {}
     meeting_files = sorted(p for p in folder.glob("*.md") if _visible(p))
@@ -353,6 +361,7 @@ class _BlockBuilder:
         self.valid = True
         self.steps: list[list[str]] = [[]]
         self.notes: list[str] = []
+        self.scenarios: list[str] = []
 
     def build(self) -> Block | None:
         if not self.valid or self.kind is None or self.minutes is None:
@@ -367,6 +376,7 @@ class _BlockBuilder:
             line=self.line,
             steps=steps,
             notes="\n".join(self.notes).strip(),
+            scenarios=self.scenarios,
         )
 
 
@@ -449,6 +459,7 @@ def _parse_meeting_body(lines: list[str], start: int, meeting: Meeting, sink: _S
                 continue
             block.kind = kind
             block.minutes = values["minutes"]
+            block.scenarios = list(dict.fromkeys(values.get("scenarios", [])))
             continue
 
         if _H1_RE.match(line):
@@ -525,6 +536,9 @@ def load_page(path: Path, problems: list[Problem], *, measure: bool = False) -> 
     if "number" in fm.data and "id" not in fm.data:
         sink.error(fm.first_line - 1, t("check.meeting_outside_course"))
         return None
+    if "variant" in fm.data or "citizen" in fm.data:
+        sink.error(fm.first_line - 1, t("check.scenario_outside_folder"))
+        return None
     values = validate(
         fm.data, PAGE_FIELDS, fm.lines, fm.first_line, sink, missing_line=fm.first_line - 1
     )
@@ -588,17 +602,24 @@ def builtin_paths() -> list[Path]:
     return [checkout / "sessions", checkout / "content"]
 
 
-def _discover(paths: Sequence[Path], problems: list[Problem]) -> tuple[list[Path], list[Path]]:
-    """Course folders and guide-page files under ``paths``."""
+def _discover(
+    paths: Sequence[Path], problems: list[Problem]
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """Course folders, guide-page files and scenario files under ``paths``.
+
+    ``.md`` files inside a folder named ``scenarios`` (at any depth) are scenarios.
+    """
     courses: list[Path] = []
     pages: list[Path] = []
+    scenarios: list[Path] = []
 
-    def walk(folder: Path, depth: int = 0) -> None:
+    def walk(folder: Path, depth: int = 0, in_scenarios: bool = False) -> None:
         if depth > 8:
             return
         if (folder / "course.toml").is_file():
             courses.append(folder)
             return
+        in_scenarios = in_scenarios or folder.name == SCENARIO_FOLDER
         try:
             entries = sorted(folder.iterdir())
         except OSError as exc:
@@ -610,9 +631,9 @@ def _discover(paths: Sequence[Path], problems: list[Problem]) -> tuple[list[Path
             if not _visible(entry):
                 continue
             if entry.is_dir():
-                walk(entry, depth + 1)
+                walk(entry, depth + 1, in_scenarios)
             elif entry.suffix == ".md" and entry.is_file():
-                pages.append(entry)
+                (scenarios if in_scenarios else pages).append(entry)
 
     for path in paths:
         if not path.exists():
@@ -622,13 +643,16 @@ def _discover(paths: Sequence[Path], problems: list[Problem]) -> tuple[list[Path
         elif path.name == "course.toml" or (path.parent / "course.toml").is_file():
             courses.append(path.parent)
         elif path.suffix == ".md":
-            pages.append(path)
+            in_scenarios = path.resolve().parent.name == SCENARIO_FOLDER
+            (scenarios if in_scenarios else pages).append(path)
         else:
             problems.append(Problem(path, 1, t("check.nothing_found")))
+
     # Keep order, drop duplicates (a course named twice, a file inside a named folder).
-    return list(dict.fromkeys(p.resolve() for p in courses)), list(
-        dict.fromkeys(p.resolve() for p in pages)
-    )
+    def unique(found: list[Path]) -> list[Path]:
+        return list(dict.fromkeys(p.resolve() for p in found))
+
+    return unique(courses), unique(pages), unique(scenarios)
 
 
 def load_library(
@@ -637,16 +661,20 @@ def load_library(
     resolve_links_in: Callable[[], Library] | None = None,
     measure_pages: bool = False,
 ) -> Library:
-    """Load every course and guide page under ``paths`` (default: the built-in content).
+    """Load every course, guide page and scenario under ``paths`` (default: the built-in content).
 
     Links to guide pages are checked against the pages found; when ``paths`` holds no guide
-    pages at all (say, only a course folder), against ``resolve_links_in()`` instead.
+    pages at all (say, only a course folder), against ``resolve_links_in()`` instead. The same
+    goes for the scenarios a meeting's blocks name.
     ``measure_pages`` also warns about pages too long to show quickly (slower to load).
     """
+    # Imported here: the scenario parser builds on this module's helpers.
+    from peertui.content.scenarios import load_scenario_source
+
     paths = [Path(p) for p in (paths if paths else builtin_paths())]
     library = Library()
     problems = library.problems
-    course_dirs, page_files = _discover(paths, problems)
+    course_dirs, page_files, scenario_files = _discover(paths, problems)
 
     course_seen: dict[str, Path] = {}
     for folder in course_dirs:
@@ -683,9 +711,42 @@ def load_library(
         library.pages[source.page.id] = source.page
         sources.append(source)
 
+    scenario_sources: list[ScenarioSource] = []
+    for path in scenario_files:
+        scenario_source = load_scenario_source(path, problems)
+        if scenario_source is None:
+            continue
+        scenario = scenario_source.scenario
+        other_scenario = library.scenarios.get(scenario.id)
+        if other_scenario is not None:
+            problems.append(
+                Problem(
+                    path,
+                    scenario_source.id_line,
+                    t("check.duplicate_scenario", id=scenario.id, other=_show(other_scenario.path)),
+                )
+            )
+            continue
+        library.scenarios[scenario.id] = scenario
+        scenario_sources.append(scenario_source)
+    for scenario_source in scenario_sources:
+        _check_pair(scenario_source, library, problems)
+
+    fallback: list[Library] = []
+
+    def elsewhere() -> Library | None:
+        if resolve_links_in is None:
+            return None
+        if not fallback:
+            fallback.append(resolve_links_in())
+        return fallback[0]
+
     known_ids: set[str] = set(library.pages)
-    if not page_files and resolve_links_in is not None:
-        known_ids |= set(resolve_links_in().pages)
+    if not page_files and (other_library := elsewhere()) is not None:
+        known_ids |= set(other_library.pages)
+    known_scenarios: set[str] = set(library.scenarios)
+    if not scenario_files and (other_library := elsewhere()) is not None:
+        known_scenarios |= set(other_library.scenarios)
 
     def check_links(path: Path, links: list[tuple[str, int]]) -> None:
         for href, line in links:
@@ -697,12 +758,69 @@ def load_library(
 
     for source in sources:
         check_links(source.page.path, source.links)
+    for scenario_source in scenario_sources:
+        check_links(scenario_source.scenario.path, scenario_source.links)
     for course in library.courses:
         for meeting in course.meetings:
             check_links(meeting.path, _meeting_links(meeting.path))
+            for block in meeting.blocks:
+                for scenario_id in block.scenarios:
+                    if scenario_id not in known_scenarios:
+                        problems.append(
+                            Problem(
+                                meeting.path,
+                                _scenarios_key_line(meeting.path, block.line),
+                                t("check.unknown_scenario", id=scenario_id),
+                            )
+                        )
 
+    # Courses with an `order` first, lowest first; the rest by folder name, as found.
+    library.courses.sort(key=lambda c: (c.order is None, c.order or 0))
     problems.sort(key=lambda p: (str(p.path), p.line))
     return library
+
+
+def _check_pair(source: ScenarioSource, library: Library, problems: list[Problem]) -> None:
+    """A scenario's ``pair`` names the same meeting's other variant, which names it back."""
+    scenario = source.scenario
+    if scenario.pair is None:
+        return
+    path, line = scenario.path, source.pair_line
+    if scenario.pair == scenario.id:
+        problems.append(Problem(path, line, t("check.pair_self")))
+        return
+    other = library.scenarios.get(scenario.pair)
+    if other is None:
+        problems.append(Problem(path, line, t("check.unknown_pair", id=scenario.pair)))
+        return
+    if other.meeting != scenario.meeting:
+        problems.append(
+            Problem(
+                path,
+                line,
+                t("check.pair_other_meeting", id=other.id, meeting=other.meeting),
+                "warning",
+            )
+        )
+    if other.variant == scenario.variant:
+        problems.append(Problem(path, line, t("check.pair_same_variant", id=other.id), "warning"))
+    if other.pair != scenario.id:
+        problems.append(Problem(path, line, t("check.pair_not_mutual", id=other.id), "warning"))
+
+
+_SCENARIOS_KEY_RE = re.compile(r"^\s*[\"']?scenarios[\"']?\s*=")
+
+
+def _scenarios_key_line(path: Path, block_line: int) -> int:
+    """The line of ``scenarios = ...`` in the fences of the block headed at ``block_line``."""
+    try:
+        lines = split_lines(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return block_line
+    for index in range(block_line, len(lines)):
+        if _SCENARIOS_KEY_RE.match(lines[index]):
+            return index + 1
+    return block_line
 
 
 def _meeting_links(path: Path) -> list[tuple[str, int]]:

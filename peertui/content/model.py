@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from peertui.content.scenarios import Scenario
 
 BLOCK_KINDS: tuple[str, ...] = ("tjek-ind", "tema", "øvelse", "pause", "runde", "tjek-ud", "fri")
 
@@ -40,6 +43,8 @@ class Block:
     steps: list[str] = field(default_factory=list)
     #: Facilitator notes (Markdown). Never shown on the wall.
     notes: str = ""
+    #: Ids of meeting scenarios the block uses (``scenarios`` in its front matter).
+    scenarios: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -70,6 +75,8 @@ class Course:
     path: Path
     link: str | None = None
     language: str = "da"
+    #: Sort order in lists (lower first); courses without one come last, by folder name.
+    order: int | None = None
     meetings: list[Meeting] = field(default_factory=list)
 
     def meeting(self, number: int) -> Meeting | None:
@@ -98,6 +105,8 @@ class Library:
     courses: list[Course] = field(default_factory=list)
     pages: dict[str, GuidePage] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Meeting scenarios (``scenarios/`` folders inside a content folder), by id.
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -115,3 +124,6 @@ class Library:
 
     def sorted_pages(self) -> list[GuidePage]:
         return sorted(self.pages.values(), key=lambda p: p.sort_key)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return self.scenarios.get(scenario_id)

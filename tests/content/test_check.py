@@ -241,7 +241,7 @@ def test_clean_tree_exits_zero(tmp_path: Path) -> None:
     sessions, content = make_tree(tmp_path)
     code, lines = check([sessions, content])
     assert code == 0
-    assert lines == ["Alt i orden: 1 forløb, 2 mødegange, 2 guidesider."]
+    assert lines == ["Alt i orden: 1 forløb, 2 mødegange, 2 guidesider, 0 scenarier."]
 
 
 def test_unclosed_notes_do_not_leak_into_wall_text(tmp_path: Path) -> None:

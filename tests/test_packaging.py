@@ -90,15 +90,18 @@ def test_wheel_installed_peertui_finds_its_content(wheel: Path, tmp_path: Path) 
     code = (
         "import peertui, sys; from peertui.content import load_library, builtin_paths;"
         "lib = load_library(); print(peertui.__file__); print(builtin_paths()[0]);"
-        "print(len(lib.courses), len(lib.courses[0].meetings), len(lib.pages), len(lib.errors))"
+        "print(len(lib.courses), len(lib.courses[0].meetings), len(lib.pages), len(lib.errors),"
+        " len(lib.scenarios))"
     )
     result = run(sys.executable, "-c", code, cwd=elsewhere, env=env)
     assert result.returncode == 0, result.stderr
     module_file, sessions, counts = result.stdout.splitlines()
     assert module_file.startswith(str(site))
     assert sessions.startswith(str(site))
-    courses, meetings, pages, errors = map(int, counts.split())
-    assert (courses, meetings, errors) == (1, 11, 0)
+    courses, meetings, pages, errors, scenarios = map(int, counts.split())
+    # The group course (listed first) and the inclusion facilitator course.
+    assert (courses, meetings, errors) == (2, 11, 0)
+    assert scenarios == 6  # content/scenarios/ is in the wheel
     assert pages >= 7
     check = run(sys.executable, "-m", "peertui", "check", cwd=elsewhere, env=env)
     assert check.returncode == 0, check.stdout

@@ -304,4 +304,5 @@ def test_long_page_gets_a_warning_not_an_error(tmp_path: Path) -> None:
 def test_builtin_content_has_no_errors_and_no_warnings() -> None:
     code, lines = check([])
     assert code == 0
-    assert len(lines) == 1 and lines[0].startswith("Alt i orden"), lines
+    assert len(lines) == 1 and lines[0].startswith("Alt i orden: 2 forløb,"), lines
+    assert lines[0].endswith(", 6 scenarier."), lines

@@ -83,6 +83,7 @@ DA: dict[str, str] = {
     "group.key_edit_participant": "Deltager",
     "group.key_start": "Start mødegang",
     "group.key_resume": "Fortsæt mødet",
+    "group.key_export": "Udskriv",
     "group.saved": "Gemt.",
     "group.run_waiting": "Et møde er i gang (mødegang {number}). Tryk f for at fortsætte.",
     "group.demo": "demo",
@@ -142,7 +143,9 @@ DA: dict[str, str] = {
     "statement.title": "Personligt statement – {alias}",
     "statement.guidance.1": "Fortæl kort, hvem du er, sådan som du selv vil beskrive det.",
     "statement.guidance.2": "Det, der giver dit liv mening og værdi.",
-    "statement.guidance.3": "Det, du gerne vil have støtte til. Hjælp til hvad, ikke hvilken hjælp.",
+    "statement.guidance.3": (
+        "Det, du gerne vil have støtte til. Hjælp til hvad, ikke hvilken hjælp."
+    ),
     "statement.guidance.4": "Det, der bliver muligt for dig, når du får hjælpen.",
     "statement.example.1": "Eksempel: Jeg hedder Maja, er 34 år og holder meget af at tegne.",
     "statement.example.2": "Eksempel: … have en fast rytme i min uge og være sammen med andre.",
@@ -440,6 +443,73 @@ DA: dict[str, str] = {
         "PDF-udskrift kræver WeasyPrint og systembibliotekerne Pango og HarfBuzz, og de "
         "mangler på denne computer. Kør 'make setup' for at se, hvad der skal installeres."
     ),
+    # --- printing from the store: peertui export and the export screen ---
+    "export.plan.no_printing_consent": (
+        "Deltagere uden samtykke til udskrift er ikke med: {count}."
+    ),
+    "export.plan.missing": "Deltagere med samtykke, men uden {kind}: {count}.",
+    "export.plan.kind.statement": "personligt statement",
+    "export.plan.kind.goals": "personlige mål",
+    "export.plan.kind.safety": "tryghedsplan",
+    "export.plan.kind.network": "netværkskort",
+    "export.plan.copy_without_consent": (
+        "Statements uden digital kopi, fordi der ikke er samtykke til den: {count}."
+    ),
+    "export.cli.default_out": "Ingen --out: filerne lægges i {dir} (kun du kan åbne mappen).",
+    "export.cli.default_out_failed": "Kunne ikke oprette mappen {dir}. Vælg en mappe med --out.",
+    "export.cli.notice": "{file}: {message}",
+    "export.cli.done": "{count} filer er skrevet i {dir}.",
+    "cli.help.print": "udskriv ark som PDF: statements, arbejdsark, gruppeoversigt",
+    "cli.desc.print": (
+        "Laver A4-ark som PDF-filer til en gruppe. Kun deltagere med samtykke til udskrift "
+        "kommer med; en digital kopi kun med --digital-copy og deltagerens samtykke. "
+        "Læser datamappen uden at ændre den, så det virker, mens peertui kører. Skriver "
+        "stien til hver fil."
+    ),
+    "cli.help.print_group": "gruppens id eller præcise navn",
+    "cli.help.print_participant": "kun denne deltager (id eller fornavn/kaldenavn)",
+    "cli.help.print_what": (
+        "hvilke ark: statement (standard), goals, safety, network, summary "
+        "(gruppeoversigten) eller all (alle fire ark pr. deltager og gruppeoversigten)"
+    ),
+    "cli.help.print_out": "mappe til filerne (ellers ./peertui-udskrifter, som oprettes)",
+    "cli.help.print_link": "adresse til QR-koden nederst på arkene i stedet for guidens",
+    "cli.help.print_digital_copy": (
+        "digital kopi af statementet som QR-kode, for deltagere med samtykke til det"
+    ),
+    "cli.help.print_one_file": "alle ark i én PDF-fil",
+    "cli.help.print_force": "overskriv filer, der findes i forvejen",
+    "export.screen.title": "Udskriv ark som PDF",
+    "export.screen.what": "Hvad skal udskrives?",
+    "export.screen.what.statement": "Personligt statement",
+    "export.screen.what.goals": "Personlige mål",
+    "export.screen.what.safety": "Tryghedsplan",
+    "export.screen.what.network": "Netværkskort",
+    "export.screen.what.summary": "Gruppeoversigt (fremmøde og tid)",
+    "export.screen.what.all": "Det hele: alle fire ark og gruppeoversigten",
+    "export.screen.who": "Til hvem?",
+    "export.screen.whole_group": "Hele gruppen ({count} deltagere)",
+    "export.screen.one": "Kun {alias}",
+    "export.screen.digital_copy": "Digital kopi (QR-kode med statementets tekst)",
+    "export.screen.copy_consents": (
+        "Kun for deltagere, der har givet samtykke til en digital kopi: {count} i gruppen."
+    ),
+    "export.screen.no_copy_consent": "Ingen i gruppen har givet samtykke til en digital kopi.",
+    "export.screen.one_file": "Alle ark i én PDF-fil",
+    "export.screen.force": "Overskriv filer, der findes i forvejen",
+    "export.screen.out": "Mappe",
+    "export.screen.out_help": (
+        "Standardmappen oprettes, så kun du kan åbne den. Filnavnene siger ikke, hvem et ark "
+        "er til; listen her gør."
+    ),
+    "export.screen.start": "Udskriv",
+    "export.screen.preparing": "Gør klar til {total} ark …",
+    "export.screen.running": "Laver ark: {done} af {total}",
+    "export.screen.done": "Færdig: {count} filer i {dir}",
+    "export.screen.summary_owner": "Gruppeoversigt",
+    "export.screen.busy": "Udskriften kører. Vent, til den er færdig.",
+    "export.screen.no_folder": "Skriv, hvilken mappe filerne skal lægges i.",
+    "export.screen.folder_failed": "Kunne ikke oprette mappen {dir}. Vælg en anden mappe.",
     # --- errors shown instead of tracebacks ---
     "error.unexpected": (
         "Der skete en uventet fejl ({kind}). Intet er blevet slettet. "

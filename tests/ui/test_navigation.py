@@ -34,7 +34,7 @@ async def test_home_lists_courses_and_guide_pages() -> None:
         assert isinstance(app.screen, HomeScreen)
         courses = app.screen.query_one("#courses", OptionList)
         guide = app.screen.query_one("#guide", OptionList)
-        assert courses.option_count == 1
+        assert courses.option_count == 2  # the group course and the training day
         assert guide.option_count >= 7
         text = _visible_text(app)
         assert "Vejen til hverdagslivet" in text

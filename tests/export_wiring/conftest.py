@@ -1,0 +1,80 @@
+"""Shared for the export wiring tests: the demo group in a data folder, and ways to run the
+command line in a subprocess. Reading PDFs back reuses the exporter's own test helpers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from peertui.content import load_library
+from peertui.store import open_store
+from peertui.store.model import GroupData
+
+LIBRARY = load_library()
+REPO = Path(__file__).resolve().parents[2]
+DEMO_REF = "Tirsdagsgruppen (demo)"  # the demo group's name (its id works too)
+
+
+def page_link(page_id: str) -> str:
+    page = LIBRARY.page(page_id)
+    assert page is not None and page.link
+    return page.link
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def paths(self) -> list[Path]:
+        return [Path(line) for line in self.out.splitlines() if line.strip()]
+
+
+def peertui(*args: str, cwd: Path | None = None) -> Run:
+    """``python -m peertui ARGS`` in a subprocess, as a facilitator would run it."""
+    env = {**os.environ, "PEERTUI_LANG": "da", "PYTHONPATH": str(REPO)}
+    env.pop("PEERTUI_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "peertui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        env=env,
+        timeout=120,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def assert_calm(run: Run) -> None:
+    """A failure the way the brief wants it: non-zero, one line on stderr, no traceback."""
+    assert run.code != 0
+    assert "Traceback" not in run.err
+    assert len(run.err.strip().splitlines()) == 1, run.err
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``peertui demo`` into a fresh folder, through the real command line."""
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    run = peertui("demo", "--data-dir", str(folder))
+    assert run.code == 0, run.err
+    return folder
+
+
+def demo_data(folder: Path) -> GroupData:
+    with open_store(folder, read_only=True) as store:
+        group = store.find_group(DEMO_REF)
+        return store.group_data(group.id)
+
+
+def today(folder: Path) -> date:
+    with open_store(folder, read_only=True) as store:
+        return store.clock().astimezone().date()

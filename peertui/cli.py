@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     from peertui.store.cli import add_commands
 
     add_commands(sub)
+    # export: PDF sheets (the parser only; the exporter loads when the command runs)
+    from peertui.export_command import add_command as add_export_command
+
+    add_export_command(sub)
     return parser
 
 
@@ -64,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from peertui.store.cli import run
 
         return run(args)
+    if args.command == "export":
+        from peertui.export_command import run as run_export
+
+        return run_export(args)
     from peertui.ui.app import run_app
 
     return run_app(content_paths=args.content, data_dir=args.data_dir)

@@ -30,6 +30,7 @@ class GroupScreen(Screen[None]):
         Binding("f", "resume_meeting", t("group.key_resume")),
         Binding("a", "add_participant", t("group.key_add")),
         Binding("e", "edit_group", t("group.edit")),
+        Binding("u", "export", t("group.key_export")),
         Binding("escape", "app.pop_screen", t("key.back")),
     ]
 
@@ -224,3 +225,13 @@ class GroupScreen(Screen[None]):
                 group_id=self.group_id,
             )
         )
+
+    def action_export(self) -> None:
+        """`u`: print sheets as PDFs, for the group or the highlighted participant."""
+        from peertui.ui.export_screen import ExportScreen
+
+        table = self.query_one("#participants", DataTable)
+        highlighted = None
+        if table.row_count:
+            highlighted = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.push_screen(ExportScreen(self.group_id, highlighted))

@@ -5,11 +5,11 @@
 
 This module lives outside ``peertui.export`` so that building the parser (on every start,
 the app's too) does not import the exporter (about 90 ms). Only ``argparse`` and the strings
-load when the parser is built; the store, the content and
-(inside the export) WeasyPrint load when the command runs. The store is opened read-only, so
-this works while the app runs on the same data folder. Each written file's path goes to stdout,
-one per line; notices and the closing line go to stderr. Every error is one calm line on
-stderr and exit status 2, never a traceback.
+load when the parser is built; the store, the content and (inside the export) WeasyPrint load
+when the command runs. The store is opened read-only, so this works while the app runs on the
+same data folder. A missing output folder is created (0700) if its parent exists. Each
+written file's path goes to stdout, one per line; notices and the closing line go to stderr.
+Every error is one calm line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -79,8 +79,8 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from peertui.export.from_store import (
         default_out_dir,
         guide_links,
-        make_private_folder,
         plan_export,
+        prepare_out_dir,
     )
     from peertui.store.paths import resolve_data_dir
     from peertui.store.repo import open_store
@@ -109,16 +109,11 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(t("export.nothing"), file=err)
         return EXIT_ERROR
 
-    if args.out:
-        target = Path(args.out).expanduser()
-    else:
-        target = default_out_dir()
-        try:
-            make_private_folder(target)
-        except OSError:
-            print(t("export.cli.default_out_failed", dir=target), file=err)
-            return EXIT_ERROR
+    target = Path(args.out).expanduser() if args.out else default_out_dir()
+    if not args.out:
         print(t("export.cli.default_out", dir=target), file=err)
+    if prepare_out_dir(target):
+        print(t("export.cli.created", dir=target), file=err)
 
     result = export_sheets(
         plan.sheets, target, one_file=args.one_file, force=args.force, anonymous_names=True

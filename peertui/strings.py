@@ -455,8 +455,8 @@ DA: dict[str, str] = {
     "export.plan.copy_without_consent": (
         "Statements uden digital kopi, fordi der ikke er samtykke til den: {count}."
     ),
-    "export.cli.default_out": "Ingen --out: filerne lægges i {dir} (kun du kan åbne mappen).",
-    "export.cli.default_out_failed": "Kunne ikke oprette mappen {dir}. Vælg en mappe med --out.",
+    "export.cli.default_out": "Ingen --out: filerne lægges i {dir}.",
+    "export.cli.created": "Mappen {dir} er oprettet; kun du kan åbne den.",
     "export.cli.notice": "{file}: {message}",
     "export.cli.done": "{count} filer er skrevet i {dir}.",
     "cli.help.print": "udskriv ark som PDF: statements, arbejdsark, gruppeoversigt",
@@ -472,7 +472,9 @@ DA: dict[str, str] = {
         "hvilke ark: statement (standard), goals, safety, network, summary "
         "(gruppeoversigten) eller all (alle fire ark pr. deltager og gruppeoversigten)"
     ),
-    "cli.help.print_out": "mappe til filerne (ellers ./peertui-udskrifter, som oprettes)",
+    "cli.help.print_out": (
+        "mappe til filerne, ellers ./peertui-udskrifter (oprettes, hvis den mangler)"
+    ),
     "cli.help.print_link": "adresse til QR-koden nederst på arkene i stedet for guidens",
     "cli.help.print_digital_copy": (
         "digital kopi af statementet som QR-kode, for deltagere med samtykke til det"
@@ -499,8 +501,8 @@ DA: dict[str, str] = {
     "export.screen.force": "Overskriv filer, der findes i forvejen",
     "export.screen.out": "Mappe",
     "export.screen.out_help": (
-        "Standardmappen oprettes, så kun du kan åbne den. Filnavnene siger ikke, hvem et ark "
-        "er til; listen her gør."
+        "Mangler mappen, oprettes den, så kun du kan åbne den. Filnavnene siger ikke, hvem "
+        "et ark er til; listen her gør."
     ),
     "export.screen.start": "Udskriv",
     "export.screen.preparing": "Gør klar til {total} ark …",
@@ -509,7 +511,6 @@ DA: dict[str, str] = {
     "export.screen.summary_owner": "Gruppeoversigt",
     "export.screen.busy": "Udskriften kører. Vent, til den er færdig.",
     "export.screen.no_folder": "Skriv, hvilken mappe filerne skal lægges i.",
-    "export.screen.folder_failed": "Kunne ikke oprette mappen {dir}. Vælg en anden mappe.",
     # --- errors shown instead of tracebacks ---
     "error.unexpected": (
         "Der skete en uventet fejl ({kind}). Intet er blevet slettet. "

@@ -62,7 +62,8 @@ GUIDE_PAGE: dict[str, str] = {
 }
 
 
-#: The folder sheets go to when none is chosen: in the working directory, created private.
+#: The folder sheets go to when none is chosen, in the working directory. A missing folder
+#: (this one or one given) is created readable by this user only, if its parent exists.
 DEFAULT_OUT_NAME = "peertui-udskrifter"
 
 
@@ -80,6 +81,22 @@ def make_private_folder(folder: Path) -> Path:
         return folder
     os.chmod(folder, 0o700)  # whatever the umask
     return folder
+
+
+def prepare_out_dir(folder: Path) -> bool:
+    """Create ``folder`` (0700) if it is missing and its parent is a folder; True if it was
+    made. Anything else (an existing folder, a missing parent, a file) is left for
+    ``export_sheets`` to check and name. ``OutputNotWritable`` if it cannot be made."""
+    from peertui.export.errors import OutputNotWritable
+
+    folder = folder.expanduser()
+    if folder.exists() or folder.is_symlink() or not folder.parent.is_dir():
+        return False
+    try:
+        make_private_folder(folder)
+    except OSError as error:
+        raise OutputNotWritable(folder.parent, error) from None
+    return True
 
 
 def kinds_for(what: str, *, one_participant: bool) -> tuple[tuple[str, ...], bool]:

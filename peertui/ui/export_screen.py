@@ -39,8 +39,8 @@ from peertui.export.from_store import (
     ExportPlan,
     default_out_dir,
     guide_links,
-    make_private_folder,
     plan_export,
+    prepare_out_dir,
 )
 from peertui.strings import t
 
@@ -198,6 +198,7 @@ class ExportScreen(Screen[None]):
         if self.exporting:
             self.notify(t("export.screen.busy"), severity="warning")
             return
+        from peertui.export import ExportError
         from peertui.store import StoreError
 
         self.show_error("")
@@ -228,12 +229,11 @@ class ExportScreen(Screen[None]):
         if not plan.sheets:
             self.show_error(t("export.nothing"))
             return
-        if folder == default_out_dir():
-            try:
-                make_private_folder(folder)
-            except OSError:
-                self.show_error(t("export.screen.folder_failed", dir=folder))
-                return
+        try:
+            prepare_out_dir(folder)
+        except ExportError as exc:
+            self.show_error(str(exc))
+            return
         self.set_running(True, len(plan.sheets))
         self.run_export(
             plan.sheets,

@@ -168,12 +168,22 @@ def test_existing_files_are_kept_unless_force(demo_dir: Path, tmp_path: Path) ->
 
 def test_missing_out_folder_is_one_calm_line(demo_dir: Path, tmp_path: Path) -> None:
     run = peertui("--data-dir", str(demo_dir), "export", "--group", DEMO_REF,
-                  "--out", str(tmp_path / "nope"))  # fmt: skip
+                  "--out", str(tmp_path / "nope" / "deeper"))  # fmt: skip
     # The consent notice comes first; then the error, one line.
     lines = run.err.strip().splitlines()
     assert run.code == 2 and "Traceback" not in run.err
     assert "findes ikke" in lines[-1]
+    assert len(lines) == 2
     assert not (tmp_path / "nope").exists()
+
+
+def test_a_new_out_folder_is_made_private(demo_dir: Path, tmp_path: Path) -> None:
+    run = peertui("--data-dir", str(demo_dir), "export", "--group", DEMO_REF,
+                  "--what", "summary", "--out", str(tmp_path / "x"))  # fmt: skip
+    assert run.code == 0, run.err
+    assert (tmp_path / "x").stat().st_mode & 0o777 == 0o700
+    assert [p.parent for p in run.paths] == [tmp_path / "x"]
+    assert "er oprettet" in run.err
 
 
 def test_unwritable_out_folder_is_one_calm_line(

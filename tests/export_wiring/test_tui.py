@@ -162,7 +162,7 @@ async def test_one_participant_and_a_calm_error(
             screen.query_one("#who-one", RadioButton).value = True
             await pilot.pause()
             assert screen.query_one("#export-copy", Checkbox).disabled  # Ali: no consent
-            screen.query_one("#export-out", Input).value = str(tmp_path / "missing")
+            screen.query_one("#export-out", Input).value = str(tmp_path / "missing" / "deeper")
             await pilot.press("ctrl+s")
             await app.workers.wait_for_complete()
             await wait_until(pilot, lambda: not screen.exporting)

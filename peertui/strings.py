@@ -627,6 +627,8 @@ DA: dict[str, str] = {
     "field.first_step": "Første skridt",
     "field.help_from": "Hjælp fra",
     "field.when": "Hvornår",
+    "field.why": "Hvorfor det er vigtigt",
+    "field.kind": "Arbejdsark",
     "field.warning_signs": "Advarselstegn",
     "field.own_strategies": "Det kan jeg selv gøre",
     "field.distractions": "Mennesker og steder, der aflede",

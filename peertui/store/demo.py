@@ -210,7 +210,7 @@ def build(today: date) -> ExportBundle:
 
     updated = moment(meeting_day[3], 12)
     worksheets = [
-        Worksheet(
+        Worksheet.single(
             participant=ids["Maja"],
             updated=updated,
             content=PersonalGoals(
@@ -225,7 +225,7 @@ def build(today: date) -> ExportBundle:
                 )
             ),
         ),
-        Worksheet(
+        Worksheet.single(
             participant=ids["Sofie"],
             updated=updated,
             content=PersonalGoals(
@@ -239,14 +239,14 @@ def build(today: date) -> ExportBundle:
                 )
             ),
         ),
-        Worksheet(
+        Worksheet.single(
             participant=ids["Ali"],
             updated=updated,
             content=PersonalGoals(
                 goals=(Goal("Sove bedre", "Slukke skærmen kl. 22", "", "Hver aften"),)
             ),
         ),
-        Worksheet(
+        Worksheet.single(
             participant=ids["Maja"],
             updated=updated,
             content=SafetyPlan(
@@ -263,7 +263,7 @@ def build(today: date) -> ExportBundle:
                 most_important="Min kat og min søster",
             ),
         ),
-        Worksheet(
+        Worksheet.single(
             participant=ids["Fatima"],
             updated=updated,
             content=SafetyPlan(
@@ -276,7 +276,7 @@ def build(today: date) -> ExportBundle:
                 most_important="Min familie",
             ),
         ),
-        Worksheet(
+        Worksheet.single(
             participant=ids["Maja"],
             updated=updated,
             content=NetworkMap(
@@ -288,7 +288,7 @@ def build(today: date) -> ExportBundle:
                 )
             ),
         ),
-        Worksheet(
+        Worksheet.single(
             participant=ids["Lærke"],
             updated=updated,
             content=NetworkMap(

@@ -2,14 +2,14 @@
 
 A group file::
 
-    {"meta":         {"1": {"kind": "group", "schema": 2}},
+    {"meta":         {"1": {"kind": "group", "schema": 3}},
      "group":        {"1": <Group>},
      "participants": {"1": <Participant>, ...},
      "attendance":   {...}, "statements": {...}, "worksheets": {...}, "meeting_logs": {...}}
 
 ``store.json``::
 
-    {"meta": {"1": {"kind": "store", "schema": 2}}, "trainees": {"1": <Trainee>, ...}}
+    {"meta": {"1": {"kind": "store", "schema": 3}}, "trainees": {"1": <Trainee>, ...}}
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ History:
      "updated"}``.
   2  statements keep a version history: ``{"id", "participant", "occasion", "versions":
      [{"saved", "answers"}]}``.
+  3  worksheets keep a version history: ``{"participant", "kind", "versions": [{"saved",
+     "content"}]}`` instead of ``"updated"`` and ``"content"``; a goal also says why it
+     matters (``"why"``, empty for goals written before).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 
 from peertui.store.errors import StoreDamaged, StoreTooNew
 
-SCHEMA = 2
+SCHEMA = 3
 KINDS = ("store", "group")
 META = "meta"
 
@@ -60,8 +63,28 @@ def _v1_to_v2(data: Tables, kind: str) -> Tables:
     return data
 
 
+def worksheet_v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """One worksheet document from schema 2 to 3, in place: its current content becomes the
+    first version of its history, and every goal gets an empty ``"why"``. (Also used for
+    worksheets in exports of format 1.)"""
+    content, updated = doc["content"], doc["updated"]
+    if doc.get("kind") == "goals":
+        for goal in content["goals"]:
+            goal.setdefault("why", "")
+    del doc["content"], doc["updated"]
+    doc["versions"] = [{"saved": updated, "content": content}]
+    return doc
+
+
+def _v2_to_v3(data: Tables, kind: str) -> Tables:
+    if kind == "group":
+        for doc in data.get("worksheets", {}).values():
+            worksheet_v2_to_v3(doc)
+    return data
+
+
 # STEPS[n] turns a schema-n file into a schema-(n + 1) file, in place on a copy.
-STEPS: dict[int, Callable[[Tables, str], Tables]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[Tables, str], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: Tables, rel: str) -> tuple[Tables, int]:

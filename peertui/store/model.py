@@ -445,27 +445,24 @@ class Statement:
 # --- worksheets ---------------------------------------------------------------------------
 
 
+GOAL_FIELDS = ("text", "why", "first_step", "help_from", "when")
+
+
 @dataclass(frozen=True, slots=True)
 class Goal:
-    text: str
-    first_step: str = ""
-    help_from: str = ""
-    when: str = ""
+    text: str  # what I want
+    first_step: str = ""  # a first small step
+    help_from: str = ""  # who can help
+    when: str = ""  # when to look at it again
+    why: str = ""  # why it matters to me (schema 3; last, so positional use stays as it was)
 
     def to_doc(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "first_step": self.first_step,
-            "help_from": self.help_from,
-            "when": self.when,
-        }
+        return {k: getattr(self, k) for k in GOAL_FIELDS}
 
     @classmethod
     def from_doc(cls, doc: Any, p: Parser, path: str) -> Goal:
-        d = p.obj(doc, path, ("text", "first_step", "help_from", "when"))
-        return cls(
-            **{k: p.text(d[k], f"{path}.{k}") for k in ("text", "first_step", "help_from", "when")}
-        )
+        d = p.obj(doc, path, GOAL_FIELDS)
+        return cls(**{k: p.text(d[k], f"{path}.{k}") for k in GOAL_FIELDS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,6 +474,7 @@ class PersonalGoals:
         for g in self.goals:
             yield from (
                 ("goal", g.text),
+                ("goal", g.why),
                 ("goal", g.first_step),
                 ("goal", g.help_from),
                 ("goal", g.when),
@@ -586,32 +584,75 @@ _CONTENT_TYPES: dict[str, type[PersonalGoals] | type[SafetyPlan] | type[NetworkM
 }
 
 
+#: A worksheet keeps at most this many versions; saving one more drops the oldest.
+WORKSHEET_VERSIONS_MAX = 50
+
+
+@dataclass(frozen=True, slots=True)
+class WorksheetVersion:
+    saved: datetime  # UTC, whole seconds
+    content: WorksheetContent
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"saved": fmt_moment(self.saved), "content": self.content.to_doc()}
+
+    @classmethod
+    def from_doc(cls, doc: Any, p: Parser, path: str, kind: str) -> WorksheetVersion:
+        d = p.obj(doc, path, ("saved", "content"))
+        return cls(
+            saved=p.moment(d["saved"], f"{path}.saved"),
+            content=_CONTENT_TYPES[kind].from_doc(d["content"], p, f"{path}.content"),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Worksheet:
+    """A participant's goals, safety plan or network map (one of each kind), with versions."""
+
     participant: str
-    updated: datetime
-    content: WorksheetContent
+    versions: tuple[WorksheetVersion, ...]  # oldest first; never empty; all of one kind
+
+    @classmethod
+    def single(cls, participant: str, updated: datetime, content: WorksheetContent) -> Worksheet:
+        """A worksheet with one version."""
+        return cls(participant, (WorksheetVersion(saved=updated, content=content),))
+
+    @property
+    def current(self) -> WorksheetVersion:
+        return self.versions[-1]
+
+    @property
+    def content(self) -> WorksheetContent:
+        return self.versions[-1].content
+
+    @property
+    def updated(self) -> datetime:
+        return self.versions[-1].saved
 
     @property
     def kind(self) -> str:
-        return self.content.kind
+        return self.versions[-1].content.kind
 
     def to_doc(self) -> dict[str, Any]:
         return {
             "participant": self.participant,
             "kind": self.kind,
-            "updated": fmt_moment(self.updated),
-            "content": self.content.to_doc(),
+            "versions": [v.to_doc() for v in self.versions],
         }
 
     @classmethod
     def from_doc(cls, doc: Any, p: Parser, path: str) -> Worksheet:
-        d = p.obj(doc, path, ("participant", "kind", "updated", "content"))
+        d = p.obj(doc, path, ("participant", "kind", "versions"))
         kind = p.choice(d["kind"], f"{path}.kind", WORKSHEET_KINDS)
+        versions = p.list(d["versions"], f"{path}.versions", LIST_MAX)
+        if not versions:
+            raise ShapeError(f"{path}.versions", "empty_list")
         return cls(
             participant=p.ident(d["participant"], f"{path}.participant"),
-            updated=p.moment(d["updated"], f"{path}.updated"),
-            content=_CONTENT_TYPES[kind].from_doc(d["content"], p, f"{path}.content"),
+            versions=tuple(
+                WorksheetVersion.from_doc(v, p, f"{path}.versions[{i}]", kind)
+                for i, v in enumerate(versions)
+            ),
         )
 
 

@@ -7,19 +7,24 @@ shapes, references, no CPR numbers) before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 from peertui.store.errors import ImportInvalid, StoreError
+from peertui.store.migrate import worksheet_v2_to_v3
 from peertui.store.model import GroupData, Parser, ShapeError, Trainee
 from peertui.store.repo import ExportBundle
 from peertui.store.storage import write_atomic
 from peertui.strings import t
 
 FORMAT = "peertui-export"
-FORMAT_VERSION = 1
+#: 1: worksheets held only their latest content (``"updated"``, ``"content"``), goals had no
+#: ``"why"``. 2: worksheets keep their versions, as in schema 3 of the data files. Files of
+#: format 1 are still read.
+FORMAT_VERSION = 2
 MAX_BYTES = 512 * 1024 * 1024
 
 STRICT = Parser(check_cpr=True)
@@ -78,6 +83,8 @@ def parse_export(raw: bytes) -> ExportBundle:
             raise ImportInvalid(t("portable.too_new", found=version, supported=FORMAT_VERSION))
         if version < 1:
             raise ImportInvalid(t("portable.not_export"))
+        if version == 1:
+            _upgrade_format_1(top["groups"])
         groups = tuple(
             GroupData.from_export(g, STRICT, f"groups[{i}]")
             for i, g in enumerate(STRICT.list(top["groups"], "groups"))
@@ -96,6 +103,17 @@ def parse_export(raw: bytes) -> ExportBundle:
     if len({x.id for x in trainees}) != len(trainees):
         raise ImportInvalid(ShapeError("trainees", "duplicate").describe())
     return ExportBundle(groups=groups, trainees=trainees)
+
+
+def _upgrade_format_1(groups: Any) -> None:
+    """Worksheets of a format-1 export in today's shape, in place. Anything not shaped as
+    expected is left alone, for the strict parser to name."""
+    for group in groups if isinstance(groups, list) else ():
+        sheets = group.get("worksheets") if isinstance(group, dict) else None
+        for sheet in sheets if isinstance(sheets, list) else ():
+            if isinstance(sheet, dict) and "versions" not in sheet:
+                with contextlib.suppress(KeyError, TypeError, AttributeError):
+                    worksheet_v2_to_v3(sheet)
 
 
 def read_export(source: Path) -> ExportBundle:

@@ -57,6 +57,8 @@ from peertui.store.model import (
     NAME_MAX,
     PROMPTS,
     PURPOSES,
+    WORKSHEET_KINDS,
+    WORKSHEET_VERSIONS_MAX,
     Attendance,
     Consent,
     Group,
@@ -71,6 +73,7 @@ from peertui.store.model import (
     Trainee,
     Worksheet,
     WorksheetContent,
+    WorksheetVersion,
     check_choice,
     clean_text,
     clean_texts,
@@ -334,6 +337,7 @@ class Store:
         self.clock = clock
         self.damaged: list[StoreDamaged] = []
         self.migrated: list[tuple[str, int]] = []  # (file, schema it had)
+        self._to_migrate: list[tuple[str, int, Tables]] = []  # written once all are read
         self._mutex = threading.RLock()
         self._lock = DataLock(data_dir)
         self._closed = False
@@ -359,6 +363,13 @@ class Store:
                 data_file = self._open_file(group_rel(stem), "group", stem)
                 if data_file is not None:
                     self._groups[stem] = data_file
+        # Only now that no file is from a newer peertui (StoreTooNew) is anything migrated.
+        for rel, found, tables in self._to_migrate:
+            path = self.data_dir / rel
+            backups.pin_copy(path, backup_dir(self.data_dir, rel), f"schema{found}", self.clock())
+            write_atomic(path, dumps(tables), rel)
+            log.info("migrated %s from schema %d to %d", rel, found, SCHEMA)
+        self._to_migrate = []
 
     def _open_file(self, rel: str, kind: str, group_id: str | None = None) -> DataFile | None:
         path = self.data_dir / rel
@@ -380,11 +391,7 @@ class Store:
         if found != SCHEMA:
             self.migrated.append((rel, found))
             if not self.read_only:
-                backups.pin_copy(
-                    path, backup_dir(self.data_dir, rel), f"schema{found}", self.clock()
-                )
-                write_atomic(path, dumps(tables), rel)
-                log.info("migrated %s from schema %d to %d", rel, found, SCHEMA)
+                self._to_migrate.append((rel, found, tables))
         if not self.read_only and (path.stat().st_mode & 0o777) != FILE_MODE:
             os.chmod(path, FILE_MODE)
         return DataFile(
@@ -953,23 +960,49 @@ class Store:
 
     @_synchronized
     def save_worksheet(
-        self, group_id: str, participant_id: str, content: WorksheetContent
+        self,
+        group_id: str,
+        participant_id: str,
+        content: WorksheetContent,
+        *,
+        new_version: bool = True,
     ) -> Worksheet:
-        """Save a participant's goals, safety plan or network map (one of each kind)."""
+        """Save a participant's goals, safety plan or network map (one of each kind).
+
+        The first save makes the worksheet, with one version. After that, ``new_version``
+        adds a version (beyond ``WORKSHEET_VERSIONS_MAX`` the oldest is dropped); without it
+        the current version is replaced: an editor makes a new version on the first save of
+        a visit and replaces it on the autosaves that follow. Needs ``store_statement``.
+        """
         self._writable()
         data_file = self._group_file(group_id)
         self._require(data_file, participant_id, "store_statement")
-        sheet = _validated(
-            Worksheet(participant=participant_id, updated=self._now(), content=content),
-            "worksheet",
-        )
+        sheet = _validated(Worksheet.single(participant_id, self._now(), content), "worksheet")
         table = data_file.table("worksheets")
         existing = _find(table, participant=participant_id, kind=sheet.kind)
         if existing is None:
             table.insert(sheet.to_doc())
+            return sheet
+        versions = list(existing["versions"])
+        if new_version:
+            versions.append(sheet.current.to_doc())
+            versions = versions[-WORKSHEET_VERSIONS_MAX:]
         else:
-            table.update(sheet.to_doc(), doc_ids=[existing.doc_id])
-        return sheet
+            versions[-1] = sheet.current.to_doc()
+        table.update({"versions": versions}, doc_ids=[existing.doc_id])
+        return Worksheet.from_doc(
+            {**existing, "versions": versions}, Parser(check_cpr=False), "worksheet"
+        )
+
+    @_synchronized
+    def worksheet_history(
+        self, group_id: str, participant_id: str, kind: str
+    ) -> list[WorksheetVersion]:
+        """The versions of one worksheet, oldest first (empty if there is none yet)."""
+        check_choice(kind, WORKSHEET_KINDS, "kind")
+        self._participant_doc(self._group_file(group_id), participant_id)
+        sheet = self.worksheet(group_id, participant_id, kind)
+        return list(sheet.versions) if sheet is not None else []
 
     # -- meeting logs
 

@@ -100,3 +100,54 @@ def test_cli_says_too_new_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "nyere" in err and err.count("\n") == 1
     assert not (tmp_path / "out.json").exists()
+
+
+def test_schema_2_worksheets_get_a_history_and_goals_a_why(tmp_path: Path) -> None:
+    from peertui.store.model import Goal, NetworkPerson
+
+    group, maja = "0195a1b2c3d4e5f6a0b2", "0195a1b2c3d4e5f6b011"
+    data = _copy("schema2", tmp_path)
+    original = all_bytes(data)[f"groups/{group}.json"]
+
+    with open_store(data) as store:
+        assert sorted(store.migrated) == [(f"groups/{group}.json", 2), ("store.json", 2)]
+        (goals,) = store.worksheet_history(group, maja, "goals")
+        assert goals.saved == datetime(2025, 1, 15, 10, 20, tzinfo=UTC)
+        assert goals.content.goals == (  # type: ignore[union-attr]
+            Goal("Gå en tur hver dag", "Finde skoene frem", "Min søster", "Om en uge", why=""),
+            Goal("Tegne igen"),
+        )
+        (plan,) = store.worksheet_history(group, maja, "safety_plan")
+        assert plan.content.professionals == ("Livslinien 70 201 201",)  # type: ignore[union-attr]
+        assert plan.content.most_important == "Min kat"  # type: ignore[union-attr]
+        sheet = store.worksheet(group, maja, "network_map")
+        assert sheet is not None and sheet.updated == datetime(2025, 1, 15, 10, 40, tzinfo=UTC)
+        assert sheet.content.people == (  # type: ignore[union-attr]
+            NetworkPerson("Søster", 1, "family", "Hver søndag"),
+        )
+        # The statement (schema 2 already) is as it was.
+        assert store.statements(group, maja)[0].answers[0] == "Jeg hedder Maja."
+        # The migrated worksheet goes on from its first version.
+        store.save_worksheet(group, maja, sheet.content, new_version=True)
+        assert len(store.worksheet_history(group, maja, "network_map")) == 2
+
+    raw = json.loads((data / f"groups/{group}.json").read_bytes())
+    assert raw["meta"]["1"]["schema"] == SCHEMA
+    assert all("versions" in doc and "content" not in doc for doc in raw["worksheets"].values())
+    pinned = [b for b in list_backups(data / "backups" / "groups" / group) if b.pinned]
+    assert len(pinned) == 1 and pinned[0].name.endswith("-schema2.json")
+    assert pinned[0].path.read_bytes() == original
+
+
+def test_a_newer_file_stops_the_migration_of_older_ones(tmp_path: Path) -> None:
+    """An old store.json beside a group file from a newer peertui: nothing is written."""
+    data = _copy("schema99", tmp_path)
+    (data / "store.json").write_text(
+        '{"meta": {"1": {"kind": "store", "schema": 1}}, "trainees": {}}', encoding="utf-8"
+    )
+    before = all_bytes(data)
+    with pytest.raises(StoreTooNew):
+        open_store(data)
+    after = all_bytes(data)
+    after.pop("peertui.lock", None)
+    assert after == before

@@ -15,7 +15,7 @@ from peertui.cli import main
 from peertui.store import demo, storage
 from peertui.store.errors import ImportInvalid, SaveFailed
 from peertui.store.model import MeetingLog, NetworkMap, NetworkPerson, Teaching
-from peertui.store.portable import export_bytes, parse_export
+from peertui.store.portable import FORMAT_VERSION, export_bytes, parse_export
 from peertui.store.repo import Store, open_store
 from tests.store.helpers import all_bytes
 
@@ -56,7 +56,7 @@ def test_export_import_export_is_byte_identical(source: Path, tmp_path: Path) ->
     assert first.stat().st_mode & 0o777 == 0o600
 
     doc = json.loads(first.read_bytes())
-    assert doc["format"] == "peertui-export" and doc["format_version"] == 1
+    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 2
     assert len(doc["groups"]) == 2 and len(doc["trainees"]) == 1
     demo_group = next(g for g in doc["groups"] if g["demo"])
     assert len(demo_group["participants"]) == 8
@@ -92,7 +92,7 @@ def _demo(doc: dict) -> dict:
 def _mutations() -> list[tuple[str, object]]:
     return [
         ("format", lambda d: d.update(format="something-else")),
-        ("newer format", lambda d: d.update(format_version=2)),
+        ("newer format", lambda d: d.update(format_version=FORMAT_VERSION + 1)),
         ("unknown key", lambda d: d.update(extra=1)),
         ("text as key", lambda d: _demo(d)["participants"][0]["consents"].update({"Maja": {}})),
         ("groups not a list", lambda d: d.update(groups={})),
@@ -105,7 +105,11 @@ def _mutations() -> list[tuple[str, object]]:
         ("duplicate group", lambda d: d["groups"].append(copy.deepcopy(_demo(d)))),
         ("cpr", lambda d: _demo(d)["meeting_logs"][0].update(notes="cpr 010203-1234")),
         ("bad status", lambda d: _demo(d)["attendance"][0].update(status="here")),
-        ("goals not a list", lambda d: _demo(d)["worksheets"][0]["content"].update(goals=5)),
+        (
+            "goals not a list",
+            lambda d: _demo(d)["worksheets"][0]["versions"][0]["content"].update(goals=5),
+        ),
+        ("no versions", lambda d: _demo(d)["worksheets"][0].update(versions=[])),
     ]
 
 

@@ -257,7 +257,9 @@ def _sheet(
         return GoalsSheet(
             person.alias,
             day,
-            tuple(Goal(g.text, g.first_step, g.help_from, g.when) for g in content.goals),
+            tuple(
+                Goal(g.text, g.first_step, g.help_from, g.when, why=g.why) for g in content.goals
+            ),
             link,
         )
     if isinstance(content, SafetyPlan):

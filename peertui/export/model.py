@@ -64,6 +64,7 @@ class Goal:
     first_step: str = ""
     help_from: str = ""
     when: str = ""
+    why: str = ""  # why it matters
 
 
 @dataclass(frozen=True, slots=True)

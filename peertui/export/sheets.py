@@ -183,7 +183,7 @@ def _goals(sheet: GoalsSheet) -> str:
         rows = "".join(
             f'<div class="goal-row"><p class="label">{esc(t(f"export.goal.{key}"))}</p>'
             f"{_words(getattr(goal, key), 'value')}</div>"
-            for key in ("first_step", "help_from", "when")
+            for key in ("why", "first_step", "help_from", "when")
         )
         parts.append(
             f'<section class="goal"><p class="goal-number">'
@@ -375,7 +375,7 @@ def sheet_texts(sheet: Sheet) -> Iterable[str]:
     elif isinstance(sheet, GoalsSheet):
         yield sheet.alias
         for goal in sheet.goals:
-            yield from (goal.text, goal.first_step, goal.help_from, goal.when)
+            yield from (goal.text, goal.why, goal.first_step, goal.help_from, goal.when)
     elif isinstance(sheet, SafetySheet):
         yield sheet.alias
         yield sheet.most_important

@@ -39,7 +39,13 @@ SAFETY_LINK = "https://example.org/guide/tryghedsplan"
 NETWORK_LINK = "https://example.org/guide/netvaerkskort"
 
 GOALS = (
-    Goal("Gå en tur hver dag 😀 – også når det regner", "Finde skoene frem", "Min søster", "Nu"),
+    Goal(
+        "Gå en tur hver dag 😀 – også når det regner",
+        "Finde skoene frem",
+        "Min søster",
+        "Nu",
+        why="Jeg sover bedre, når jeg har været ude",
+    ),
     Goal("Ringe til jobcentret", "Skrive ned hvad jeg vil sige", "", "Før fredag"),
 )
 SAFETY = SafetySheet(
@@ -98,7 +104,7 @@ def test_goals_sheet(sheets) -> None:
     expected = [t("export.kind.goals").upper(), "Åse"]
     for number, goal in enumerate(GOALS, start=1):
         expected += [t("export.goal.number", number=number).upper(), goal.text]
-        for key in ("first_step", "help_from", "when"):
+        for key in ("why", "first_step", "help_from", "when"):
             expected.append(t(f"export.goal.{key}"))
             if getattr(goal, key):
                 expected.append(getattr(goal, key))

@@ -367,6 +367,7 @@ DA: dict[str, str] = {
         "den indeholder kun teksten og sender intet nogen steder hen."
     ),
     "export.goal.number": "Mål {number}",
+    "export.goal.why": "Derfor er det vigtigt for mig",
     "export.goal.first_step": "Mit første skridt",
     "export.goal.help_from": "Hvem kan hjælpe",
     "export.goal.when": "Hvornår",
@@ -670,6 +671,100 @@ DA: dict[str, str] = {
     "sector.online": "Online",
     "audience.colleagues": "kolleger",
     "audience.citizens": "borgere",
+    # --- the worksheets: personal goals, safety plan, network map (peertui/ui/goals.py ...) ---
+    "worksheet.title": "{kind} – {alias}",
+    "worksheet.consent_given": "Samtykke til at gemme: {day}",
+    "worksheet.leave_unsaved": (
+        "Arket er IKKE gemt. Tryk esc igen for at gå alligevel (det, der ikke er gemt, går tabt)."
+    ),
+    "worksheet.history_title": "Tidligere udgaver – {kind}",
+    "worksheet.history_empty": "Der er ingen tidligere udgaver endnu.",
+    "worksheet.history_restore": "Hent denne udgave tilbage",
+    "worksheet.history_restored": "Udgaven fra {when} er hentet tilbage og gemt som den nyeste.",
+    "worksheet.history_newest": "nyeste",
+    "worksheet.history_summary.goals": "{count} mål",
+    "worksheet.history_summary.safety_plan": "{count} punkter",
+    "worksheet.history_summary.network_map": "{count} personer",
+    "worksheet.key_restore": "Hent tilbage",
+    "worksheet.key_new_goal": "Nyt mål",
+    "worksheet.key_delete_goal": "Slet mål",
+    "worksheet.key_new_person": "Ny person",
+    "worksheet.key_delete_person": "Slet person",
+    "worksheet.key_view": "Kort / liste",
+    "worksheet.empty": "…",
+    "worksheet.lines_cut": "Højst {limit} linjer i et afsnit; linjerne efter er skåret fra.",
+    "goals.intro": (
+        "Med deltagerens egne ord. Et lille første skridt er nok; I kan kigge på målet igen senere."
+    ),
+    "goals.limits": "Højst {long} tegn i de lange felter, {short} i de korte; højst {goals} mål.",
+    "goals.number": "Mål {number}",
+    "goals.field.text": "Mit mål – det vil jeg gerne",
+    "goals.field.why": "Derfor er det vigtigt for mig",
+    "goals.field.first_step": "Mit første lille skridt",
+    "goals.field.help_from": "Hvem kan hjælpe mig",
+    "goals.field.when": "Hvornår kigger jeg på det igen",
+    "goals.too_many": "Der kan højst være {count} mål på arket.",
+    "goals.confirm_delete": "Slet mål {number}? Det står stadig i de tidligere udgaver.",
+    "goals.deleted": "Mål {number} er slettet.",
+    "goals.none": "Der er ingen mål endnu. Tryk ctrl+n for at skrive det første.",
+    "safety.intro": (
+        "En plan til svære stunder, skrevet før de kommer, med deltagerens egne ord. "
+        "Ét punkt pr. linje."
+    ),
+    "safety.limits": "Højst {limit} tegn og {lines} linjer i hvert afsnit.",
+    "safety.section.warning_signs": "1. Tegn på, at en krise kan være på vej",
+    "safety.section.own_strategies": "2. Det kan jeg selv gøre",
+    "safety.section.distractions": "3. Mennesker og steder, der kan give mig andre tanker",
+    "safety.section.people_to_ask": "4. Dem kan jeg bede om hjælp",
+    "safety.section.professionals": "5. Fagfolk og kriselinjer",
+    "safety.section.safer_surroundings": "6. Sådan gør jeg mine omgivelser mere trygge",
+    "safety.section.most_important": "Det vigtigste for mig – det, der er værd at holde fast i",
+    "safety.guide.warning_signs": (
+        "Tanker, følelser eller ting, jeg gør, når det begynder at gå skævt."
+    ),
+    "safety.guide.own_strategies": (
+        "Det, der plejer at hjælpe lidt, uden at jeg skal kontakte nogen."
+    ),
+    "safety.guide.distractions": "Hvor kan jeg gå hen, og hvem kan jeg være sammen med?",
+    "safety.guide.people_to_ask": "Navne og gerne telefonnumre på dem, jeg kan ringe til.",
+    "safety.guide.professionals": (
+        "Kontaktperson, behandler og kriselinjer. Numrene er fyldt ud på forhånd; ret dem gerne."
+    ),
+    "safety.guide.safer_surroundings": "Det, der gør det tryggere omkring mig, når det er svært.",
+    "safety.guide.most_important": "Mennesker, dyr, ting eller drømme, der betyder noget for mig.",
+    "safety.crisis.1": "Livslinien: 70 201 201",
+    "safety.crisis.2": "Alarm 112 ved akut fare",
+    "safety.crisis.3": "Den psykiatriske akutmodtagelse i din region",
+    "network.intro": "Personerne i deltagerens liv. Cirkel 1 er tættest på, cirkel 3 længst væk.",
+    "network.limits": "Navn højst {name} tegn, note højst {note}; højst {people} personer.",
+    "network.field.name": "Navn eller kaldenavn",
+    "network.field.ring": "Cirkel",
+    "network.field.sector": "Område",
+    "network.field.note": "Note (kan være tom)",
+    "network.col.name": "Navn",
+    "network.col.ring": "Cirkel",
+    "network.col.sector": "Område",
+    "network.col.note": "Note",
+    "network.ring.1": "1 – tættest på",
+    "network.ring.2": "2 – tæt på",
+    "network.ring.3": "3 – længere væk",
+    "network.sector_short.family": "Familie",
+    "network.sector_short.friends": "Venner",
+    "network.sector_short.work_school": "Arbejde/skole",
+    "network.sector_short.leisure": "Fritid",
+    "network.sector_short.professionals": "Fagfolk",
+    "network.sector_short.online": "Online",
+    "network.no_name": "(uden navn – kommer på kortet, når der står et navn)",
+    "network.none": "Kortet er tomt. Tryk ctrl+n for at sætte den første person på.",
+    "network.pick": "Vælg en person i listen, eller tryk ctrl+n for en ny.",
+    "network.too_many": "Der kan højst være {count} personer på kortet.",
+    "network.confirm_delete": (
+        "Slet {name} fra kortet? Personen står stadig i de tidligere udgaver."
+    ),
+    "network.deleted": "{name} er slettet fra kortet.",
+    "network.more": "+{count}",
+    "network.not_drawn": "+{count} ikke tegnet – se listen",
+    "network.small": "{alias}: {count} personer (vinduet er for lille til kortet)",
     # --- peertui data / forget / purge / demo ---
     "cli.help.data": "eksportér, importér eller gendan data",
     "cli.desc.data": (

@@ -765,6 +765,8 @@ DA: dict[str, str] = {
     "network.more": "+{count}",
     "network.not_drawn": "+{count} ikke tegnet – se listen",
     "network.small": "{alias}: {count} personer (vinduet er for lille til kortet)",
+    "network.to_list": "ctrl+l: listen og redigering",
+    "network.to_map": "ctrl+l: tilbage til kortet",
     # --- peertui data / forget / purge / demo ---
     "cli.help.data": "eksportér, importér eller gendan data",
     "cli.desc.data": (

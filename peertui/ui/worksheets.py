@@ -1,0 +1,359 @@
+"""The worksheets of a participant: personal goals, a safety plan and a network map.
+
+``open_worksheet(app, group_id, participant_id, kind)`` is the way in (the participant page
+calls it). Each worksheet is its own screen (``goals.py``, ``safety_plan.py``,
+``network_map.py``), built on :class:`WorksheetScreen`, which does what they share with the
+statement editor:
+
+- autosave within a second of the last change, and on leaving, with the state on screen
+  ("Gemt kl. …" / "Gemmer …" / "IKKE GEMT: …"); a failed save keeps the words on screen and
+  tries again on the next change or ctrl+s;
+- one version per visit: the first save of a visit makes a new version, later saves in the
+  same visit replace it; ctrl+r lists the versions by date, shows one, and brings it back;
+- without the participant's consent to store their words, nothing is saved and the screen
+  says why (ctrl+k records the consent);
+- every typed text is cleaned by ``clean_typed_text``: control characters other than newline
+  and tab are removed, and the text is cut to the field's limit, each with a notice. The
+  limits are documented in docs/editing.md.
+
+Nothing typed is ever interpreted as markup: texts are shown in ``TextArea``/``Input`` or as
+``Content``/``Text``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+
+from peertui.strings import t
+from peertui.ui.autosave import Autosaver, SaveState, State, clean_typed_text
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+    from peertui.store.model import Participant, WorksheetContent
+    from peertui.ui.app import PeerTUI
+
+#: kind -> (module, screen class)
+SCREENS = {
+    "goals": ("peertui.ui.goals", "GoalsScreen"),
+    "safety_plan": ("peertui.ui.safety_plan", "SafetyPlanScreen"),
+    "network_map": ("peertui.ui.network_map", "NetworkMapScreen"),
+}
+
+
+def open_worksheet(app: App[object], group_id: str, participant_id: str, kind: str) -> None:
+    """Show one of a participant's worksheets: ``kind`` is "goals", "safety_plan" or
+    "network_map"."""
+    if kind not in SCREENS:
+        raise ValueError(f"unknown worksheet kind: {kind}")
+    module, name = SCREENS[kind]
+    screen_class = getattr(importlib.import_module(module), name)
+    app.push_screen(screen_class(group_id, participant_id))
+
+
+def when(saved: object) -> str:
+    """A saved moment as the screens show it, in local time."""
+    from datetime import datetime
+
+    assert isinstance(saved, datetime)
+    return saved.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Delete something? "No" is focused: yes must be chosen on purpose."""
+
+    BINDINGS = [Binding("escape", "no", t("button.no"))]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="panel-title")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.no"), id="no")
+                yield Button(t("button.yes"), variant="error", id="yes")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class WorksheetScreen(Screen[None]):
+    """What the three worksheet screens share. A subclass sets ``KIND``, composes its fields
+    in ``compose_body``, registers each text field's limit in ``limits`` (by widget id), and
+    converts between its fields and the stored content in ``content`` / ``show_content``."""
+
+    KIND: ClassVar[str]
+
+    BINDINGS = [
+        Binding("ctrl+s", "save_now", t("editor.key_save"), priority=True),
+        Binding("ctrl+r", "history", t("editor.key_history"), priority=True),
+        Binding("ctrl+k", "consent", t("editor.key_consent"), priority=True),
+        Binding("escape", "leave", t("key.back")),
+    ]
+
+    def __init__(self, group_id: str, participant_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.participant_id = participant_id
+        #: The content as last saved (or loaded); None while the worksheet does not exist.
+        self.saved_content: WorksheetContent | None = None
+        #: The first save of this visit makes a new version; later ones replace it.
+        self.version_made = False
+        self.leave_warned = False
+        #: widget id -> the most characters that field keeps.
+        self.limits: dict[str, int] = {}
+        #: widget id -> the value the field was given or last accepted (changes to the same
+        #: value are ours, not the user's).
+        self._known: dict[str, str] = {}
+        #: widget id -> the field, kept so that leaving can still read it (see on_unmount).
+        self._fields: dict[str, TextArea | Input] = {}
+        #: True while the screen is being taken down: no widgets to update any more.
+        self.closing = False
+        self.autosaver = Autosaver(self, self.save, self.show_state)
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
+    @property
+    def store(self) -> Store:
+        store = self.peertui.store
+        assert store is not None
+        return store
+
+    @property
+    def participant(self) -> Participant:
+        return self.store.participant(self.group_id, self.participant_id)
+
+    def may_save(self) -> bool:
+        return self.peertui.writable and self.participant.has_consent("store_statement")
+
+    def content(self) -> WorksheetContent:
+        """The worksheet as it stands on screen."""
+        raise NotImplementedError
+
+    def show_content(self, content: WorksheetContent | None) -> None:
+        """Put ``content`` in the fields (None: a new worksheet)."""
+        raise NotImplementedError
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        """Called by the autosaver; raises ``StoreError`` when the save fails."""
+        if not self.may_save():
+            return
+        sheet = self.store.save_worksheet(
+            self.group_id, self.participant_id, self.content(), new_version=not self.version_made
+        )
+        self.version_made = True
+        self.saved_content = sheet.content
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="ws-title", classes="screen-title")
+        with Horizontal(id="ws-status"):
+            yield SaveState(id="ws-save-state")
+            yield Static(id="ws-consent", classes="dim")
+        yield Static(id="ws-notice", classes="notice")
+        yield from self.compose_body()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        participant = self.participant
+        kind = t(f"worksheet.{self.KIND}")
+        self.sub_title = kind
+        self.query_one("#ws-title", Static).update(
+            Content(t("worksheet.title", kind=kind, alias=participant.alias))
+        )
+        sheet = self.store.worksheet(self.group_id, self.participant_id, self.KIND)
+        self.saved_content = sheet.content if sheet is not None else None
+        self.show_content(self.saved_content)
+        self.refresh_consent()
+        if sheet is not None and self.may_save():
+            self.show_state("saved", sheet.updated.astimezone().strftime("%d.%m. %H:%M"))
+
+    def refresh_consent(self) -> None:
+        participant = self.participant
+        allowed = self.may_save()
+        notice = self.query_one("#ws-notice", Static)
+        if not self.peertui.writable:
+            notice.update(Content(t("editor.read_only")))
+        elif not allowed:
+            notice.update(Content(t("editor.no_consent", alias=participant.alias)))
+        notice.display = not allowed
+        consent = participant.consent("store_statement")
+        line = self.query_one("#ws-consent", Static)
+        if allowed and consent is not None:
+            line.update(
+                Content(t("worksheet.consent_given", day=consent.given.strftime("%d.%m.%Y")))
+            )
+        else:
+            line.update(Content(""))
+        self.set_editable(allowed)
+        if not allowed or (self.autosaver.state == "saved" and self.saved_content is None):
+            self.show_state("off", "")
+
+    def set_editable(self, allowed: bool) -> None:
+        """Fields take text only when the words may be stored."""
+        for area in self.query(TextArea):
+            area.read_only = not allowed
+        for field in self.query(Input):
+            field.disabled = not allowed
+
+    def show_state(self, state: State, detail: str) -> None:
+        with contextlib.suppress(NoMatches):  # NoMatches: the screen is being taken down
+            self.query_one("#ws-save-state", SaveState).show(state, detail)
+
+    # ------------------------------------------------------------------ typing
+
+    def set_field(self, widget: TextArea | Input, value: str) -> None:
+        """Give a field a value from the program (not an edit by the user)."""
+        assert widget.id is not None
+        self._known[widget.id] = value
+        self._fields[widget.id] = widget
+        if isinstance(widget, TextArea):
+            if widget.text != value:
+                widget.text = value
+        elif widget.value != value:
+            widget.value = value
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._field_changed(event.text_area, event.text_area.text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._field_changed(event.input, event.value)
+
+    def _field_changed(self, widget: TextArea | Input, value: str) -> None:
+        key = widget.id
+        if key is None or key not in self.limits or self._known.get(key) == value:
+            return
+        self._fields[key] = widget
+        cleaned, notices = clean_typed_text(value, self.limits[key])
+        cleaned, more = self.clean_more(key, cleaned)
+        if self.closing:
+            self._known[key] = cleaned
+            self.field_changed(key, cleaned)
+            self.autosaver.dirty = True
+            return
+        if cleaned != value:
+            self._known[key] = cleaned
+            if isinstance(widget, TextArea):
+                widget.text = cleaned
+                widget.move_cursor(widget.document.end)
+            else:
+                widget.value = cleaned
+                widget.cursor_position = len(cleaned)
+        self._known[key] = cleaned
+        for notice in [*notices, *more]:
+            self.notify(notice, severity="warning", timeout=6, markup=False)
+        self.leave_warned = False
+        self.field_changed(key, cleaned)
+        self.edited()
+
+    def clean_more(self, key: str, text: str) -> tuple[str, list[str]]:
+        """A field's own rules after the common cleaning (e.g. at most so many lines)."""
+        return text, []
+
+    def field_changed(self, key: str, value: str) -> None:
+        """A field was edited by the user (after cleaning)."""
+
+    def edited(self) -> None:
+        """Something on the sheet changed: save soon."""
+        if self.may_save():
+            self.autosaver.changed()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_save_now(self) -> None:
+        if not self.may_save():
+            self.notify(
+                t("editor.no_consent", alias=self.participant.alias)
+                if self.peertui.writable
+                else t("editor.read_only"),
+                severity="warning",
+                markup=False,
+            )
+            return
+        changed = self.saved_content is None or self.content() != self.saved_content
+        if changed or self.autosaver.state == "failed":
+            self.autosaver.dirty = True
+        self.autosaver.flush()
+
+    def action_history(self) -> None:
+        if not self.autosaver.flush() and self.autosaver.state == "failed":
+            return  # the words on screen are not saved: do not replace them now
+        versions = self.store.worksheet_history(self.group_id, self.participant_id, self.KIND)
+        if not versions:
+            self.notify(t("worksheet.history_empty"))
+            return
+        from peertui.ui.worksheet_history import WorksheetHistoryScreen
+
+        def chosen(index: int | None) -> None:
+            if index is None or not self.may_save():
+                return
+            version = versions[index]
+            self.show_content(version.content)
+            # Bringing a version back is a change of its own: a new version.
+            self.version_made = False
+            self.autosaver.dirty = True
+            if self.autosaver.flush():
+                self.notify(t("worksheet.history_restored", when=when(version.saved)))
+
+        self.app.push_screen(
+            WorksheetHistoryScreen(self.KIND, versions, self.participant.alias), chosen
+        )
+
+    def action_consent(self) -> None:
+        if not self.peertui.writable:
+            return
+        from peertui.ui.participant_form import ParticipantForm
+
+        def done(_: str | None) -> None:
+            self.refresh_consent()
+
+        self.app.push_screen(ParticipantForm(self.group_id, self.participant), done)
+
+    def action_leave(self) -> None:
+        failed = not self.autosaver.flush() and self.autosaver.state == "failed"
+        if failed and not self.leave_warned:
+            self.leave_warned = True
+            self.notify(t("worksheet.leave_unsaved"), severity="error", timeout=10)
+            return
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        # The app is closing (ctrl+q) within a second of the last change: save it now,
+        # including keystrokes whose change events had not been handled yet.
+        self.closing = True
+        for key, widget in list(self._fields.items()):
+            if key in self.limits:
+                self._field_changed(
+                    widget, widget.text if isinstance(widget, TextArea) else widget.value
+                )
+        if self.autosaver.dirty and self.may_save():
+            from peertui.store import StoreError
+
+            with contextlib.suppress(StoreError):
+                self.save()

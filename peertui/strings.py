@@ -692,6 +692,9 @@ DA: dict[str, str] = {
     "worksheet.key_delete_person": "Slet person",
     "worksheet.key_view": "Kort / liste",
     "worksheet.empty": "…",
+    "worksheet.wall_confirm": "Har {alias} sagt ja til, at arket «{kind}» vises på væggen nu?",
+    "worksheet.wall_shown": "Arket vises på væggen. Tryk ctrl+o igen for at fjerne det.",
+    "worksheet.wall_hidden": "Arket er fjernet fra væggen.",
     "worksheet.lines_cut": "Højst {limit} linjer i et afsnit; linjerne efter er skåret fra.",
     "goals.intro": (
         "Med deltagerens egne ord. Et lille første skridt er nok; I kan kigge på målet igen senere."

@@ -12,6 +12,8 @@ statement editor:
   same visit replace it; ctrl+r lists the versions by date, shows one, and brings it back;
 - without the participant's consent to store their words, nothing is saved and the screen
   says why (ctrl+k records the consent);
+- the sheet is shown on the wall (ctrl+o) only after the facilitator confirms that the
+  participant agreed, and goes away with the same key or on leaving;
 - every typed text is cleaned by ``clean_typed_text``: control characters other than newline
   and tab are removed, and the text is cut to the field's limit, each with a notice. The
   limits are documented in docs/editing.md.
@@ -36,6 +38,7 @@ from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from peertui.strings import t
 from peertui.ui.autosave import Autosaver, SaveState, State, clean_typed_text
+from peertui.wall import WallState
 
 if TYPE_CHECKING:
     from peertui.store import Store
@@ -58,6 +61,52 @@ def open_worksheet(app: App[object], group_id: str, participant_id: str, kind: s
     module, name = SCREENS[kind]
     screen_class = getattr(importlib.import_module(module), name)
     app.push_screen(screen_class(group_id, participant_id))
+
+
+def wall_text(content: WorksheetContent) -> str:
+    """A worksheet as plain text for the wall: the headings, then the participant's words.
+
+    Shown with ``Content`` on the wall, so nothing in it is read as markup."""
+    from peertui.store.model import (
+        SAFETY_SECTIONS,
+        SECTORS,
+        NetworkMap,
+        PersonalGoals,
+        SafetyPlan,
+    )
+
+    empty = t("worksheet.empty")
+    parts: list[str] = []
+    if isinstance(content, PersonalGoals):
+        for number, goal in enumerate(content.goals, start=1):
+            parts.append(t("goals.number", number=number))
+            for key in ("text", "why", "first_step", "help_from", "when"):
+                value = getattr(goal, key).strip()
+                if value:
+                    parts.append(f"{t(f'goals.field.{key}')}: {value}")
+            parts.append("")
+    elif isinstance(content, SafetyPlan):
+        for section in (*SAFETY_SECTIONS, "most_important"):
+            value = getattr(content, section)
+            lines = [value] if isinstance(value, str) else list(value)
+            lines = [line.strip() for line in lines if line.strip()]
+            parts.append(t(f"safety.section.{section}"))
+            parts.extend(f"  {line}" for line in lines or [empty])
+            parts.append("")
+    elif isinstance(content, NetworkMap):
+        for ring in (1, 2, 3):
+            people = sorted(
+                (p for p in content.people if p.ring == ring),
+                key=lambda p: (SECTORS.index(p.sector), p.name.casefold()),
+            )
+            parts.append(t(f"network.ring.{ring}"))
+            parts.extend(
+                f"  {p.name.strip()} ({t(f'network.sector_short.{p.sector}')})" for p in people
+            )
+            if not people:
+                parts.append(f"  {empty}")
+            parts.append("")
+    return "\n".join(parts).strip() or empty
 
 
 def when(saved: object) -> str:
@@ -105,6 +154,7 @@ class WorksheetScreen(Screen[None]):
         Binding("ctrl+s", "save_now", t("editor.key_save"), priority=True),
         Binding("ctrl+r", "history", t("editor.key_history"), priority=True),
         Binding("ctrl+k", "consent", t("editor.key_consent"), priority=True),
+        Binding("ctrl+o", "wall", t("editor.key_wall"), priority=True),
         Binding("escape", "leave", t("key.back")),
     ]
 
@@ -335,12 +385,39 @@ class WorksheetScreen(Screen[None]):
 
         self.app.push_screen(ParticipantForm(self.group_id, self.participant), done)
 
+    def action_wall(self) -> None:
+        """Show the sheet large on the wall, only after the facilitator confirms that the
+        participant agreed; the same key takes it away."""
+        app = self.peertui
+        if app.wall_shared is not None:
+            app.stop_sharing()
+            self.notify(t("worksheet.wall_hidden"))
+            return
+        alias = self.participant.alias
+        kind = t(f"worksheet.{self.KIND}")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            app.share_on_wall(
+                WallState(mode="shared", title=kind, subtitle=alias, text=wall_text(self.content()))
+            )
+            self.notify(t("worksheet.wall_shown"))
+
+        from peertui.ui.statement import ConfirmScreen
+
+        self.app.push_screen(
+            ConfirmScreen(t("worksheet.wall_confirm", alias=alias, kind=kind)), answered
+        )
+
     def action_leave(self) -> None:
         failed = not self.autosaver.flush() and self.autosaver.state == "failed"
         if failed and not self.leave_warned:
             self.leave_warned = True
             self.notify(t("worksheet.leave_unsaved"), severity="error", timeout=10)
             return
+        if self.peertui.wall_shared is not None:
+            self.peertui.stop_sharing()
         self.dismiss()
 
     def on_unmount(self) -> None:

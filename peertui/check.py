@@ -29,7 +29,8 @@ def run_check(paths: Sequence[str], out: TextIO) -> int:
         print(format_problem(problem), file=out)
     errors, warnings = len(library.errors), len(library.warnings)
     if errors or warnings:
-        print(t("check.summary", errors=errors, warnings=warnings), file=out)
+        key = "check.summary_one_warning" if warnings == 1 else "check.summary"
+        print(t(key, errors=errors, warnings=warnings), file=out)
     if not errors:
         meetings = sum(len(c.meetings) for c in library.courses)
         print(

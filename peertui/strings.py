@@ -22,6 +22,7 @@ DA: dict[str, str] = {
         "Forløb og sider med fejl er vist så godt det kan lade sig gøre."
     ),
     "home.meetings_count": "{count} mødegange",
+    "home.meetings_count_one": "1 mødegang",
     # --- course and meeting screens ---
     "course.meetings": "Mødegange",
     "course.agenda": "Dagsorden",
@@ -243,6 +244,7 @@ DA: dict[str, str] = {
         "{scenarios} scenarier."
     ),
     "check.summary": "{errors} fejl, {warnings} advarsler.",
+    "check.summary_one_warning": "{errors} fejl, 1 advarsel.",
     "check.warning_prefix": "advarsel: ",
     "check.no_such_path": "findes ikke",
     "check.nothing_found": "ingen forløb (course.toml) eller guidesider (.md) her",

@@ -299,6 +299,7 @@ def test_long_page_gets_a_warning_not_an_error(tmp_path: Path) -> None:
     code, lines = check([sessions, content])
     assert code == 0
     assert any("lang.md:1: advarsel: siden har 81 blokke" in line for line in lines), lines
+    assert "0 fejl, 1 advarsel." in lines, lines
 
 
 def test_builtin_content_has_no_errors_and_no_warnings() -> None:

@@ -46,7 +46,9 @@ class HomeScreen(Screen[None]):
                         Content.assemble(
                             (course.title, "bold"),
                             "\n",
-                            t("home.meetings_count", count=len(course.meetings)),
+                            t("home.meetings_count_one")
+                            if len(course.meetings) == 1
+                            else t("home.meetings_count", count=len(course.meetings)),
                         ),
                         id=f"course:{course.id}",
                     )

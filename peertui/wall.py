@@ -30,8 +30,11 @@ PROTOCOL_VERSION = 1
 #: A wall line is at most this long; anything longer is a broken or hostile peer.
 MAX_LINE = 1_000_000
 
-Mode = Literal["idle", "block", "break", "blank", "shared"]
-MODES: tuple[str, ...] = ("idle", "block", "break", "blank", "shared")
+Mode = Literal["idle", "block", "break", "blank", "shared", "scenario"]
+#: "scenario" (meeting training): ``title`` is the scenario, ``subtitle`` the scene and its
+#: place, ``paused`` the calm pause, ``text`` the one question the trainer chose (or empty),
+#: and ``extra`` holds ``who``, ``where`` and ``beats`` (see :func:`scenario_beats`).
+MODES: tuple[str, ...] = ("idle", "block", "break", "blank", "shared", "scenario")
 PHASES: tuple[str, ...] = ("normal", "warn", "urgent", "over")
 
 
@@ -243,3 +246,62 @@ def wall_state_for_run(run: Any, group: str, *, blanked: bool) -> WallState:
         paused=run.paused,
         more_steps=max(0, run.step_count - run.step - 1),
     )
+
+
+# --------------------------------------------------------------------------- meeting training
+
+#: The kinds of beat a wall draws in scenario mode.
+BEAT_KINDS: tuple[str, ...] = ("narration", "speech", "thought")
+
+
+def wall_state_for_scenario(run: Any, group: str) -> WallState:
+    """The wall's view of a scenario (``run`` is a :class:`peertui.scenario_run.ScenarioRun`).
+
+    Only what the room has seen crosses: the current scene's beats up to now, the pause and the
+    one question the trainer chose. Never the facilitator notes, the scenario's description or
+    the pause point's other questions.
+    """
+    from peertui.strings import t
+
+    position = run.position()
+    scene = position.scene
+    beats = [[line.kind, line.speaker or "", line.text] for line in run.revealed()]
+    return WallState(
+        mode="scenario",
+        group=group,
+        title=run.scenario.title,
+        subtitle=t(
+            "scenario.wall_subtitle",
+            scene=scene.title,
+            number=position.scene_number,
+            count=position.scene_count,
+        ),
+        text=run.shown_question or "",
+        paused=run.paused,
+        extra={
+            "who": ", ".join(scene.who),
+            "where": scene.where or "",
+            "beats": json.dumps(beats, ensure_ascii=False, separators=(",", ":")),
+        },
+    )
+
+
+def scenario_beats(state: WallState) -> list[tuple[str, str, str]]:
+    """The beats a scenario state carries, as (kind, speaker, text); [] if malformed."""
+    try:
+        data = json.loads(state.extra.get("beats", "[]"))
+    except ValueError:
+        return []
+    if not isinstance(data, list):
+        return []
+    beats: list[tuple[str, str, str]] = []
+    for item in data:
+        if (
+            not isinstance(item, list)
+            or len(item) != 3
+            or not all(isinstance(part, str) for part in item)
+            or item[0] not in BEAT_KINDS
+        ):
+            return []
+        beats.append((item[0], item[1], item[2]))
+    return beats

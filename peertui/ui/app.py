@@ -260,6 +260,27 @@ class PeerTUI(App[None]):
 
         self.push_screen(GuideScreen(page))
 
+    def action_meeting_training(self) -> None:
+        """Meeting training: choose any scenario and step through it (on the wall, if any)."""
+        from peertui.ui.scenario_picker import ScenarioPicker, training_order
+
+        scenarios = training_order(list(self.library.scenarios.values()))
+        if not scenarios:
+            self.notify(t("scenario.none"), severity="warning")
+            return
+        self.push_screen(ScenarioPicker(scenarios), self.action_open_scenario)
+
+    def action_open_scenario(self, scenario_id: str | None, wall_name: str = "") -> None:
+        if not scenario_id:
+            return
+        scenario = self.library.scenario(scenario_id)
+        if scenario is None:
+            self.notify(t("scenario.not_found", id=scenario_id), severity="warning", markup=False)
+            return
+        from peertui.ui.scenario import ScenarioScreen
+
+        self.push_screen(ScenarioScreen(scenario, wall_name=wall_name))
+
     def action_toggle_help(self) -> None:
         """`?`: the keys of this screen, in a panel beside it (again to hide)."""
         if self.screen.query("HelpPanel"):
@@ -322,6 +343,10 @@ class PeerTUI(App[None]):
                 t("cmd.open_guide", title=page.title),
                 ", ".join(page.tags),
                 partial(self.action_open_guide, page.id),
+            )
+        if self.library.scenarios:
+            yield SystemCommand(
+                t("scenario.cmd"), t("scenario.cmd_help"), self.action_meeting_training
             )
         yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
         yield SystemCommand(t("cmd.quit"), t("cmd.quit_help"), self.action_quit)

@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from peertui.ui.app import PeerTUI
 
 NEW_GROUP = "new-group"
+MEETING_TRAINING = "meeting-training"
+
+
+def training_option(count: int) -> Option:
+    return Option(
+        Content.assemble(
+            (t("scenario.home_entry"), "bold"),
+            "\n",
+            t("scenario.home_entry_help", count=count),
+        ),
+        id=MEETING_TRAINING,
+    )
 
 
 class HomeScreen(Screen[None]):
@@ -64,6 +76,9 @@ class HomeScreen(Screen[None]):
                     Option(Content(page.title), id=f"page:{page.id}")
                     for page in self.library.sorted_pages()
                 ]
+                if self.library.scenarios:
+                    # Meeting training: every scenario, one choice away.
+                    pages.insert(0, training_option(len(self.library.scenarios)))
                 if pages:
                     yield OptionList(*pages, id="guide")
                 else:
@@ -113,3 +128,5 @@ class HomeScreen(Screen[None]):
             app.action_open_course(target)
         elif kind == "page":
             app.action_open_guide(target)
+        elif event.option_id == MEETING_TRAINING:
+            app.action_meeting_training()

@@ -65,6 +65,8 @@ class RunnerScreen(Screen[None]):
         ),
         Binding("r", "reveal_next", t("runner.key_reveal")),
         Binding("shift+r", "reveal_previous", t("runner.key_unreveal"), show=False),
+        # Meeting training: only offered (and in the footer) where the block has scenarios.
+        Binding("m", "scenarios", t("scenario.key_open")),
         Binding("plus,equals_sign", "add_minute", t("runner.key_add")),
         Binding("minus", "remove_minute", t("runner.key_remove")),
         Binding("b", "blank", t("runner.key_blank")),
@@ -207,6 +209,7 @@ class RunnerScreen(Screen[None]):
         self.query_one("#runner-notes-text", Static).update(notes)
         is_break = block.kind == "pause"
         self.set_class(is_break, "-break")
+        self.refresh_bindings()  # "m" (meeting training) only where the block has scenarios
         self._shown = ()
         self.refresh_clock()
 
@@ -318,7 +321,33 @@ class RunnerScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "participants":
             return self.group_id is not None
+        if action == "scenarios":
+            return bool(self.run.block.scenarios)
         return True
+
+    def action_scenarios(self) -> None:
+        """Meeting training: pick one of this block's scenarios. The meeting's clock keeps
+        running underneath (it is the same meeting); the scenario holds the wall until Esc."""
+        library = getattr(self.app, "library", None)
+        if library is None:
+            return
+        scenarios = [
+            scenario
+            for scenario in map(library.scenario, self.run.block.scenarios)
+            if scenario is not None
+        ]
+        if not scenarios:
+            self.notify(t("scenario.none"))
+            return
+        from peertui.ui.scenario import ScenarioScreen
+        from peertui.ui.scenario_picker import ScenarioPicker
+
+        def chosen(scenario_id: str | None) -> None:
+            scenario = library.scenario(scenario_id) if scenario_id else None
+            if scenario is not None:
+                self.app.push_screen(ScenarioScreen(scenario, wall_name=self.wall_name))
+
+        self.app.push_screen(ScenarioPicker(scenarios, t("scenario.picker_block")), chosen)
 
     def action_participants(self) -> None:
         """A participant's statement, on the console only (the wall keeps the meeting)."""

@@ -18,10 +18,11 @@ from textual.widgets import Digits, Markdown, Static
 from peertui.strings import t
 from peertui.ui.guide import safe_markdown_parser
 from peertui.ui.runner import PHASE_CLASSES
+from peertui.ui.scenario_beats import BeatsView
 from peertui.ui.themes import DEFAULT_THEME, THEMES
-from peertui.wall import WallClient, WallState
+from peertui.wall import WallClient, WallState, scenario_beats
 
-MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-waiting")
+MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "-waiting")
 
 
 class WallApp(App[None]):
@@ -66,6 +67,13 @@ class WallApp(App[None]):
             yield Static(Content(t("runner.break_title")), id="wall-break-title")
             yield Digits("", id="wall-break-countdown")
             yield Static(id="wall-break-text")
+        # Meeting training: the scene so far, or the calm pause (and one chosen question).
+        with Vertical(id="wall-scenario"):
+            yield Static(id="wall-scenario-head")
+            yield BeatsView(id="wall-scenario-beats")
+            with Vertical(id="wall-scenario-pause"):
+                yield Static(Content(t("scenario.pause_title")), id="wall-scenario-pause-title")
+                yield Static(id="wall-scenario-question")
 
     def on_mount(self) -> None:
         self.show()
@@ -125,10 +133,30 @@ class WallApp(App[None]):
         self.query_one("#wall-shared-text", Static).update(
             Content(state.text if state.mode == "shared" else "")
         )
+        if mode == "scenario":
+            self.show_scenario(state)
         if state.text != self._text:
             self._text = state.text
             self.query_one("#wall-text", Markdown).update(state.text)
             self.query_one("#wall-break-text", Static).update(Content(" ".join(state.text.split())))
+
+    def show_scenario(self, state: WallState) -> None:
+        """A scenario's scene so far; at a pause only the calm pause and the chosen question."""
+        room = t("scenario.who", who=state.extra.get("who", ""))
+        if state.extra.get("where"):
+            room = f"{room}  ·  {state.extra['where']}"
+        self.query_one("#wall-scenario-head", Static).update(
+            Content.assemble(
+                (state.title, "bold"), "\n", (state.subtitle, "bold"), "\n", (room, "dim")
+            )
+        )
+        self.screen.set_class(state.paused, "-scenario-paused")
+        self.query_one("#wall-scenario-question", Static).update(
+            Content(state.text if state.paused else "")
+        )
+        # Beats are mounted in order: one state's beats after the one before.
+        beats = self.query_one("#wall-scenario-beats", BeatsView)
+        self.call_later(beats.show, scenario_beats(state))
 
 
 def run_wall(data_dir: Path) -> int:

@@ -1,0 +1,255 @@
+"""Meeting training: one scenario stepped through as the room watches "from the sideline".
+
+The main part is what the room sees (and, with a wall window attached, what the wall shows):
+the scene, who is in the room, the beats so far, and a calm "Pause" at pause points. The side
+panel is for the trainer only and is never sent to the wall: every reflection question of the
+pause point and the scene's notes. With one window (the console is on the projector) the side
+panel starts hidden, as the runner's notes do; `n` shows it.
+
+While a scenario is open it holds the wall (as a shared statement does), so a meeting running
+underneath keeps its clock but does not take the wall back until the scenario is left; then the
+wall shows what it showed before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from peertui.content import Scenario
+from peertui.scenario_run import ScenarioRun
+from peertui.strings import t
+from peertui.ui.course import unwrap
+from peertui.ui.scenario_beats import BeatsView
+from peertui.wall import WallState, wall_state_for_scenario
+
+if TYPE_CHECKING:
+    from peertui.ui.app import PeerTUI
+
+
+class ScenarioScreen(Screen[None]):
+    """Steps through ``scenario``. ``wall_name`` is what the wall's calm screens show."""
+
+    BINDINGS = [
+        # Priority: the arrows and a presenter remote's page keys step, even when the side
+        # panel has focus (up/down still scroll it).
+        Binding(
+            "space,right,pagedown",
+            "next_beat",
+            t("scenario.key_next"),
+            key_display="→",
+            priority=True,
+        ),
+        Binding(
+            "left,backspace,pageup",
+            "previous_beat",
+            t("scenario.key_back"),
+            key_display="←",
+            priority=True,
+            show=False,  # in the help panel (?) and the palette: the footer keeps to the rest
+        ),
+        Binding("p", "toggle_pause", t("scenario.key_pause")),
+        Binding("s", "question", t("scenario.key_question")),
+        Binding("n", "toggle_side", t("key.notes")),
+        Binding("escape", "leave", t("key.back")),
+    ]
+
+    show_side: reactive[bool] = reactive(False)
+
+    def __init__(self, scenario: Scenario, *, wall_name: str = "") -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.run = ScenarioRun(scenario)
+        self.wall_name = wall_name or t("scenario.training")
+        #: What the wall held on purpose before (a shared statement), to give it back.
+        self._shared_before: WallState | None = None
+        self._holding_wall = False
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="scenario-top"):
+            yield Static(Content(self.scenario.title), id="scenario-title")
+            yield Static(id="scenario-progress")
+        with Horizontal(id="scenario-body"):
+            with Vertical(id="scenario-main"):
+                yield Static(id="scenario-scene")
+                yield BeatsView(id="scenario-beats")
+                with Vertical(id="scenario-pause"):
+                    yield Static(Content(t("scenario.pause_title")), id="scenario-pause-title")
+                    yield Static(id="scenario-question")
+                yield Static(id="scenario-flag", classes="dim")
+            with VerticalScroll(id="scenario-side"):
+                yield Static(Content(t("scenario.side_title")), id="scenario-side-title")
+                yield Static(id="scenario-side-questions")
+                yield Static(id="scenario-side-notes")
+                yield Static(id="scenario-side-about")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        app = self.peertui
+        # With a wall window attached the console is the trainer's own screen: the side panel
+        # is shown. With one window the console is on the projector: hidden until `n`.
+        server = getattr(app, "wall_server", None)
+        self.show_side = server is not None and server.walls > 0
+        self.watch_show_side(self.show_side)
+        self._shared_before = getattr(app, "wall_shared", None)
+        self._holding_wall = True
+        await self.refresh_view()
+
+    def on_unmount(self) -> None:
+        self.release_wall()
+
+    # ------------------------------------------------------------------ drawing
+
+    async def refresh_view(self) -> None:
+        run = self.run
+        position = run.position()
+        scene = position.scene
+        self.query_one("#scenario-progress", Static).update(
+            Content(
+                t(
+                    "scenario.progress",
+                    scene=position.scene_number,
+                    scenes=position.scene_count,
+                    beat=position.beat_number,
+                    beats=position.beat_count,
+                )
+            )
+        )
+        room = t("scenario.who", who=", ".join(scene.who))
+        if scene.where:
+            room = f"{room}  ·  {scene.where}"
+        self.query_one("#scenario-scene", Static).update(
+            Content.assemble((scene.title, "bold"), "\n", (room, "dim"))
+        )
+        await self.query_one("#scenario-beats", BeatsView).show(
+            [(line.kind, line.speaker or "", line.text) for line in run.revealed()]
+        )
+        self.set_class(run.paused, "-paused")
+        self.query_one("#scenario-question", Static).update(Content(run.shown_question or ""))
+        self.query_one("#scenario-flag", Static).update(Content(self._flag()))
+        self._refresh_side()
+        self.publish()
+
+    def _flag(self) -> str:
+        run = self.run
+        if run.paused and run.pause_point is not None:
+            return t("scenario.hint_pause_side" if self.show_side else "scenario.hint_pause_point")
+        if run.paused:
+            return t("scenario.hint_paused")
+        if run.is_last:
+            return t("scenario.hint_end")
+        return ""
+
+    def _refresh_side(self) -> None:
+        run = self.run
+        point = run.upcoming_pause()
+        if point is None:
+            questions = Content.assemble(
+                (t("scenario.side_questions"), "bold"), "\n", (t("scenario.side_no_pause"), "dim")
+            )
+        else:
+            here = point is run.pause_point
+            parts: list[str | tuple[str, str] | Content] = [
+                (t("scenario.side_questions" if here else "scenario.side_questions_next"), "bold")
+            ]
+            for i, question in enumerate(point.questions):
+                on_wall = here and run.paused and run.question == i
+                parts.append(f"\n▶ {i + 1}. " if on_wall else f"\n{i + 1}. ")
+                parts.append((question, "bold") if on_wall else question)
+                if on_wall:
+                    parts.append((f"  ({t('scenario.side_on_wall')})", "dim"))
+            if here and run.paused:
+                parts.append(("\n" + t("scenario.side_question_key"), "dim"))
+            questions = Content.assemble(*parts)
+        self.query_one("#scenario-side-questions", Static).update(questions)
+        notes = run.scene.notes
+        self.query_one("#scenario-side-notes", Static).update(
+            Content.assemble(
+                (t("scenario.side_notes"), "bold"),
+                "\n",
+                unwrap(notes) if notes else (t("scenario.side_no_notes"), "dim"),
+            )
+        )
+        about = self.scenario.description
+        about_widget = self.query_one("#scenario-side-about", Static)
+        about_widget.display = bool(about)
+        about_widget.update(
+            Content.assemble((t("scenario.side_about"), "bold"), "\n", unwrap(about))
+        )
+
+    # ------------------------------------------------------------------ the wall
+
+    def publish(self) -> None:
+        """The room's view goes to the wall (if one is attached): never the side panel."""
+        if not self._holding_wall:
+            return
+        share = getattr(self.app, "share_on_wall", None)
+        if share is not None:
+            share(wall_state_for_scenario(self.run, self.wall_name))
+
+    def release_wall(self) -> None:
+        """Give the wall back to what it showed before the scenario."""
+        if not self._holding_wall:
+            return
+        self._holding_wall = False
+        app = self.peertui
+        if self._shared_before is not None:
+            app.share_on_wall(self._shared_before)
+        elif hasattr(app, "stop_sharing"):
+            app.stop_sharing()
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_next_beat(self) -> None:
+        run = self.run
+        if run.paused:
+            self.notify(t("scenario.still_paused"))
+            return
+        if run.next():
+            await self.refresh_view()
+        elif run.is_last:
+            self.notify(t("scenario.hint_end"))
+
+    async def action_previous_beat(self) -> None:
+        if self.run.back():
+            await self.refresh_view()
+
+    async def action_toggle_pause(self) -> None:
+        self.run.toggle_pause()
+        await self.refresh_view()
+
+    async def action_question(self) -> None:
+        run = self.run
+        if not run.paused or run.pause_point is None:
+            self.notify(t("scenario.no_question_here"))
+            return
+        # No toast: the room view shows the question, the side panel marks it.
+        run.next_question()
+        await self.refresh_view()
+
+    def action_toggle_side(self) -> None:
+        self.show_side = not self.show_side
+
+    def action_leave(self) -> None:
+        self.release_wall()
+        self.dismiss()
+
+    # ------------------------------------------------------------------ watchers
+
+    def watch_show_side(self, show: bool) -> None:
+        self.set_class(show, "-side")
+        if self.is_mounted:
+            self.query_one("#scenario-flag", Static).update(Content(self._flag()))

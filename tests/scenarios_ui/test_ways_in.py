@@ -72,7 +72,9 @@ async def test_from_the_runner_the_meeting_keeps_its_clock_and_gets_the_wall_bac
             screen = app.screen
             assert isinstance(screen, ScenarioScreen)
             assert screen.scenario.id == block.scenarios[1]
-            await pilot.press("space", "space")
+            await pilot.press("space", "right")  # the runner's arrows stay with the runner
+            assert screen.run.index == 2
+            assert runner.run.index == TRAINING_BLOCK
             for _ in range(100):
                 await pilot.pause(0.02)
                 if states and states[-1].mode == "scenario" and len(states[-1].extra["beats"]) > 2:

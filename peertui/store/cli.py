@@ -237,7 +237,10 @@ def _info(folder: Path, out: TextIO) -> int:
     with open_store(folder, read_only=True) as store:
         groups = store.groups()
         print(t("data.info_folder", dir=str(folder)), file=out)
-        print(t("data.info_counts", groups=len(groups), trainees=len(store.trainees())), file=out)
+        print(
+            t("data.info_counts", groups=len(groups), trainees=len(store.trainee_records())),
+            file=out,
+        )
         for g in groups:
             print(
                 t("data.info_group", id=g.id, name=g.name, retention=g.retention.isoformat()),

@@ -352,9 +352,11 @@ def fill(store: Store, today: date, *, force: bool = False) -> GroupData:
     """Put the demo group into ``store``. Refuses a store that holds any data, unless
     ``force`` and everything in it is demo data (then the demo group is made afresh)."""
     groups = store.groups()
-    holds_data = bool(groups) or bool(store.trainees()) or bool(store.damaged)
+    holds_data = bool(groups) or bool(store.trainee_records()) or bool(store.damaged)
     if holds_data:
-        only_demo = not store.damaged and not store.trainees() and all(g.demo for g in groups)
+        only_demo = (
+            not store.damaged and not store.trainee_records() and all(g.demo for g in groups)
+        )
         if not (force and only_demo):
             raise StoreError(t("demo.refused" if not only_demo else "demo.exists"))
         for g in groups:

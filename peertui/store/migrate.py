@@ -23,7 +23,7 @@ from typing import Any
 
 from peertui.store.errors import StoreDamaged, StoreTooNew
 
-SCHEMA = 3
+SCHEMA = 4
 KINDS = ("store", "group")
 META = "meta"
 
@@ -83,8 +83,15 @@ def _v2_to_v3(data: Tables, kind: str) -> Tables:
     return data
 
 
+def _v3_to_v4(data: Tables, kind: str) -> Tables:
+    """Schema 4 adds optional fields only (a participant's ``training``; a teaching's ``id``
+    and ``citizen_contact``): nothing to change. The number still moves, so that an older
+    peertui says it is too old instead of calling a trainee's file damaged."""
+    return data
+
+
 # STEPS[n] turns a schema-n file into a schema-(n + 1) file, in place on a copy.
-STEPS: dict[int, Callable[[Tables, str], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: dict[int, Callable[[Tables, str], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(data: Tables, rel: str) -> tuple[Tables, int]:

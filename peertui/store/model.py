@@ -331,6 +331,8 @@ class Participant:
     alias: str  # a first name or an alias, never a full name
     added: date
     consents: Mapping[str, Consent] = field(default_factory=dict)  # purpose -> consent
+    #: Set for a trainee of a training group (schema 4); None for everyone else.
+    training: Training | None = None
 
     def consent(self, purpose: str) -> Consent | None:
         return self.consents.get(purpose)
@@ -340,16 +342,19 @@ class Participant:
         return consent is not None and consent.active
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "alias": self.alias,
             "added": fmt_day(self.added),
             "consents": {k: self.consents[k].to_doc() for k in PURPOSES if k in self.consents},
         }
+        if self.training is not None:
+            doc["training"] = self.training.to_doc()
+        return doc
 
     @classmethod
     def from_doc(cls, doc: Any, p: Parser, path: str) -> Participant:
-        d = p.obj(doc, path, ("id", "alias", "added", "consents"))
+        d = p.obj(doc, path, ("id", "alias", "added", "consents"), ("training",))
         raw = p.obj(d["consents"], f"{path}.consents", (), PURPOSES)
         return cls(
             id=p.ident(d["id"], f"{path}.id"),
@@ -358,6 +363,9 @@ class Participant:
             consents={
                 k: Consent.from_doc(raw[k], p, f"{path}.consents.{k}") for k in PURPOSES if k in raw
             },
+            training=(
+                Training.from_doc(d["training"], p, f"{path}.training") if "training" in d else None
+            ),
         )
 
 
@@ -743,23 +751,78 @@ class Teaching:
     audience: str  # colleagues | citizens
     count: int  # how many people were taught
     note: str = ""
+    #: Its id (schema 4), so that one teaching can be edited or removed; "" in the old
+    #: trainee records.
+    id: str = ""
+    #: For colleagues: do they have contact with citizens? None: not known (and for citizens).
+    citizen_contact: bool | None = None
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "held": fmt_day(self.held),
             "audience": self.audience,
             "count": self.count,
             "note": self.note,
         }
+        if self.id:
+            doc["id"] = self.id
+        if self.citizen_contact is not None:
+            doc["citizen_contact"] = self.citizen_contact
+        return doc
 
     @classmethod
     def from_doc(cls, doc: Any, p: Parser, path: str) -> Teaching:
-        d = p.obj(doc, path, ("held", "audience", "count", "note"))
+        d = p.obj(doc, path, ("held", "audience", "count", "note"), ("id", "citizen_contact"))
+        audience = p.choice(d["audience"], f"{path}.audience", AUDIENCES)
+        contact = d.get("citizen_contact")
+        if contact is not None:
+            contact = p.boolean(contact, f"{path}.citizen_contact")
+            if audience == "citizens":
+                raise ShapeError(f"{path}.citizen_contact", "unknown_key", key="citizen_contact")
         return cls(
             held=p.day(d["held"], f"{path}.held"),
-            audience=p.choice(d["audience"], f"{path}.audience", AUDIENCES),
+            audience=audience,
             count=p.integer(d["count"], f"{path}.count", 1, 100),
             note=p.text(d["note"], f"{path}.note"),
+            id=p.ident(d["id"], f"{path}.id") if "id" in d else "",
+            citizen_contact=contact,
+        )
+
+
+ROLES = ("peer", "staff")
+
+
+@dataclass(frozen=True, slots=True)
+class Training:
+    """What makes a participant of a training group a trainee (schema 4)."""
+
+    organisation: str
+    role: str  # peer | staff
+    teachings: tuple[Teaching, ...] = ()
+    certified: date | None = None  # the day the first certificate was printed
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation,
+            "role": self.role,
+            "teachings": [x.to_doc() for x in self.teachings],
+            "certified": fmt_day(self.certified) if self.certified else None,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: Any, p: Parser, path: str) -> Training:
+        d = p.obj(doc, path, ("organisation", "role", "teachings", "certified"))
+        teachings = p.list(d["teachings"], f"{path}.teachings", LIST_MAX)
+        found = tuple(
+            Teaching.from_doc(x, p, f"{path}.teachings[{i}]") for i, x in enumerate(teachings)
+        )
+        if any(not x.id for x in found) or len({x.id for x in found}) != len(found):
+            raise ShapeError(f"{path}.teachings", "duplicate")
+        return cls(
+            organisation=p.text(d["organisation"], f"{path}.organisation", limit=NAME_MAX),
+            role=p.choice(d["role"], f"{path}.role", ROLES),
+            teachings=found,
+            certified=p.optional_day(d["certified"], f"{path}.certified"),
         )
 
 

@@ -23,8 +23,10 @@ from peertui.strings import t
 FORMAT = "peertui-export"
 #: 1: worksheets held only their latest content (``"updated"``, ``"content"``), goals had no
 #: ``"why"``. 2: worksheets keep their versions, as in schema 3 of the data files. Files of
-#: format 1 are still read.
-FORMAT_VERSION = 2
+#: format 1 are still read. 3: participants may hold ``training`` (a trainee's organisation,
+#: role, teachings and certificate date), teachings an ``id`` and ``citizen_contact``, as in
+#: schema 4; format 2 files have none of them and read as they are.
+FORMAT_VERSION = 3
 MAX_BYTES = 512 * 1024 * 1024
 
 STRICT = Parser(check_cpr=True)

@@ -54,9 +54,11 @@ from peertui.store.lock import DataLock
 from peertui.store.migrate import SCHEMA, migrate
 from peertui.store.model import (
     ATTENDANCE,
+    AUDIENCES,
     NAME_MAX,
     PROMPTS,
     PURPOSES,
+    ROLES,
     WORKSHEET_KINDS,
     WORKSHEET_VERSIONS_MAX,
     Attendance,
@@ -71,6 +73,7 @@ from peertui.store.model import (
     StatementVersion,
     Teaching,
     Trainee,
+    Training,
     Worksheet,
     WorksheetContent,
     WorksheetVersion,
@@ -1041,7 +1044,152 @@ class Store:
         earlier = [m for m in self.meeting_logs(group_id) if m.meeting < meeting]
         return earlier[-1].carry_over if earlier else ""
 
-    # -- trainees
+    # -- trainees of a training group (schema 4): participants with ``training``
+
+    def _set_training(self, group_id: str, participant_id: str, training: Training) -> Participant:
+        data_file = self._group_file(group_id)
+        doc = self._participant_doc(data_file, participant_id)
+        training = _validated(training, "training")
+        data_file.table("participants").update(
+            {"training": training.to_doc()}, doc_ids=[doc.doc_id]
+        )
+        return self.participant(group_id, participant_id)
+
+    def _training_of(self, group_id: str, participant_id: str) -> Training:
+        training = self.participant(group_id, participant_id).training
+        if training is None:
+            raise NotFound("trainee", participant_id)
+        return training
+
+    @_synchronized
+    def trainees(self, group_id: str) -> list[Participant]:
+        """The group's trainees (participants with ``training``), in the order added."""
+        found = [p for p in self.participants(group_id) if p.training is not None]
+        return sorted(found, key=lambda p: (p.added, p.id))
+
+    @_synchronized
+    def add_trainee(
+        self,
+        group_id: str,
+        alias: str,
+        organisation: str,
+        role: str,
+        *,
+        consents: Iterable[str] = ("taking_part",),
+    ) -> Participant:
+        """A trainee: a participant of ``group_id`` with a training record."""
+        self._writable()
+        training = Training(
+            organisation=clean_text(organisation, "organisation", limit=NAME_MAX, strip=True),
+            role=check_choice(role, ROLES, "role"),
+        )
+        participant = self.add_participant(group_id, alias, consents=consents)
+        return self._set_training(group_id, participant.id, training)
+
+    @_synchronized
+    def update_training(
+        self, group_id: str, participant_id: str, *, organisation: str, role: str
+    ) -> Participant:
+        self._writable()
+        training = self._training_of(group_id, participant_id)
+        return self._set_training(
+            group_id,
+            participant_id,
+            replace(
+                training,
+                organisation=clean_text(organisation, "organisation", limit=NAME_MAX, strip=True),
+                role=check_choice(role, ROLES, "role"),
+            ),
+        )
+
+    def _teaching(
+        self,
+        teaching_id: str,
+        held: date,
+        audience: str,
+        count: int,
+        citizen_contact: bool | None,
+        note: str,
+    ) -> Teaching:
+        check_choice(audience, AUDIENCES, "audience")
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 100:
+            raise InvalidInput(t("store.invalid.count"), "count")
+        return Teaching(
+            held=held,
+            audience=audience,
+            count=count,
+            note=clean_text(note, "teaching_note", limit=NAME_MAX * 5),
+            id=teaching_id,
+            citizen_contact=None if audience == "citizens" else citizen_contact,
+        )
+
+    @_synchronized
+    def record_teaching(
+        self,
+        group_id: str,
+        participant_id: str,
+        *,
+        held: date,
+        audience: str,
+        count: int,
+        citizen_contact: bool | None,
+        note: str = "",
+    ) -> Teaching:
+        """Add one follow-up teaching to a trainee's log."""
+        self._writable()
+        training = self._training_of(group_id, participant_id)
+        teaching = self._teaching(new_id(), held, audience, count, citizen_contact, note)
+        teachings = tuple(sorted((*training.teachings, teaching), key=lambda x: (x.held, x.id)))
+        self._set_training(group_id, participant_id, replace(training, teachings=teachings))
+        return teaching
+
+    @_synchronized
+    def update_teaching(
+        self,
+        group_id: str,
+        participant_id: str,
+        teaching_id: str,
+        *,
+        held: date,
+        audience: str,
+        count: int,
+        citizen_contact: bool | None,
+        note: str = "",
+    ) -> Teaching:
+        self._writable()
+        training = self._training_of(group_id, participant_id)
+        if teaching_id not in {x.id for x in training.teachings}:
+            raise NotFound("teaching", teaching_id)
+        teaching = self._teaching(teaching_id, held, audience, count, citizen_contact, note)
+        teachings = tuple(
+            sorted(
+                (teaching if x.id == teaching_id else x for x in training.teachings),
+                key=lambda x: (x.held, x.id),
+            )
+        )
+        self._set_training(group_id, participant_id, replace(training, teachings=teachings))
+        return teaching
+
+    @_synchronized
+    def remove_teaching(self, group_id: str, participant_id: str, teaching_id: str) -> None:
+        self._writable()
+        training = self._training_of(group_id, participant_id)
+        if teaching_id not in {x.id for x in training.teachings}:
+            raise NotFound("teaching", teaching_id)
+        teachings = tuple(x for x in training.teachings if x.id != teaching_id)
+        self._set_training(group_id, participant_id, replace(training, teachings=teachings))
+
+    @_synchronized
+    def set_certified(self, group_id: str, participant_id: str, on: date) -> Participant:
+        """Record the day the first certificate was printed (a reprint keeps the first day)."""
+        self._writable()
+        training = self._training_of(group_id, participant_id)
+        if training.certified is not None:
+            return self.participant(group_id, participant_id)
+        return self._set_training(group_id, participant_id, replace(training, certified=on))
+
+    # -- trainee records of schema 3 and older (kept as they are; new trainees are
+    #    participants of a training group, above)
 
     def _trainee_doc(self, trainee_id: str) -> Document:
         doc = _find(self._main_file().table(TRAINEES), id=trainee_id)
@@ -1050,7 +1198,7 @@ class Store:
         return doc
 
     @_synchronized
-    def trainees(self) -> list[Trainee]:
+    def trainee_records(self) -> list[Trainee]:
         if self._store_file is None:
             return []
         table = self._store_file.table(TRAINEES)
@@ -1063,13 +1211,13 @@ class Store:
 
     @_synchronized
     def find_trainee(self, ref: str) -> Trainee:
-        matches = [x for x in self.trainees() if ref in (x.id, x.name)]
+        matches = [x for x in self.trainee_records() if ref in (x.id, x.name)]
         if len(matches) != 1:
             raise NotFound("trainee", "")
         return matches[0]
 
     @_synchronized
-    def add_trainee(self, name: str, course_date: date) -> Trainee:
+    def add_trainee_record(self, name: str, course_date: date) -> Trainee:
         self._writable()
         trainee = _validated(
             Trainee(
@@ -1083,7 +1231,7 @@ class Store:
         return trainee
 
     @_synchronized
-    def record_teaching(self, trainee_id: str, teaching: Teaching) -> Trainee:
+    def record_trainee_teaching(self, trainee_id: str, teaching: Teaching) -> Trainee:
         """Add one follow-up teaching session to a trainee's record."""
         self._writable()
         doc = self._trainee_doc(trainee_id)
@@ -1093,7 +1241,7 @@ class Store:
         return self.trainee(trainee_id)
 
     @_synchronized
-    def set_certified(self, trainee_id: str, on: date | None) -> Trainee:
+    def set_trainee_record_certified(self, trainee_id: str, on: date | None) -> Trainee:
         self._writable()
         doc = self._trainee_doc(trainee_id)
         value = fmt_day(on) if on else None
@@ -1117,7 +1265,7 @@ class Store:
         if self.damaged:
             raise self.damaged[0]
         groups = tuple(self.group_data(gid).sorted() for gid in sorted(self._groups))
-        trainees = tuple(sorted(self.trainees(), key=lambda x: x.id))
+        trainees = tuple(sorted(self.trainee_records(), key=lambda x: x.id))
         return ExportBundle(groups=groups, trainees=trainees)
 
     @_synchronized
@@ -1147,7 +1295,7 @@ class Store:
             else:
                 added += 1
             writes.append((group_rel(gid), group_to_tables(data.sorted())))
-        trainees_now = {x.id: x for x in self.trainees()}
+        trainees_now = {x.id: x for x in self.trainee_records()}
         if replace_all:
             trainees = list(bundle.trainees)
             changed = len(bundle.trainees)

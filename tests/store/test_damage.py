@@ -24,8 +24,8 @@ def two_groups(tmp_path: Path, clock: Clock) -> tuple[Path, str, str]:
     with open_store(data, clock=clock) as store:
         g1 = store.create_group("Tirsdag", "c", ["A"], date(2025, 1, 1), date(2025, 12, 31))
         g2 = store.create_group("Torsdag", "c", ["B"], date(2025, 1, 1), date(2025, 12, 31))
-        kim = store.add_trainee("Kim", date(2025, 3, 1))
-        store.set_certified(kim.id, date(2025, 5, 1))  # a backup now holds Kim
+        kim = store.add_trainee_record("Kim", date(2025, 3, 1))
+        store.set_trainee_record_certified(kim.id, date(2025, 5, 1))  # a backup now holds Kim
         for alias in ("Maja", "Ali", "Sofie"):
             store.add_participant(g1.id, alias)
         store.add_participant(g2.id, "Jonas")
@@ -143,19 +143,19 @@ def test_damaged_or_missing_store_file(two_groups: tuple[Path, str, str]) -> Non
     _damage(data / "store.json")
     with open_store(data) as store:
         assert [p.file for p in store.damaged] == ["store.json"]
-        assert store.trainees() == []
+        assert store.trainee_records() == []
         with pytest.raises(StoreDamaged):
-            store.add_trainee("Bo", date(2025, 3, 1))
+            store.add_trainee_record("Bo", date(2025, 3, 1))
         assert len(store.groups()) == 2  # the groups are fine
         store.restore("store.json")
-        assert [x.name for x in store.trainees()] == ["Kim"]
+        assert [x.name for x in store.trainee_records()] == ["Kim"]
 
     (data / "store.json").unlink()
     with open_store(data) as store:
         (problem,) = store.damaged
         assert problem.missing and "mangler" in str(problem)
         store.restore("store.json")
-        assert [x.name for x in store.trainees()] == ["Kim"]
+        assert [x.name for x in store.trainee_records()] == ["Kim"]
 
 
 def test_backups_are_whole_files(two_groups: tuple[Path, str, str]) -> None:

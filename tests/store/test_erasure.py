@@ -109,14 +109,14 @@ def test_withdrawing_consent_to_store_erases_the_words(folder: tuple[Path, str])
 def test_forget_trainee(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with open_store(data) as store:
-        kim = store.add_trainee("Kimberly", date(2025, 3, 1))
-        store.add_trainee("Jo", date(2025, 3, 1))
-        store.set_certified(kim.id, date(2025, 5, 1))
+        kim = store.add_trainee_record("Kimberly", date(2025, 3, 1))
+        store.add_trainee_record("Jo", date(2025, 3, 1))
+        store.set_trainee_record_certified(kim.id, date(2025, 5, 1))
     assert _files_with(data, ("Kimberly",))
     assert main(["--data-dir", str(data), "forget", "--trainee", "Kimberly", "--yes"]) == 0
     assert _files_with(data, ("Kimberly",)) == []
     with open_store(data) as store:
-        assert [x.name for x in store.trainees()] == ["Jo"]
+        assert [x.name for x in store.trainee_records()] == ["Jo"]
 
 
 def test_purge_deletes_groups_past_retention(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_schema_1_is_migrated_after_a_backup(tmp_path: Path) -> None:
         assert maja_statement.occasion == "Møde med kommunen"
         assert [p.alias for p in store.participants(GROUP)] == ["Maja", "Ali"]
         assert store.meeting_log(GROUP, 1).carry_over == "Husk navneskilte."  # type: ignore[union-attr]
-        assert [x.name for x in store.trainees()] == ["Kim"]
+        assert [x.name for x in store.trainee_records()] == ["Kim"]
         # The migrated store works as any other.
         store.new_statement_version(GROUP, maja_statement.id, ["Jeg hedder Maja.", "", "", ""])
 

@@ -91,7 +91,7 @@ def test_cpr_is_refused_in_every_kind_of_field(filled: Filled) -> None:
         ),
         lambda: store.save_meeting_log(gid, MeetingLog(meeting=1, notes=cpr)),
         lambda: store.save_meeting_log(gid, MeetingLog(meeting=1, blocks=(BlockLog(cpr, 10),))),
-        lambda: store.add_trainee(cpr, date(2025, 1, 1)),
+        lambda: store.add_trainee_record(cpr, date(2025, 1, 1)),
     ]
     before = store.group_data(gid)
     for attempt in attempts:
@@ -102,7 +102,7 @@ def test_cpr_is_refused_in_every_kind_of_field(filled: Filled) -> None:
         assert "1234" not in message and "010203" not in message
         assert "CPR" in message
     assert store.group_data(gid) == before
-    assert store.trainees() == []
+    assert store.trainee_records() == []
 
 
 def test_cpr_message_names_the_field(filled: Filled) -> None:
@@ -184,9 +184,9 @@ def test_everything_reads_back(filled: Filled) -> None:
     )
     store.save_meeting_log(gid, log)
     store.withdraw_consent(gid, maja, "printing", on=date(2025, 3, 5))
-    trainee = store.add_trainee("Kim", date(2025, 3, 1))
-    store.record_teaching(trainee.id, Teaching(date(2025, 3, 20), "colleagues", 3))
-    store.record_teaching(trainee.id, Teaching(date(2025, 4, 2), "citizens", 2))
+    trainee = store.add_trainee_record("Kim", date(2025, 3, 1))
+    store.record_trainee_teaching(trainee.id, Teaching(date(2025, 3, 20), "colleagues", 3))
+    store.record_trainee_teaching(trainee.id, Teaching(date(2025, 4, 2), "citizens", 2))
     store.close()
 
     from peertui.store.repo import open_store
@@ -204,7 +204,7 @@ def test_everything_reads_back(filled: Filled) -> None:
         p = again.participant(gid, maja)
         assert not p.has_consent("printing") and p.has_consent("store_statement")
         assert p.consent("printing").withdrawn == date(2025, 3, 5)  # type: ignore[union-attr]
-        (kim,) = again.trainees()
+        (kim,) = again.trainee_records()
         assert kim.taught() == 5 and kim.ready_for_certificate()
 
 

@@ -33,9 +33,9 @@ def _fill(store: Store) -> None:
     bo = store.add_participant(other.id, "Bo", consents=["taking_part", "store_statement"])
     store.save_worksheet(other.id, bo.id, NetworkMap(people=(NetworkPerson("Æsel", 3, "online"),)))
     store.save_meeting_log(other.id, MeetingLog(meeting=0, notes='Citat: "hej" \\ æøå 🙂'))
-    kim = store.add_trainee("Kim", date(2025, 2, 1))
-    store.record_teaching(kim.id, Teaching(date(2025, 2, 20), "colleagues", 4, "Godt"))
-    store.set_certified(kim.id, date(2025, 3, 1))
+    kim = store.add_trainee_record("Kim", date(2025, 2, 1))
+    store.record_trainee_teaching(kim.id, Teaching(date(2025, 2, 20), "colleagues", 4, "Godt"))
+    store.set_trainee_record_certified(kim.id, date(2025, 3, 1))
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_export_import_export_is_byte_identical(source: Path, tmp_path: Path) ->
     assert first.stat().st_mode & 0o777 == 0o600
 
     doc = json.loads(first.read_bytes())
-    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 2
+    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 3
     assert len(doc["groups"]) == 2 and len(doc["trainees"]) == 1
     demo_group = next(g for g in doc["groups"] if g["demo"])
     assert len(demo_group["participants"]) == 8

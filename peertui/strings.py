@@ -259,6 +259,7 @@ DA: dict[str, str] = {
     "check.unknown_key": "ukendt nøgle '{key}' (kendte: {known})",
     "check.wrong_type": "'{key}' skal være {expected}",
     "check.type_text": "en tekst",
+    "check.type_bool": "true eller false",
     "check.type_int": "et helt tal",
     "check.type_text_list": "en liste af tekster",
     "check.out_of_range": "'{key}' skal være mellem {low} og {high}",
@@ -964,6 +965,62 @@ DA: dict[str, str] = {
     "scenario.key_open": "Mødetræning",
     "scenario.cmd": "Mødetræning",
     "scenario.cmd_help": "Se et møde fra sidelinjen, med pauser og spørgsmål",
+    # --- the trainee's certificate (peertui/export/certificate.py, peertui certificate) ---
+    "certificate.kind": "Bevis",
+    "certificate.role.peer": "Peer",
+    "certificate.role.staff": "Medarbejder",
+    "certificate.role_at": "{role} · {organisation}",
+    "certificate.course_title": "Bliv inddragelsesfacilitator",
+    "certificate.course": "har gennemført kurset {course} den {day}",
+    "certificate.taught.both": (
+        "og har derefter undervist {count} kolleger og borgere i at bruge personlige "
+        "statements {period}."
+    ),
+    "certificate.taught.colleagues": (
+        "og har derefter undervist {count} kolleger i at bruge personlige statements {period}."
+    ),
+    "certificate.taught.citizens": (
+        "og har derefter undervist {count} borgere i at bruge personlige statements {period}."
+    ),
+    "certificate.period.range": "i perioden {start} til {end}",
+    "certificate.period.one_day": "den {day}",
+    "certificate.day_month": "{day}. {month}",
+    "certificate.signature": "Underskrift",
+    "certificate.signer_role": "Underviser på kurset",
+    "certificate.issued": "Udstedt {day}",
+    "certificate.link": "Læs om kurset:",
+    "certificate.file": "bevis",
+    "certificate.not_ready": "Beviset kan ikke udskrives endnu.",
+    "certificate.not_trainee": (
+        "Deltageren er ikke kursist: der er ingen oplysninger om organisation, rolle og "
+        "undervisning. Der kan kun udskrives bevis til kursister."
+    ),
+    "certificate.ambiguous_trainee": (
+        "Flere kursister passer på '{ref}'. Brug kursistens id: {ids}."
+    ),
+    "certificate.cli.recorded": "Beviset er registreret som udstedt {day}.",
+    "certificate.cli.reprint": "Beviset blev første gang udstedt {day}; den dato står på det.",
+    "certificate.cli.not_recorded_locked": (
+        "peertui kører på samme datamappe, så udstedelsesdatoen er ikke gemt. Udskriv "
+        "beviset igen, når peertui er lukket, eller udskriv det inde fra peertui."
+    ),
+    "certificate.cli.not_recorded": (
+        "Datamappen kan kun læses, så udstedelsesdatoen er ikke gemt."
+    ),
+    "certificate.cli.done": "Beviset er skrevet i {dir}.",
+    "cli.help.certificate": "udskriv en kursists bevis som PDF",
+    "cli.desc.certificate": (
+        "Laver beviset for kurset Bliv inddragelsesfacilitator som en PDF-fil (A4), når "
+        "kursisten har undervist mindst 4 kolleger eller borgere inden for 2 måneder efter "
+        "kurset. Ellers skrives det, der mangler, og kommandoen slutter med 1. Første "
+        "udskrift gemmer datoen som udstedelsesdato; kører peertui på samme datamappe, "
+        "udskrives beviset uden at gemme datoen. Skriver stien til filen."
+    ),
+    "cli.help.certificate_group": "kursets gruppe: id eller præcise navn",
+    "cli.help.certificate_trainee": "kursisten: id eller fornavn/kaldenavn",
+    "cli.help.certificate_out": (
+        "mappe til filen, ellers ./peertui-udskrifter (oprettes, hvis den mangler)"
+    ),
 }
 
 EN: dict[str, str] = {}

@@ -182,6 +182,11 @@ def validate(
                 )
                 continue
             valid[f.key] = [v.strip() for v in value if v.strip()]
+        elif f.kind == "bool":
+            if not isinstance(value, bool):
+                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_bool")))
+                continue
+            valid[f.key] = value
     return valid
 
 
@@ -247,6 +252,7 @@ COURSE_FIELDS = (
     Field("link", False, "url"),
     Field("language", False, "text"),
     Field("order", False, "int", -100_000, 100_000),
+    Field("training", False, "bool"),
 )
 MEETING_FIELDS = (
     Field("number", True, "int", 0, 99),
@@ -283,6 +289,7 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
         link=values.get("link"),
         language=values.get("language", "da"),
         order=values.get("order"),
+        training=values.get("training", False),
     )
     seen: dict[int, Path] = {}
     meeting_files = sorted(p for p in folder.glob("*.md") if _visible(p))

@@ -77,6 +77,9 @@ class Course:
     language: str = "da"
     #: Sort order in lists (lower first); courses without one come last, by folder name.
     order: int | None = None
+    #: A course for trainees (``training = true``): its groups hold trainees with a
+    #: teaching log toward a certificate.
+    training: bool = False
     meetings: list[Meeting] = field(default_factory=list)
 
     def meeting(self, number: int) -> Meeting | None:

@@ -74,6 +74,14 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         True,
     ),
     (
+        "training is not true or false",
+        lambda s, c: write(s / "testforloeb" / "course.toml", COURSE_TOML + 'training = "ja"\n'),
+        "course.toml",
+        5,
+        "'training' skal være true eller false",
+        True,
+    ),
+    (
         "wrong type",
         lambda s, c: replace_in(
             s / "testforloeb" / "course.toml", "meeting_minutes = 60", 'meeting_minutes = "60"'
@@ -307,3 +315,11 @@ def test_builtin_content_has_no_errors_and_no_warnings() -> None:
     assert code == 0
     assert len(lines) == 1 and lines[0].startswith("Alt i orden: 2 forløb,"), lines
     assert lines[0].endswith(", 6 scenarier."), lines
+
+
+def test_the_training_course_is_marked_as_one() -> None:
+    from peertui.content import load_library
+
+    library = load_library()
+    marked = {c.id: c.training for c in library.courses}
+    assert marked == {"vejen-til-hverdagslivet": False, "bliv-inddragelsesfacilitator": True}

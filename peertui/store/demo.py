@@ -25,6 +25,8 @@ from peertui.store.model import (
     SafetyPlan,
     Statement,
     StatementVersion,
+    Teaching,
+    Training,
     Worksheet,
 )
 from peertui.store.repo import ExportBundle, Store
@@ -345,7 +347,77 @@ def build(today: date) -> ExportBundle:
         worksheets=tuple(worksheets),
         meeting_logs=tuple(logs),
     )
-    return ExportBundle(groups=(data,), trainees=())
+    return ExportBundle(groups=(data, build_training(today)), trainees=())
+
+
+TRAINING_COURSE = "bliv-inddragelsesfacilitator"
+
+#: alias, organisation, role, [(days after the course day, audience, people, citizen contact)]
+_TRAINEES: tuple[tuple[str, str, str, tuple[tuple[int, str, int, bool | None], ...]], ...] = (
+    ("Lene", "Recovery-skolen Aarby", "peer",
+     ((5, "citizens", 2, None), (12, "colleagues", 2, True))),
+    ("Thomas", "Distriktspsykiatrien Nord", "staff", ((9, "colleagues", 3, True),)),
+    ("Nadia", "Jobcentret Aarby", "staff",
+     ((7, "colleagues", 5, False), (15, "citizens", 1, None))),
+    ("Amalie", "Socialpsykiatrien Aarby", "staff",
+     ((4, "citizens", 1, None), (10, "colleagues", 2, None))),
+    ("Peter", "Bostedet Lindely", "peer", ()),
+)  # fmt: skip
+
+
+def build_training(today: date) -> GroupData:
+    """The demo training group: a course day three weeks ago, five trainees on their way to
+    the certificate (one there already, one with colleagues without citizen contact, one who
+    has not started). Ids are fixed."""
+    course_day = today - timedelta(days=20)
+    group = Group(
+        id="de0000000000000000000002",
+        name=t("demo.training_group_name"),
+        course=TRAINING_COURSE,
+        facilitators=("Hanne", "Omar"),
+        start=course_day,
+        retention=course_day + timedelta(days=365),
+        demo=True,
+    )
+    participants = []
+    for n, (alias, organisation, role, taught) in enumerate(_TRAINEES, start=1):
+        teachings = tuple(
+            Teaching(
+                held=course_day + timedelta(days=days),
+                audience=audience,
+                count=count,
+                id=f"de00000000000000000004{n:01d}{k:01d}",
+                citizen_contact=contact,
+            )
+            for k, (days, audience, count, contact) in enumerate(taught, start=1)
+        )
+        consent = Consent(given=course_day)
+        participants.append(
+            Participant(
+                id=f"de00000000000000000003{n:02d}",
+                alias=alias,
+                added=course_day,
+                consents={"taking_part": consent, "store_statement": consent},
+                training=Training(organisation=organisation, role=role, teachings=teachings),
+            )
+        )
+    saved = datetime.combine(course_day, time(13, 0), tzinfo=UTC)
+    statement = Statement(
+        id="de0000000000000000000501",
+        participant=participants[0].id,
+        occasion=t("demo.occasion_practice"),
+        versions=(StatementVersion(saved=saved, answers=_PRACTICE),),
+    )
+    return GroupData(group=group, participants=tuple(participants), statements=(statement,))
+
+
+#: Lene's practice statement from the course day: her own situation, told as an example.
+_PRACTICE = (
+    "Jeg hedder Lene. Jeg har selv haft en psykisk sårbarhed og arbejder nu som peer.",
+    "Det er vigtigt for mig at blive spurgt, før andre beslutter noget om mit liv.",
+    "Jeg vil gerne have hjælp til at planlægge, hvordan jeg fortæller min leder om det.",
+    "Så jeg kan blive i mit job og stadig passe på mig selv.",
+)
 
 
 def fill(store: Store, today: date, *, force: bool = False) -> GroupData:

@@ -50,8 +50,11 @@ def test_demo_fills_a_folder_and_never_overwrites(
     folder = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(folder)]) == 0
     with open_store(folder, read_only=True) as store:
-        (group,) = store.groups()
+        group, training = store.groups()
         assert group.demo and group.course == "vejen-til-hverdagslivet"
+        assert training.demo and training.course == "bliv-inddragelsesfacilitator"
+        trainees = store.trainees(training.id)
+        assert len(trainees) == 5 and all(p.has_consent("store_statement") for p in trainees)
         participants = store.participants(group.id)
         assert len(participants) == 8
         assert {"Maja", "Ali", "Sofie"} <= {p.alias for p in participants}
@@ -76,7 +79,7 @@ def test_demo_fills_a_folder_and_never_overwrites(
     assert main(["demo", "--data-dir", str(folder), "--force"]) == 2
     assert "overskriver aldrig" in capsys.readouterr().err
     with open_store(folder, read_only=True) as store:
-        assert len(store.groups()) == 2
+        assert len(store.groups()) == 3
 
 
 def test_a_folder_with_other_files_is_not_used(tmp_path: Path) -> None:
@@ -170,7 +173,9 @@ def test_export_is_valid_json_with_documented_keys(tmp_path: Path) -> None:
     out = tmp_path / "x.json"
     assert main(["--data-dir", str(folder), "data", "export", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    (group,) = doc["groups"]
+    group, training = doc["groups"]
+    assert list(group) == list(training)
+    assert list(training["participants"][0]) == ["id", "alias", "added", "consents", "training"]
     assert list(group) == [
         "id", "name", "course", "facilitators", "start", "retention", "demo",
         "participants", "attendance", "statements", "worksheets", "meeting_logs",

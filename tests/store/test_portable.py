@@ -25,7 +25,7 @@ TODAY = date(2025, 3, 25)
 def _fill(store: Store) -> None:
     """Demo data plus one of everything the demo lacks."""
     demo.fill(store, TODAY)
-    (group,) = store.groups()
+    group, _training = store.groups()
     store.give_consent(group.id, store.find_participant(group.id, "Henrik").id, "store_statement")
     other = store.create_group(
         "Torsdagsgruppen", "vejen-til-hverdagslivet", ["Anne"], date(2025, 4, 1), date(2026, 1, 1)
@@ -57,8 +57,10 @@ def test_export_import_export_is_byte_identical(source: Path, tmp_path: Path) ->
 
     doc = json.loads(first.read_bytes())
     assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 3
-    assert len(doc["groups"]) == 2 and len(doc["trainees"]) == 1
+    assert len(doc["groups"]) == 3 and len(doc["trainees"]) == 1
     demo_group = next(g for g in doc["groups"] if g["demo"])
+    training = next(g for g in doc["groups"] if g["course"] == "bliv-inddragelsesfacilitator")
+    assert all("training" in p for p in training["participants"])
     assert len(demo_group["participants"]) == 8
     assert "æøå 🙂" in first.read_text(encoding="utf-8")  # UTF-8, not \\u escapes
 
@@ -67,7 +69,7 @@ def test_import_into_the_same_store_changes_nothing(source: Path, tmp_path: Path
     with open_store(source) as store:
         raw = export_bytes(store.export_bundle())
         report = store.import_bundle(parse_export(raw))
-        assert (report.added, report.replaced) == (0, 2)
+        assert (report.added, report.replaced) == (0, 3)
         assert export_bytes(store.export_bundle()) == raw
 
 
@@ -78,7 +80,7 @@ def test_replace_makes_the_store_exactly_the_file(source: Path, tmp_path: Path) 
     with open_store(target) as store:
         stray = store.create_group("Væk", "c", [], date(2025, 1, 1), date(2025, 2, 1))
         report = store.import_bundle(parse_export(raw), replace_all=True)
-        assert (report.added, report.removed) == (2, 1)
+        assert (report.added, report.removed) == (3, 1)
         assert stray.id not in {g.id for g in store.groups()}
         assert export_bytes(store.export_bundle()) == raw
     with open_store(target, read_only=True) as store:

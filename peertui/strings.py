@@ -921,6 +921,8 @@ DA: dict[str, str] = {
     "portable.no_such_file": "{file} findes ikke.",
     "portable.unreadable": "{file} kan ikke læses ({code}).",
     "demo.group_name": "Tirsdagsgruppen (demo)",
+    "demo.training_group_name": "Kursusdag for inddragelsesfacilitatorer (demo)",
+    "demo.occasion_practice": "Øvelse på kursusdagen",
     "demo.occasion_municipality": "Møde med kommunen",
     "demo.occasion_treatment": "Behandlingsmøde",
     "demo.refused": (
@@ -967,8 +969,6 @@ DA: dict[str, str] = {
     "scenario.cmd_help": "Se et møde fra sidelinjen, med pauser og spørgsmål",
     # --- the trainee's certificate (peertui/export/certificate.py, peertui certificate) ---
     "certificate.kind": "Bevis",
-    "certificate.role.peer": "Peer",
-    "certificate.role.staff": "Medarbejder",
     "certificate.role_at": "{role} · {organisation}",
     "certificate.course_title": "Bliv inddragelsesfacilitator",
     "certificate.course": "har gennemført kurset {course} den {day}",

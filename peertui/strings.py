@@ -921,7 +921,7 @@ DA: dict[str, str] = {
     "portable.no_such_file": "{file} findes ikke.",
     "portable.unreadable": "{file} kan ikke læses ({code}).",
     "demo.group_name": "Tirsdagsgruppen (demo)",
-    "demo.training_group_name": "Kursusdag for inddragelsesfacilitatorer (demo)",
+    "demo.training_group_name": "Kursusdag (demo)",
     "demo.occasion_practice": "Øvelse på kursusdagen",
     "demo.occasion_municipality": "Møde med kommunen",
     "demo.occasion_treatment": "Behandlingsmøde",

@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     from peertui.export_command import add_command as add_export_command
 
     add_export_command(sub)
+    # certificate: a trainee's certificate as PDF (the parser only)
+    from peertui.certificate_command import add_command as add_certificate_command
+
+    add_certificate_command(sub)
     return parser
 
 
@@ -72,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from peertui.export_command import run as run_export
 
         return run_export(args)
+    if args.command == "certificate":
+        from peertui.certificate_command import run as run_certificate
+
+        return run_certificate(args)
     from peertui.ui.app import run_app
 
     return run_app(content_paths=args.content, data_dir=args.data_dir)

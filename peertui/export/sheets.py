@@ -58,6 +58,14 @@ class BuiltSheet:
 @functools.cache
 def stylesheet() -> str:
     """The sheets' CSS: ``@font-face`` rules for the bundled fonts, then assets/sheet.css."""
+    css = (ASSETS / "sheet.css").read_text(encoding="utf-8")
+    return "\n".join([font_faces(), css])
+
+
+@functools.cache
+def font_faces() -> str:
+    """``@font-face`` rules for the bundled fonts (absolute ``file://`` URLs, the only ones
+    the fetcher serves). Shared by the sheets and the certificate."""
     files = font_files()
     faces = [
         ("Atkinson Hyperlegible", files["regular"], "normal", "normal"),
@@ -71,8 +79,7 @@ def stylesheet() -> str:
         f"font-weight: {weight}; font-style: {style}; }}"
         for family, path, weight, style in faces
     ]
-    css = (ASSETS / "sheet.css").read_text(encoding="utf-8")
-    return "\n".join([*rules, css])
+    return "\n".join(rules)
 
 
 def document(sheets: Iterable[str]) -> str:

@@ -1,0 +1,155 @@
+"""``peertui certificate``: print a trainee's certificate ("Bevis") as a PDF.
+
+    peertui certificate --group G --trainee T [--out DIR]
+
+``G`` is the training group's id or exact name, ``T`` the trainee's id or alias (as for
+``peertui export``). Like ``peertui.export_command`` this module is outside ``peertui.export``,
+so building the parser on every start imports nothing heavy.
+
+* The path of the written file goes to stdout (one line); everything else to stderr.
+* Not ready (fewer than 4 people taught within 2 months of the course day): the lines saying
+  what is missing go to stderr, nothing is written, exit status 1.
+* The first print records the day in the store (``certified``), so the store is opened for
+  writing. When a running peertui holds the data folder's lock, the certificate is printed
+  anyway from a read-only store, the day is not recorded, and stderr says so.
+* Errors (unknown group or trainee, a participant who is not a trainee, a missing folder ...)
+  are one calm line on stderr and exit status 2, never a traceback; Ctrl+C exits with 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store.model import Participant
+    from peertui.store.repo import Store
+
+EXIT_OK = 0
+EXIT_NOT_READY = 1
+EXIT_CANCELLED = 1
+EXIT_ERROR = 2
+
+
+def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "certificate", help=t("cli.help.certificate"), description=t("cli.desc.certificate")
+    )
+    parser.add_argument(
+        "--group", required=True, metavar="GRUPPE", help=t("cli.help.certificate_group")
+    )
+    parser.add_argument(
+        "--trainee", required=True, metavar="KURSIST", help=t("cli.help.certificate_trainee")
+    )
+    parser.add_argument("--out", metavar="MAPPE", help=t("cli.help.certificate_out"))
+    parser.add_argument(
+        "--data-dir", dest="sub_data_dir", metavar="MAPPE", help=t("cli.help.data_dir")
+    )
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run ``peertui certificate``. See the module docstring for the exit statuses."""
+    stdout = out or sys.stdout
+    stderr = err or sys.stderr
+    from peertui.export.certificate import NotReady
+    from peertui.export.errors import ExportError
+    from peertui.store.errors import StoreError
+
+    try:
+        return _certificate(args, stdout, stderr)
+    except NotReady as not_ready:
+        print(not_ready.message, file=stderr)
+        for line in not_ready.lines:
+            print(line, file=stderr)
+        return EXIT_NOT_READY
+    except (StoreError, ExportError) as exc:
+        print(str(exc), file=stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=stderr)
+        return EXIT_CANCELLED
+    except Exception as exc:
+        if os.environ.get("PEERTUI_DEBUG"):
+            raise
+        print(t("error.unexpected", kind=type(exc).__name__), file=stderr)
+        return EXIT_ERROR
+
+
+def find_trainee(store: Store, group_id: str, ref: str) -> Participant:
+    """The participant ``ref`` names (id, or alias ignoring case) in ``group_id``. ``NotFound``
+    if none, ``InvalidInput`` if several, ``NotATrainee`` if it is not a trainee. No message
+    repeats what was typed or an alias."""
+    from peertui.export.certificate import NotATrainee
+    from peertui.store.errors import InvalidInput, NotFound
+
+    wanted = ref.strip()
+    people = store.participants(group_id)
+    by_id = [p for p in people if p.id == wanted]
+    matches = by_id or [p for p in people if p.alias.casefold() == wanted.casefold()]
+    if not matches:
+        raise NotFound("participant", "")
+    if len(matches) > 1:
+        ids = ", ".join(p.id for p in matches)
+        raise InvalidInput(t("certificate.ambiguous_trainee", ids=ids), "trainee")
+    person = matches[0]
+    if person.training is None:
+        raise NotATrainee()
+    return person
+
+
+def _open(folder: Path) -> tuple[Store, bool]:
+    """The store, writable if possible; ``(store, locked)``: read-only because a running
+    peertui holds the lock. A folder that does not exist is opened read-only (empty)."""
+    from peertui.store.errors import StoreLocked
+    from peertui.store.repo import open_store
+
+    if not folder.exists():
+        return open_store(folder, read_only=True), False
+    try:
+        return open_store(folder), False
+    except StoreLocked:
+        return open_store(folder, read_only=True), True
+
+
+def _certificate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from peertui.content import load_library
+    from peertui.export.certificate import certificate_data, print_certificate
+    from peertui.export.from_store import default_out_dir, prepare_out_dir
+    from peertui.export.sheets import format_date
+    from peertui.store.paths import resolve_data_dir
+
+    folder = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
+    content = getattr(args, "content", None)
+    library = load_library([Path(p) for p in content] if content else None)
+    target = Path(args.out).expanduser() if args.out else default_out_dir()
+    store, locked = _open(folder)
+    with store:
+        group = store.find_group(args.group)
+        person = find_trainee(store, group.id, args.trainee)
+        today = store.clock().astimezone().date()
+        # Checked before a folder is made: a trainee who is not ready gets no empty folder.
+        certificate_data(group, person, today=today, library=library)
+        if not args.out:
+            print(t("export.cli.default_out", dir=target), file=err)
+        if prepare_out_dir(target):
+            print(t("export.cli.created", dir=target), file=err)
+        result = print_certificate(store, group.id, person.id, target, today=today, library=library)
+    print(result.path, file=out)
+    day = format_date(result.issued)
+    if result.recorded:
+        print(t("certificate.cli.recorded", day=day), file=err)
+    elif not result.first_print:
+        print(t("certificate.cli.reprint", day=day), file=err)
+    elif locked:
+        print(t("certificate.cli.not_recorded_locked"), file=err)
+    else:
+        print(t("certificate.cli.not_recorded"), file=err)
+    for notice in result.notices:
+        print(notice, file=err)
+    print(t("certificate.cli.done", dir=result.path.parent), file=err)
+    return EXIT_OK

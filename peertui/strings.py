@@ -995,9 +995,7 @@ DA: dict[str, str] = {
         "Deltageren er ikke kursist: der er ingen oplysninger om organisation, rolle og "
         "undervisning. Der kan kun udskrives bevis til kursister."
     ),
-    "certificate.ambiguous_trainee": (
-        "Flere kursister passer på '{ref}'. Brug kursistens id: {ids}."
-    ),
+    "certificate.ambiguous_trainee": "Flere kursister passer på navnet. Brug kursistens id: {ids}.",
     "certificate.cli.recorded": "Beviset er registreret som udstedt {day}.",
     "certificate.cli.reprint": "Beviset blev første gang udstedt {day}; den dato står på det.",
     "certificate.cli.not_recorded_locked": (

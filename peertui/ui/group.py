@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from peertui.content import Course
     from peertui.runner import MeetingRun
     from peertui.store import Store
-    from peertui.store.model import Group
+    from peertui.store.model import Group, Participant
     from peertui.ui.app import PeerTUI
 
 
@@ -29,6 +29,8 @@ class GroupScreen(Screen[None]):
         Binding("s", "start_meeting", t("group.key_start")),
         Binding("f", "resume_meeting", t("group.key_resume")),
         Binding("a", "add_participant", t("group.key_add")),
+        # A training group's participants are trainees (only one of the two is active).
+        Binding("a", "add_trainee", t("trainee.key_add_trainee")),
         Binding("e", "edit_group", t("group.edit")),
         Binding("u", "export", t("group.key_export")),
         Binding("escape", "app.pop_screen", t("key.back")),
@@ -56,6 +58,12 @@ class GroupScreen(Screen[None]):
     def course(self) -> Course | None:
         return self.peertui.library.course(self.group.course)
 
+    @property
+    def training(self) -> bool:
+        """A group of a training course: its participants are trainees."""
+        course = self.course
+        return course is not None and course.training
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="group-title", classes="screen-title")
@@ -63,9 +71,11 @@ class GroupScreen(Screen[None]):
         yield Static(id="run-waiting", classes="notice")
         with Horizontal(id="group"):
             with Vertical(classes="panel", id="participants-panel"):
-                yield Static(Content(t("group.participants")), classes="panel-title")
+                yield Static(
+                    Content(t("group.participants")), classes="panel-title", id="participants-title"
+                )
                 yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
-                yield Static(Content(t("group.consent_legend")), classes="dim")
+                yield Static(Content(t("group.consent_legend")), classes="dim", id="consent-legend")
             with Vertical(classes="panel", id="group-meetings-panel"):
                 yield Static(Content(t("group.meetings")), classes="panel-title")
                 yield DataTable(id="group-meetings", cursor_type="row", zebra_stripes=True)
@@ -81,7 +91,11 @@ class GroupScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume_meeting":
             return self.is_mounted and self.store.run_state(self.group_id) is not None
-        if action in ("add_participant", "edit_group", "start_meeting"):
+        if action == "add_participant":
+            return not self.store.read_only and not (self.is_mounted and self.training)
+        if action == "add_trainee":
+            return not self.store.read_only and self.is_mounted and self.training
+        if action in ("edit_group", "start_meeting"):
             return not self.store.read_only
         return True
 
@@ -112,11 +126,20 @@ class GroupScreen(Screen[None]):
         table = self.query_one("#participants", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        table.add_column(t("group.col_alias"), key="alias")
-        table.add_column(t("group.col_consent"), key="consent")
-        for p in participants:
-            marks = " ".join("✓" if p.has_consent(purpose) else "·" for purpose in PURPOSES)
-            table.add_row(Text(p.alias), Text(marks), key=p.id)
+        training = self.training
+        self.set_class(training, "-training")
+        self.query_one("#consent-legend").display = not training
+        self.query_one("#participants-title", Static).update(
+            Content(t("trainee.participants" if training else "group.participants"))
+        )
+        if training:
+            self.fill_trainees(table, participants)
+        else:
+            table.add_column(t("group.col_alias"), key="alias")
+            table.add_column(t("group.col_consent"), key="consent")
+            for p in participants:
+                marks = " ".join("✓" if p.has_consent(purpose) else "·" for purpose in PURPOSES)
+                table.add_row(Text(p.alias), Text(marks), key=p.id)
         if participants:
             table.move_cursor(row=min(row, len(participants) - 1))
 
@@ -152,6 +175,27 @@ class GroupScreen(Screen[None]):
                 key=str(meeting.number),
             )
 
+    def fill_trainees(self, table: DataTable[Text], participants: list[Participant]) -> None:
+        """A training group: alias, workplace, role and the road to the certificate."""
+        from peertui.ui.trainee import list_status, store_today
+
+        for key in ("alias", "organisation", "role", "progress"):
+            table.add_column(t(f"trainee.col_{key}"), key=key)
+        start = self.group.start
+        today = store_today(self.store)
+        for p in participants:
+            training = p.training
+            if training is None:  # a participant without a training record
+                table.add_row(Text(p.alias), Text(""), Text(""), Text(""), key=p.id)
+                continue
+            table.add_row(
+                Text(p.alias),
+                Text(training.organisation),
+                Text(t(f"training.role.{training.role}")),
+                Text(list_status(training, start, today)),
+                key=p.id,
+            )
+
     # ------------------------------------------------------------------ actions
 
     def action_add_participant(self) -> None:
@@ -159,8 +203,19 @@ class GroupScreen(Screen[None]):
 
         self.app.push_screen(ParticipantForm(self.group_id), lambda _: self.refresh_page())
 
+    def action_add_trainee(self) -> None:
+        from peertui.ui.trainee_form import TraineeForm
+
+        self.app.push_screen(TraineeForm(self.group_id), lambda _: self.refresh_page())
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "participants" or event.row_key.value is None:
+            return
+        participant = self.store.participant(self.group_id, event.row_key.value)
+        if participant.training is not None:
+            from peertui.ui.trainee import TraineeScreen
+
+            self.app.push_screen(TraineeScreen(self.group_id, participant.id))
             return
         from peertui.ui.participant import ParticipantScreen
 

@@ -61,6 +61,9 @@ class GroupForm(ModalScreen[str | None]):
                 allow_blank=not courses,
                 value=course_value if course_value else Select.BLANK,
             )
+            # A course for trainees: the start date is the course day (the deadline counts
+            # from it).
+            yield Static(Content(t("trainee.group_hint")), classes="dim", id="course-hint")
             yield Label(t("group.facilitators"))
             yield Input(", ".join(group.facilitators) if group else "", id="facilitators")
             yield Label(t("group.start"))
@@ -74,7 +77,16 @@ class GroupForm(ModalScreen[str | None]):
                 yield Button(t("button.cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        self.show_course_hint()
         self.query_one("#name", Input).focus()
+
+    def show_course_hint(self) -> None:
+        value = self.query_one("#course", Select).value
+        course = self.library.course(value) if isinstance(value, str) else None
+        self.query_one("#course-hint", Static).display = course is not None and course.training
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.show_course_hint()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

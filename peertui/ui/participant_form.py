@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from peertui.strings import t
 
 if TYPE_CHECKING:
+    from peertui.store import Store
     from peertui.store.model import Participant
     from peertui.ui.app import PeerTUI
 
@@ -25,9 +26,17 @@ PURPOSES = ("taking_part", "store_statement", "printing", "digital_copy")
 
 
 class ParticipantForm(ModalScreen[str | None]):
-    """Returns the participant's id when saved, None when cancelled."""
+    """Returns the participant's id when saved, None when cancelled.
+
+    A subclass (the trainee form) asks for more and for fewer consents through the hooks
+    ``SHOWN``, ``compose_details``, ``details_error``, ``create`` and ``update_details``."""
 
     BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
+    #: The consents the form asks about; the others are left as they are.
+    SHOWN: tuple[str, ...] = PURPOSES
+    TITLE_NEW = "participant.title_new"
+    TITLE_EDIT = "participant.title_edit"
+    CONSENTS_LABEL = "participant.consents"
 
     def __init__(self, group_id: str, participant: Participant | None = None) -> None:
         super().__init__()
@@ -39,15 +48,16 @@ class ParticipantForm(ModalScreen[str | None]):
         p = self.participant
         with VerticalScroll(classes="dialog"):
             yield Static(
-                Content(t("participant.title_edit" if p else "participant.title_new")),
+                Content(t(self.TITLE_EDIT if p else self.TITLE_NEW)),
                 classes="panel-title",
             )
             yield Label(t("participant.alias"))
             yield Input(p.alias if p else "", id="alias", max_length=40)
-            yield Label(t("participant.consents"))
-            for purpose in PURPOSES:
+            yield from self.compose_details()
+            yield Label(t(self.CONSENTS_LABEL))
+            for purpose in self.SHOWN:
                 checked = p.has_consent(purpose) if p else purpose == "taking_part"
-                yield Checkbox(t(f"consent.{purpose}"), checked, id=f"consent-{purpose}")
+                yield Checkbox(self.consent_label(purpose), checked, id=f"consent-{purpose}")
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("button.save"), variant="primary", id="save")
@@ -74,8 +84,35 @@ class ParticipantForm(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    # ------------------------------------------------------------------ hooks
+
+    def compose_details(self) -> ComposeResult:
+        """More fields after the alias (none for a participant)."""
+        yield from ()
+
+    def consent_label(self, purpose: str) -> str:
+        return t(f"consent.{purpose}")
+
+    def details_error(self) -> str | None:
+        """A calm line when the further fields are not filled in right (checked first)."""
+        return None
+
+    def create(self, store: Store, alias: str, consents: list[str]) -> Participant:
+        return store.add_participant(self.group_id, alias, consents=consents)
+
+    def update_details(self, store: Store, participant: Participant) -> None:
+        """Save the further fields of an existing participant (before the consents)."""
+
+    # ------------------------------------------------------------------ saving
+
     def wanted(self) -> set[str]:
-        return {p for p in PURPOSES if self.query_one(f"#consent-{p}", Checkbox).value}
+        """The consents ticked; those the form does not ask about stay as they are."""
+        p = self.participant
+        kept = {x for x in PURPOSES if x not in self.SHOWN and p is not None and p.has_consent(x)}
+        shown = {x for x in self.SHOWN if self.query_one(f"#consent-{x}", Checkbox).value}
+        if p is None and "taking_part" not in self.SHOWN:
+            kept.add("taking_part")
+        return kept | shown
 
     def action_save(self) -> None:
         from peertui.store import StoreError
@@ -87,9 +124,13 @@ class ParticipantForm(ModalScreen[str | None]):
         alias = self.query_one("#alias", Input).value
         wanted = self.wanted()
         error = self.query_one("#form-error", Static)
+        problem = self.details_error()
+        if problem is not None:
+            error.update(Content(problem))
+            return
         try:
             if self.participant is None:
-                saved = store.add_participant(self.group_id, alias, consents=sorted(wanted))
+                saved = self.create(store, alias, sorted(wanted))
                 self.dismiss(saved.id)
                 return
             p = self.participant
@@ -101,6 +142,7 @@ class ParticipantForm(ModalScreen[str | None]):
                 return
             if alias.strip() != p.alias:
                 store.rename_participant(self.group_id, p.id, alias)
+            self.update_details(store, p)
             for purpose in PURPOSES:
                 if purpose in wanted and not p.has_consent(purpose):
                     store.give_consent(self.group_id, p.id, purpose)

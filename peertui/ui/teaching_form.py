@@ -1,0 +1,202 @@
+"""Record one teaching a trainee held after the course, or change one.
+
+Asks for the date (dd.mm.yyyy), who was taught (colleagues or citizens), how many (1 to 100),
+for colleagues whether they have contact with citizens (yes, no, not known), and a note.
+A bad value gets one calm line in the form and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from peertui.store.model import AUDIENCES, NAME_MAX
+from peertui.strings import t
+from peertui.training import day
+
+if TYPE_CHECKING:
+    from peertui.store.model import Teaching
+    from peertui.ui.app import PeerTUI
+
+#: The most characters a note keeps (the store allows this much).
+NOTE_MAX = NAME_MAX * 5
+#: Citizen contact as the form offers it.
+CONTACT_CHOICES: tuple[tuple[str, bool | None], ...] = (
+    ("yes", True),
+    ("no", False),
+    ("unknown", None),
+)
+_DAY = re.compile(r"(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})")
+
+
+def parse_day(text: str) -> date:
+    """``15.01.2027`` (also ``15-1-2027``, ``15/1/2027``) as a date; ``ValueError`` with a
+    calm Danish line otherwise."""
+    found = _DAY.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(t("teaching.bad_date"))
+    day_, month, year = (int(x) for x in found.groups())
+    try:
+        return date(year, month, day_)
+    except ValueError:
+        raise ValueError(t("teaching.no_such_date", text=text.strip())) from None
+
+
+class TeachingForm(ModalScreen[str | None]):
+    """Returns the teaching's id when saved, None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
+
+    def __init__(
+        self, group_id: str, participant_id: str, teaching: Teaching | None = None
+    ) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.participant_id = participant_id
+        self.teaching = teaching
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
+    def today(self) -> date:
+        store = self.peertui.store
+        assert store is not None
+        return store.clock().astimezone().date()
+
+    def compose(self) -> ComposeResult:
+        x = self.teaching
+        with VerticalScroll(classes="dialog", id="teaching-dialog"):
+            yield Static(
+                Content(t("teaching.title_edit" if x else "teaching.title_new")),
+                classes="panel-title",
+            )
+            yield Label(t("teaching.held"))
+            yield Input(day(x.held if x else self.today()), id="held", max_length=10, compact=True)
+            yield Label(t("teaching.audience"))
+            with RadioSet(id="audience"):
+                for audience in AUDIENCES:
+                    yield RadioButton(
+                        t(f"training.audience.{audience}"),
+                        x is not None and x.audience == audience,
+                        id=f"audience-{audience}",
+                    )
+            colleagues = x is not None and x.audience == "colleagues"
+            with Vertical(id="contact-box"):
+                yield Label(t("teaching.contact"))
+                yield Static(Content(t("teaching.contact_help")), classes="dim")
+                with RadioSet(id="contact"):
+                    for key, value in CONTACT_CHOICES:
+                        chosen = colleagues and x is not None and x.citizen_contact is value
+                        yield RadioButton(t(f"teaching.contact.{key}"), chosen, id=f"contact-{key}")
+            yield Label(t("teaching.count"))
+            yield Input(
+                str(x.count) if x else "", id="count", type="integer", max_length=3, compact=True
+            )
+            yield Label(t("teaching.note"))
+            yield Input(x.note if x else "", id="note", max_length=NOTE_MAX, compact=True)
+            yield Static(id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.save"), variant="primary", id="save")
+                yield Button(t("button.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.show_contact()
+        self.query_one("#held", Input).focus()
+
+    # ------------------------------------------------------------------ the choices
+
+    def audience(self) -> str | None:
+        pressed = self.query_one("#audience", RadioSet).pressed_button
+        return None if pressed is None or pressed.id is None else pressed.id.split("-", 1)[1]
+
+    def contact_key(self) -> str | None:
+        pressed = self.query_one("#contact", RadioSet).pressed_button
+        return None if pressed is None or pressed.id is None else pressed.id.split("-", 1)[1]
+
+    def show_contact(self) -> None:
+        """Citizen contact is asked about colleagues only."""
+        self.query_one("#contact-box").display = self.audience() == "colleagues"
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "audience":
+            self.show_contact()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(Content(message))
+
+    # ------------------------------------------------------------------ saving
+
+    def action_save(self) -> None:
+        from peertui.store import StoreError
+
+        store = self.peertui.store
+        if store is None or store.read_only:
+            self.show_error(t("store.read_only_hint"))
+            return
+        try:
+            held = parse_day(self.query_one("#held", Input).value)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            self.query_one("#held", Input).focus()
+            return
+        if held > self.today():
+            self.show_error(t("teaching.future", day=day(held)))
+            self.query_one("#held", Input).focus()
+            return
+        audience = self.audience()
+        if audience is None:
+            self.show_error(t("teaching.no_audience"))
+            return
+        contact: bool | None = None
+        if audience == "colleagues":
+            key = self.contact_key()
+            if key is None:
+                self.show_error(t("teaching.no_contact"))
+                return
+            contact = dict(CONTACT_CHOICES)[key]
+        text = self.query_one("#count", Input).value.strip()
+        count = int(text) if text.isdigit() else 0
+        if not 1 <= count <= 100:
+            self.show_error(t("store.invalid.count"))
+            self.query_one("#count", Input).focus()
+            return
+        note = self.query_one("#note", Input).value
+        values = {
+            "held": held,
+            "audience": audience,
+            "count": count,
+            "citizen_contact": contact,
+            "note": note,
+        }
+        try:
+            if self.teaching is None:
+                saved = store.record_teaching(self.group_id, self.participant_id, **values)
+            else:
+                saved = store.update_teaching(
+                    self.group_id, self.participant_id, self.teaching.id, **values
+                )
+        except StoreError as exc:  # CPR-like note, full disk, ...: say so, keep the input
+            self.show_error(str(exc))
+            return
+        self.dismiss(saved.id)

@@ -1,0 +1,288 @@
+"""A trainee's page (a participant of a training group): the road to the certificate.
+
+At the top, what is done and what is missing (``peertui.training.explain``: course day,
+deadline, people counted, missing, the day it was met); below, the teaching log. Keys:
+``a`` records a teaching, ``enter``/``e`` changes the highlighted one, ``d`` deletes it (after
+a question where "No" is focused), ``s`` opens the practice statement in the statement
+editor, ``c`` prints the certificate (``certificate_dialog``), ``k`` changes alias,
+workplace, role and consent. A read-only store (a second peertui on the same folder) shows
+everything and offers none of the changes.
+
+Every stored text is shown literally (``Text``/``Content``), never as markup. "Today" is the
+store's clock, so tests can fix it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from peertui import training as rule
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+    from peertui.store.model import Participant, Teaching, Training
+    from peertui.ui.app import PeerTUI
+
+
+def store_today(store: Store) -> date:
+    """Today by the store's clock (the day a teaching or a certificate is dated)."""
+    return store.clock().astimezone().date()
+
+
+def list_status(training: Training, course_day: date, today: date) -> str:
+    """The trainee's progress in one short phrase for the group page."""
+    if training.certified is not None:
+        return t("training.status.certified", day=rule.day(training.certified))
+    return rule.status(rule.progress(training, course_day), today)
+
+
+def contact_text(teaching: Teaching) -> str:
+    if teaching.audience != "colleagues":
+        return t("trainee.contact.none")
+    if teaching.citizen_contact is None:
+        return t("trainee.contact.unknown")
+    return t("trainee.contact.yes" if teaching.citizen_contact else "trainee.contact.no")
+
+
+class TraineeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("a", "add_teaching", t("trainee.key_add")),
+        Binding("e", "edit_teaching", t("trainee.key_edit")),
+        Binding("d", "delete_teaching", t("trainee.key_delete")),
+        Binding("s", "statement", t("trainee.key_statement")),
+        Binding("c", "certificate", t("trainee.key_certificate")),
+        Binding("k", "details", t("trainee.key_details")),
+        Binding("escape", "app.pop_screen", t("key.back")),
+    ]
+
+    def __init__(self, group_id: str, participant_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.participant_id = participant_id
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)
+
+    @property
+    def store(self) -> Store:
+        store = self.peertui.store
+        assert store is not None
+        return store
+
+    @property
+    def participant(self) -> Participant:
+        return self.store.participant(self.group_id, self.participant_id)
+
+    def highlighted(self) -> Teaching | None:
+        """The teaching under the table's cursor."""
+        table = self.query_one("#teachings", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        training = self.participant.training
+        teachings = training.teachings if training else ()
+        return next((x for x in teachings if x.id == key), None)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="trainee-title", classes="screen-title")
+        yield Static(id="trainee-info", classes="dim")
+        with Vertical(id="trainee-progress"):
+            yield Static(id="trainee-summary")
+            # Why some teachings do not count (also in the table; hidden when narrow).
+            yield Static(id="trainee-reasons")
+        yield Static(id="trainee-statement", classes="dim")
+        yield Static(Content(t("trainee.teachings")), classes="panel-title", id="teachings-title")
+        yield DataTable(id="teachings", cursor_type="row", zebra_stripes=True)
+        yield Static(Content(t("trainee.no_teachings")), classes="empty", id="no-teachings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_page()
+        self.query_one("#teachings", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_page()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_teaching", "edit_teaching", "delete_teaching", "details"):
+            return self.peertui.writable
+        if action == "certificate":
+            # The first print records the day in the store: not from a read-only copy.
+            return self.peertui.writable
+        return True
+
+    # ------------------------------------------------------------------ drawing
+
+    def refresh_page(self, select: str | None = None) -> None:
+        """Draw the page anew; ``select`` puts the cursor on that teaching."""
+        participant = self.participant
+        training = participant.training
+        group = self.store.group(self.group_id)
+        self.sub_title = participant.alias
+        self.query_one("#trainee-title", Static).update(Content(participant.alias))
+        info = [t("trainee.not_trainee")]
+        if training is not None:
+            info = [x for x in (training.organisation, t(f"training.role.{training.role}")) if x]
+        self.query_one("#trainee-info", Static).update(Content("  ·  ".join(info)))
+        self.draw_progress(training, group.start)
+        self.draw_statement(participant)
+        self.draw_teachings(training, group.start, select)
+        self.refresh_bindings()
+
+    def draw_progress(self, training: Training | None, course_day: date) -> None:
+        box = self.query_one("#trainee-progress", Vertical)
+        box.display = training is not None
+        if training is None:
+            return
+        result = rule.progress(training, course_day)
+        today = store_today(self.store)
+        lines = rule.explain(result, today)
+        # explain: the window, the count, what matters now (met, missing or late), then one
+        # line for each teaching that does not count.
+        summary, reasons = lines[:3], lines[3:]
+        parts: list[str | tuple[str, str]] = []
+        if training.certified is not None:
+            parts.append((t("trainee.certified", day=rule.day(training.certified)) + "\n", "bold"))
+        parts.append("\n".join(summary[:2]))
+        if summary[2:]:
+            parts.extend(["\n", (summary[2], "bold")])
+        self.query_one("#trainee-summary", Static).update(Content.assemble(*parts))
+        reasons_widget = self.query_one("#trainee-reasons", Static)
+        reasons_widget.update(Content("\n".join(reasons)))
+        reasons_widget.set_class(not reasons, "-none")
+        box.set_class(result.met, "-met")
+        box.set_class(not result.met and today > result.deadline, "-late")
+
+    def draw_statement(self, participant: Participant) -> None:
+        widget = self.query_one("#trainee-statement", Static)
+        if not participant.has_consent("store_statement"):
+            widget.update(Content(t("trainee.statement.no_consent")))
+            return
+        statements = self.store.statements(self.group_id, self.participant_id)
+        if not statements:
+            widget.update(Content(t("trainee.statement.none")))
+            return
+        saved = statements[-1].current.saved.astimezone().date()
+        widget.update(Content(t("trainee.statement.saved", day=rule.day(saved))))
+
+    def draw_teachings(
+        self, training: Training | None, course_day: date, select: str | None
+    ) -> None:
+        table = self.query_one("#teachings", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for key in ("held", "audience", "count", "counts", "contact", "note"):
+            table.add_column(t(f"trainee.col_{key}"), key=key)
+        entries = rule.progress(training, course_day).entries if training else ()
+        for entry in entries:
+            x = entry.teaching
+            counts = (
+                t("trainee.counts.yes")
+                if entry.counts
+                else t("trainee.counts.no", reason=t(f"trainee.reason.{entry.reason}"))
+            )
+            table.add_row(
+                Text(rule.day(x.held)),
+                Text(t(f"training.audience.{x.audience}")),
+                Text(str(x.count), justify="right"),
+                Text(counts, style="" if entry.counts else "italic"),
+                Text(contact_text(x)),
+                Text(" ".join(x.note.split())),
+                key=x.id,
+            )
+        self.query_one("#no-teachings", Static).display = not entries
+        table.display = bool(entries)
+        if not entries:
+            return
+        ids = [entry.teaching.id for entry in entries]
+        if select in ids:
+            row = ids.index(select)
+        table.move_cursor(row=min(row, len(entries) - 1))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_add_teaching(self) -> None:
+        from peertui.ui.teaching_form import TeachingForm
+
+        def saved(teaching_id: str | None) -> None:
+            self.refresh_page(select=teaching_id)
+            if teaching_id:
+                self.notify(t("trainee.saved"))
+
+        self.app.push_screen(TeachingForm(self.group_id, self.participant_id), saved)
+
+    def action_edit_teaching(self) -> None:
+        teaching = self.highlighted()
+        if teaching is None or not self.peertui.writable:
+            return
+        from peertui.ui.teaching_form import TeachingForm
+
+        def saved(teaching_id: str | None) -> None:
+            self.refresh_page(select=teaching_id)
+            if teaching_id:
+                self.notify(t("trainee.saved"))
+
+        self.app.push_screen(TeachingForm(self.group_id, self.participant_id, teaching), saved)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "teachings":
+            self.action_edit_teaching()
+
+    def action_delete_teaching(self) -> None:
+        teaching = self.highlighted()
+        if teaching is None or not self.peertui.writable:
+            return
+        from peertui.ui.worksheets import ConfirmDelete
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            # A failure (full disk, ...) becomes one calm line; the teaching then stays.
+            self.peertui.save(
+                self.store.remove_teaching, self.group_id, self.participant_id, teaching.id
+            )
+            self.refresh_page()
+            if teaching.id not in self.teaching_ids():
+                self.notify(t("trainee.deleted"))
+
+        question = t("trainee.confirm_delete", held=rule.day(teaching.held), count=teaching.count)
+        self.app.push_screen(ConfirmDelete(question), answered)
+
+    def teaching_ids(self) -> set[str]:
+        training = self.participant.training
+        return {x.id for x in training.teachings} if training else set()
+
+    def action_statement(self) -> None:
+        from peertui.ui.statement import StatementScreen
+
+        self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
+
+    def action_certificate(self) -> None:
+        from peertui.ui.certificate_dialog import CertificateDialog
+
+        self.app.push_screen(CertificateDialog(self.group_id, self.participant_id))
+
+    def action_details(self) -> None:
+        if not self.peertui.writable or self.participant.training is None:
+            return
+        from peertui.ui.trainee_form import TraineeForm
+
+        self.app.push_screen(
+            TraineeForm(self.group_id, self.participant), lambda _: self.refresh_page()
+        )

@@ -1,0 +1,101 @@
+"""Shared pieces of the trainee screen tests: a real store with a training group in a tmp
+folder, on a fixed "today" (the store's clock), and an app on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from peertui.content import load_library
+from peertui.store import open_store
+from peertui.store.repo import Store
+from peertui.ui.app import PeerTUI
+
+from ..groups.test_group_flow import wait_for_screen
+from ..ui.test_navigation import _visible_text
+
+LIBRARY = load_library()
+COURSE = "bliv-inddragelsesfacilitator"
+#: The course day, and "today" two weeks later (noon UTC: the same date in every time zone
+#: the tests run in).
+COURSE_DAY = date(2026, 10, 1)
+TODAY = date(2026, 10, 15)
+MOMENT = datetime(2026, 10, 15, 12, 0, tzinfo=UTC)
+
+__all__ = [
+    "COURSE",
+    "COURSE_DAY",
+    "LIBRARY",
+    "TODAY",
+    "Seeded",
+    "_visible_text",
+    "seed",
+    "wait_for_screen",
+    "wait_until",
+]
+
+
+def fixed_clock() -> datetime:
+    return MOMENT
+
+
+@dataclass
+class Seeded:
+    data: Path
+    group: str
+    trainee: str | None  # Lene, a trainee with the consent to store her statement
+
+    def store(self, *, read_only: bool = False) -> Store:
+        return open_store(self.data, clock=fixed_clock, read_only=read_only)
+
+    def app(self, store: Store) -> PeerTUI:
+        return PeerTUI(LIBRARY, store=store)
+
+
+#: (day of October 2026, audience, people, citizen contact)
+Taught = tuple[int, str, int, bool | None]
+
+
+def seed(
+    tmp_path: Path,
+    *,
+    trainee: bool = True,
+    taught: Iterable[Taught] = (),
+    organisation: str = "Recovery-skolen Aarby",
+) -> Seeded:
+    data = tmp_path / "data"
+    with open_store(data, clock=fixed_clock) as store:
+        group = store.create_group(
+            "Kursus oktober", COURSE, ["Hanne", "Omar"], COURSE_DAY, date(2027, 10, 1)
+        )
+        pid = None
+        if trainee:
+            lene = store.add_trainee(
+                group.id,
+                "Lene",
+                organisation,
+                "peer",
+                consents=("taking_part", "store_statement"),
+            )
+            pid = lene.id
+            for day, audience, count, contact in taught:
+                store.record_teaching(
+                    group.id,
+                    pid,
+                    held=date(2026, 10, day),
+                    audience=audience,
+                    count=count,
+                    citizen_contact=contact,
+                )
+    return Seeded(data=data, group=group.id, trainee=pid)
+
+
+async def wait_until(pilot: Any, condition: Callable[[], bool], seconds: float = 60.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("waited in vain")

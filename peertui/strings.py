@@ -641,13 +641,15 @@ DA: dict[str, str] = {
     "training.explain.window": "Kursusdag {course_day}. Undervisning tæller til og med {deadline}.",
     "training.explain.counted": "{counted} af {needed} personer undervist, som tæller.",
     "training.explain.met": "Klar til bevis: nået {met_on}.",
-    "training.explain.missing": "Mangler {missing} personer senest {deadline}.",
+    "training.explain.missing": "Mangler {missing} senest {deadline}.",
+    "training.people.one": "1 person",
+    "training.people.many": "{count} personer",
     "training.explain.late": (
-        "Fristen {deadline} er overskredet, og der mangler {missing} personer. "
+        "Fristen {deadline} er overskredet, og der mangler {missing}. "
         "Tal med underviseren om, hvad I gør nu."
     ),
     "training.explain.not_counted": (
-        "Undervisningen {held} ({count} personer) tæller ikke: {reason}"
+        "Undervisningen {held} ({count}) tæller ikke: {reason}"
     ),
     "training.reason.ok": "den tæller.",
     "training.reason.before_course": "den ligger før kursusdagen.",

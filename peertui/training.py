@@ -36,6 +36,11 @@ def deadline(course_day: date) -> date:
     return date(year, month, day)
 
 
+def people(count: int) -> str:
+    """ "1 person", "3 personer"."""
+    return t("training.people.one") if count == 1 else t("training.people.many", count=count)
+
+
 def day(value: date) -> str:
     """A date as the screens and the certificate show it: 15.01.2027."""
     return value.strftime("%d.%m.%Y")
@@ -124,11 +129,19 @@ def explain(result: Progress, today: date) -> list[str]:
         lines.append(t("training.explain.met", met_on=day(result.met_on)))
     elif today > result.deadline:
         lines.append(
-            t("training.explain.late", missing=result.missing, deadline=day(result.deadline))
+            t(
+                "training.explain.late",
+                missing=people(result.missing),
+                deadline=day(result.deadline),
+            )
         )
     else:
         lines.append(
-            t("training.explain.missing", missing=result.missing, deadline=day(result.deadline))
+            t(
+                "training.explain.missing",
+                missing=people(result.missing),
+                deadline=day(result.deadline),
+            )
         )
     for entry in result.entries:
         if not entry.counts:
@@ -136,7 +149,7 @@ def explain(result: Progress, today: date) -> list[str]:
                 t(
                     "training.explain.not_counted",
                     held=day(entry.teaching.held),
-                    count=entry.teaching.count,
+                    count=people(entry.teaching.count),
                     reason=t(f"training.reason.{entry.reason}"),
                 )
             )

@@ -44,7 +44,7 @@ def test_three_are_not_enough() -> None:
     assert not result.met and result.missing == 1
     lines = explain(result, date(2026, 11, 22))
     assert "3 af 4 personer undervist, som tæller." in lines
-    assert "Mangler 1 personer senest 02.01.2027." in lines
+    assert "Mangler 1 person senest 02.01.2027." in lines
     assert status(result, date(2026, 11, 22)) == "3 af 4"
 
 
@@ -55,7 +55,7 @@ def test_four_but_one_after_the_two_months() -> None:
     assert not result.met and result.counted == 3
     assert [e.reason for e in result.entries] == ["ok", "after_deadline"]
     lines = explain(result, date(2027, 1, 10))
-    assert "Undervisningen 03.01.2027 (1 personer) tæller ikke: den ligger efter fristen." in lines
+    assert "Undervisningen 03.01.2027 (1 person) tæller ikke: den ligger efter fristen." in lines
     assert any(line.startswith("Fristen 02.01.2027 er overskredet") for line in lines)
     assert status(result, date(2027, 1, 10)) == "frist overskredet"
     # On the deadline itself it still counts.

@@ -983,9 +983,7 @@ DA: dict[str, str] = {
     "trainee.role": "Rolle",
     "trainee.no_role": "Vælg kursistens rolle: peer-medarbejder eller medarbejder.",
     "trainee.consents": "Kursisten har sagt ja til:",
-    "trainee.consent.store_statement": (
-        "at gemme sit øvestatement (det personlige statement fra kurset)"
-    ),
+    "trainee.consent.store_statement": "at gemme sit øvestatement",
     "trainee.group_hint": (
         "Kursus: startdatoen er kursusdagen. Kursisterne har 2 måneder derfra til at "
         "undervise mindst 4 kolleger eller borgere."
@@ -1026,7 +1024,9 @@ DA: dict[str, str] = {
     "trainee.saved": "Undervisningen er gemt.",
     "trainee.cert.title": "Bevis til {alias}",
     "trainee.cert.working": "Beviset bliver lavet …",
-    "trainee.cert.done": "Beviset er skrevet:",
+    "trainee.cert.done": "Beviset er skrevet.",
+    "trainee.cert.folder": "Mappe: {dir}",
+    "trainee.cert.file": "Fil: {name}",
     "trainee.cert.recorded": "Udstedt {day}: datoen er gemt ved kursisten.",
     "trainee.cert.reprint": "Beviset blev første gang udstedt {day}; den dato står på det.",
     "trainee.cert.busy": "Beviset er ved at blive lavet. Vent et øjeblik.",

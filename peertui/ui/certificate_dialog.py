@@ -135,7 +135,10 @@ class CertificateDialog(ModalScreen[None]):
 
     def show_result(self, result: CertificateResult) -> None:
         self.path = result.path
-        lines = [str(result.path)]
+        lines = [
+            t("trainee.cert.folder", dir=result.path.parent),
+            t("trainee.cert.file", name=result.path.name),
+        ]
         if result.recorded:
             lines.append(t("trainee.cert.recorded", day=rule.day(result.issued)))
         elif not result.first_print:

@@ -179,7 +179,8 @@ class GroupScreen(Screen[None]):
         """A training group: alias, workplace, role and the road to the certificate."""
         from peertui.ui.trainee import list_status, store_today
 
-        for key in ("alias", "organisation", "role", "progress"):
+        # The progress before the workplace, which can be long: seen first on a narrow screen.
+        for key in ("alias", "progress", "role", "organisation"):
             table.add_column(t(f"trainee.col_{key}"), key=key)
         start = self.group.start
         today = store_today(self.store)
@@ -190,9 +191,9 @@ class GroupScreen(Screen[None]):
                 continue
             table.add_row(
                 Text(p.alias),
-                Text(training.organisation),
-                Text(t(f"training.role.{training.role}")),
                 Text(list_status(training, start, today)),
+                Text(t(f"training.role.{training.role}")),
+                Text(training.organisation),
                 key=p.id,
             )
 

@@ -55,7 +55,7 @@ class Seeded:
         return PeerTUI(LIBRARY, store=store)
 
 
-#: (day of October 2026, audience, people, citizen contact)
+#: (day of the month (October 2026 unless told), audience, people, citizen contact)
 Taught = tuple[int, str, int, bool | None]
 
 
@@ -65,11 +65,13 @@ def seed(
     trainee: bool = True,
     taught: Iterable[Taught] = (),
     organisation: str = "Recovery-skolen Aarby",
+    course_day: date = COURSE_DAY,
+    month: int = 10,
 ) -> Seeded:
     data = tmp_path / "data"
     with open_store(data, clock=fixed_clock) as store:
         group = store.create_group(
-            "Kursus oktober", COURSE, ["Hanne", "Omar"], COURSE_DAY, date(2027, 10, 1)
+            "Kursus oktober", COURSE, ["Hanne", "Omar"], course_day, date(2027, 10, 1)
         )
         pid = None
         if trainee:
@@ -85,7 +87,7 @@ def seed(
                 store.record_teaching(
                     group.id,
                     pid,
-                    held=date(2026, 10, day),
+                    held=date(2026, month, day),
                     audience=audience,
                     count=count,
                     citizen_contact=contact,

@@ -3,6 +3,7 @@ certificate, through Pilot on a real store on disk, and what is left after a res
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -153,4 +154,20 @@ async def test_a_participant_without_training_opens_the_participant_page(tmp_pat
         assert cells(app.screen, "#participants") == [["Gæst", "", "", ""]]
         await pilot.press("enter")
         await wait_for_screen(pilot, ParticipantScreen)
+    store.close()
+
+
+async def test_a_passed_deadline_is_shown_calmly(tmp_path: Path) -> None:
+    seeded = seed(tmp_path, course_day=date(2026, 7, 1), month=7, taught=[(5, "citizens", 2, None)])
+    store = seeded.store()
+    app = seeded.app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_open_group(seeded.group)
+        await wait_for_screen(pilot, GroupScreen)
+        assert cells(app.screen, "#participants")[0][1] == "frist overskredet"
+        await pilot.press("enter")
+        await wait_for_screen(pilot, TraineeScreen)
+        text = _visible_text(app)
+        assert "Fristen 01.09.2026 er overskredet" in text
+        assert app.screen.query_one("#trainee-progress").has_class("-late")
     store.close()

@@ -1042,7 +1042,9 @@ DA: dict[str, str] = {
     "teaching.count": "Antal personer (1-100)",
     "teaching.note": "Note (valgfri)",
     "teaching.bad_date": "Skriv datoen som dag.måned.år, fx 15.01.2027.",
-    "teaching.no_such_date": "Datoen {text} findes ikke. Skriv den som dag.måned.år, fx 15.01.2027.",
+    "teaching.no_such_date": (
+        "Datoen {text} findes ikke. Skriv den som dag.måned.år, fx 15.01.2027."
+    ),
     "teaching.future": "{day} ligger efter i dag. Skriv undervisningen ind, når den er holdt.",
     "teaching.no_audience": "Vælg, hvem der blev undervist: kolleger eller borgere.",
     "teaching.no_contact": "Vælg, om kollegerne har borgerkontakt: ja, nej eller ved ikke.",

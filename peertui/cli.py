@@ -7,40 +7,41 @@ import sys
 from collections.abc import Sequence
 
 from peertui import __version__
+from peertui.strings import t
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peertui",
-        description="Kør peer-støttegrupper fra terminalen.",
+        description=t("cli.desc.main"),
     )
     parser.add_argument("--version", action="version", version=f"peertui {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="MAPPE",
-        help="datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
+        help=t("cli.help.data_dir"),
     )
     parser.add_argument(
         "--content",
         metavar="STI",
         action="append",
-        help="indholdsmappe i stedet for det indbyggede (kan gives flere gange)",
+        help=t("cli.help.content"),
     )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     check = sub.add_parser(
         "check",
-        help="tjek forløb og guidesider for fejl",
-        description="Tjekker forløb (sessions/) og guidesider (content/). "
-        "Skriver hver fejl som sti:linje: besked. Afslutter med 1 ved fejl.",
+        help=t("cli.help.check"),
+        description=t("cli.desc.check"),
     )
-    check.add_argument("paths", nargs="*", metavar="STI", help="filer eller mapper at tjekke")
+    check.add_argument("paths", nargs="*", metavar="STI", help=t("cli.help.check_paths"))
     wall = sub.add_parser(
         "wall",
-        help="vis væggen (projektoren) i dette vindue",
-        description="Viser det, gruppen skal se, stort, i dette vindue. Følger den peertui, "
-        "der kører på samme datamappe. Læser kun; skriver intet.",
+        help=t("cli.help.wall"),
+        description=t("cli.desc.wall"),
     )
-    wall.add_argument("--data-dir", dest="wall_data_dir", metavar="MAPPE", help="datamappe")
+    wall.add_argument(
+        "--data-dir", dest="wall_data_dir", metavar="MAPPE", help=t("cli.help.wall_data_dir")
+    )
     # data export|import|restore|info, forget, purge, demo (the parser only; no store import)
     from peertui.store.cli import add_commands
 

@@ -808,11 +808,26 @@ DA: dict[str, str] = {
     "network.to_list": "ctrl+l: listen og redigering",
     "network.to_map": "ctrl+l: tilbage til kortet",
     # --- peertui data / forget / purge / demo ---
+    # --- peertui (the command line: peertui/cli.py) ---
+    "cli.desc.main": "Kør peer-støttegrupper fra terminalen.",
+    "cli.help.data_dir": "datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
+    "cli.help.content": "indholdsmappe i stedet for det indbyggede (kan gives flere gange)",
+    "cli.help.check": "tjek forløb, guidesider og mødescenarier for fejl",
+    "cli.desc.check": (
+        "Tjekker forløb (sessions/), guidesider (content/) og mødescenarier "
+        "(content/scenarios/). Skriver hver fejl som sti:linje: besked. Afslutter med 1 ved fejl."
+    ),
+    "cli.help.check_paths": "filer eller mapper at tjekke",
+    "cli.help.wall": "vis væggen (projektoren) i dette vindue",
+    "cli.desc.wall": (
+        "Viser det, gruppen skal se, stort, i dette vindue. Følger den peertui, "
+        "der kører på samme datamappe. Læser kun; skriver intet."
+    ),
+    "cli.help.wall_data_dir": "datamappe",
     "cli.help.data": "eksportér, importér eller gendan data",
     "cli.desc.data": (
         "Hele datamappen som én JSON-fil, ind og ud, og gendannelse fra sikkerhedskopier."
     ),
-    "cli.help.data_dir": "datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
     "cli.help.yes": "spørg ikke først (til scripts)",
     "cli.help.export": "skriv alle data til en JSON-fil",
     "cli.desc.export": (

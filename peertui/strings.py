@@ -584,6 +584,12 @@ DA: dict[str, str] = {
     "store.not_found.statement": "Det personlige statement findes ikke.",
     "store.not_found.trainee": "Kursisten findes ikke.",
     "store.not_found.teaching": "Undervisningen findes ikke i kursistens log.",
+    # --- trainee records from before schema 4 (peertui/store/legacy.py) ---
+    "store.old_trainees_group": "Kursusdag {day}",
+    "store.moved_trainees": (
+        "Kursister fra en ældre udgave af peertui er nu kursister i gruppen: {names}. "
+        "Arbejdssted og rolle var ikke kendt: ret dem på kursistens side."
+    ),
     "store.invalid.count": "Antal personer skal være et helt tal fra 1 til 100.",
     "store.not_found.damaged_file": "{ref} er ikke beskadiget.",
     "store.invalid.text": "'{field}' skal være en tekst.",
@@ -628,7 +634,6 @@ DA: dict[str, str] = {
     "field.status": "Fremmøde",
     "field.answers": "Personligt statement",
     "field.occasion": "Anledning",
-    "field.trainee_name": "Kursistens navn",
     # --- the road to the certificate (peertui/training.py) ---
     "training.role.peer": "Peer-medarbejder",
     "training.role.staff": "Medarbejder",
@@ -857,8 +862,7 @@ DA: dict[str, str] = {
         "fortrydes."
     ),
     "cli.help.forget_group": "gruppens id eller præcise navn",
-    "cli.help.forget_participant": "deltagerens id eller fornavn/kaldenavn",
-    "cli.help.forget_trainee": "slet i stedet en kursist (id eller navn)",
+    "cli.help.forget_participant": "deltagerens (eller kursistens) id eller fornavn/kaldenavn",
     "cli.help.purge": "slet grupper, der er forbi slettedatoen",
     "cli.desc.purge": (
         "Sletter hver gruppe, hvis slettedato er overskredet, med alle sikkerhedskopier. "
@@ -893,7 +897,7 @@ DA: dict[str, str] = {
     "data.info_folder": "Datamappe: {dir}",
     "data.info_counts": "Grupper: {groups}. Kursister: {trainees}.",
     "data.info_group": "  {id}  {name} (slettes efter {retention})",
-    "data.info_store": "kursister",
+    "data.info_store": "fælles fil",
     "restore.nothing": "Alle datafiler i {dir} kan læses. Der er intet at gendanne.",
     "restore.damaged": "{file} er beskadiget.",
     "restore.offer": "Den nyeste gode sikkerhedskopi ({name}) er fra {when}.",
@@ -901,13 +905,13 @@ DA: dict[str, str] = {
     "restore.done": "{file} er gendannet fra sikkerhedskopien fra {when}.",
     "restore.list_line": "{file} {name}: {count} sikkerhedskopier, nyeste {newest}",
     "forget.usage": (
-        "Brug: peertui forget --group GRUPPE --participant DELTAGER, eller --trainee KURSIST."
+        "Brug: peertui forget --group GRUPPE --participant DELTAGER (en kursist er deltager i "
+        "sin kursusgruppe)."
     ),
     "forget.confirm": (
         "Slet {alias} helt fra gruppen {group}, også i alle sikkerhedskopier? "
         "Det kan ikke fortrydes."
     ),
-    "forget.confirm_trainee": "Slet kursisten {name} helt, også i alle sikkerhedskopier?",
     "forget.done": (
         "Slettet. {rewritten} filer er skrevet om uden deltageren, {deleted} filer er slettet. "
         "Husk eksporter og udskrifter uden for peertui."
@@ -931,7 +935,6 @@ DA: dict[str, str] = {
         "gruppen {name} ({id}) findes allerede med andet indhold. Brug --replace for at "
         "erstatte alt, eller importér i en tom datamappe."
     ),
-    "portable.conflict_trainee": "kursisten {id} findes allerede med andet indhold.",
     "portable.exists": "{file} findes allerede. Vælg et andet navn, eller brug --force.",
     "portable.is_dir": "{file} er en mappe, ikke en fil.",
     "portable.no_folder": "Mappen til {file} findes ikke.",

@@ -46,6 +46,9 @@ def open_for_app(
         store = open_store(data_dir, read_only=True, clock=clock)
         notices.append(t("store.opened_read_only", reason=str(exc)))
     notices.extend(str(problem) for problem in store.damaged)
+    if store.moved_trainees:
+        names = ", ".join(g.name for g in store.moved_trainees)
+        notices.append(t("store.moved_trainees", names=names))
     past = store.groups_past_retention(today)
     if past:
         names = ", ".join(g.name for g in past)

@@ -74,7 +74,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     forget = sub.add_parser("forget", help=t("cli.help.forget"), description=t("cli.desc.forget"))
     forget.add_argument("--group", metavar="GRUPPE", help=t("cli.help.forget_group"))
     forget.add_argument("--participant", metavar="DELTAGER", help=t("cli.help.forget_participant"))
-    forget.add_argument("--trainee", metavar="KURSIST", help=t("cli.help.forget_trainee"))
     _yes_option(forget)
     _data_dir_option(forget)
 
@@ -138,7 +137,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
     from peertui.store.portable import read_export, write_export
-    from peertui.store.repo import open_store
+    from peertui.store.repo import count_trainees, open_store
 
     command = args.data_command
     if command == "export":
@@ -150,7 +149,7 @@ def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
                 "data.exported",
                 file=args.file,
                 groups=len(bundle.groups),
-                trainees=len(bundle.trainees),
+                trainees=count_trainees(bundle.groups),
                 size=size,
             ),
             file=out,
@@ -236,11 +235,9 @@ def _info(folder: Path, out: TextIO) -> int:
 
     with open_store(folder, read_only=True) as store:
         groups = store.groups()
+        trainees = sum(len(store.trainees(g.id)) for g in groups)
         print(t("data.info_folder", dir=str(folder)), file=out)
-        print(
-            t("data.info_counts", groups=len(groups), trainees=len(store.trainee_records())),
-            file=out,
-        )
+        print(t("data.info_counts", groups=len(groups), trainees=trainees), file=out)
         for g in groups:
             print(
                 t("data.info_group", id=g.id, name=g.name, retention=g.retention.isoformat()),
@@ -264,27 +261,18 @@ def _info(folder: Path, out: TextIO) -> int:
 def _forget(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
     from peertui.store.repo import open_store
 
-    if args.trainee and (args.group or args.participant):
-        print(t("forget.usage"), file=sys.stderr)
-        return EXIT_ERROR
-    if not args.trainee and not (args.group and args.participant):
+    if not (args.group and args.participant):
         print(t("forget.usage"), file=sys.stderr)
         return EXIT_ERROR
     with open_store(folder) as store:
-        if args.trainee:
-            trainee = store.find_trainee(args.trainee)
-            if not _confirm(t("forget.confirm_trainee", name=trainee.name), args.yes, out):
-                print(t("cli.cancelled"), file=out)
-                return EXIT_CANCELLED
-            erasure = store.forget_trainee(trainee.id)
-        else:
-            group = store.find_group(args.group)
-            participant = store.find_participant(group.id, args.participant)
-            question = t("forget.confirm", alias=participant.alias, group=group.name)
-            if not _confirm(question, args.yes, out):
-                print(t("cli.cancelled"), file=out)
-                return EXIT_CANCELLED
-            erasure = store.forget_participant(group.id, participant.id)
+        # A trainee is a participant of a training group: forgotten the same way.
+        group = store.find_group(args.group)
+        participant = store.find_participant(group.id, args.participant)
+        question = t("forget.confirm", alias=participant.alias, group=group.name)
+        if not _confirm(question, args.yes, out):
+            print(t("cli.cancelled"), file=out)
+            return EXIT_CANCELLED
+        erasure = store.forget_participant(group.id, participant.id)
     print(t("forget.done", rewritten=erasure.rewritten, deleted=erasure.deleted), file=out)
     return EXIT_OK
 

@@ -347,7 +347,7 @@ def build(today: date) -> ExportBundle:
         worksheets=tuple(worksheets),
         meeting_logs=tuple(logs),
     )
-    return ExportBundle(groups=(data, build_training(today)), trainees=())
+    return ExportBundle(groups=(data, build_training(today)))
 
 
 TRAINING_COURSE = "bliv-inddragelsesfacilitator"
@@ -424,11 +424,9 @@ def fill(store: Store, today: date, *, force: bool = False) -> GroupData:
     """Put the demo group into ``store``. Refuses a store that holds any data, unless
     ``force`` and everything in it is demo data (then the demo group is made afresh)."""
     groups = store.groups()
-    holds_data = bool(groups) or bool(store.trainee_records()) or bool(store.damaged)
+    holds_data = bool(groups) or bool(store.damaged)
     if holds_data:
-        only_demo = (
-            not store.damaged and not store.trainee_records() and all(g.demo for g in groups)
-        )
+        only_demo = not store.damaged and all(g.demo for g in groups)
         if not (force and only_demo):
             raise StoreError(t("demo.refused" if not only_demo else "demo.exists"))
         for g in groups:

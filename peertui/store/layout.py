@@ -2,14 +2,17 @@
 
 A group file::
 
-    {"meta":         {"1": {"kind": "group", "schema": 3}},
+    {"meta":         {"1": {"kind": "group", "schema": 4}},
      "group":        {"1": <Group>},
      "participants": {"1": <Participant>, ...},
      "attendance":   {...}, "statements": {...}, "worksheets": {...}, "meeting_logs": {...}}
 
 ``store.json``::
 
-    {"meta": {"1": {"kind": "store", "schema": 3}}, "trainees": {"1": <Trainee>, ...}}
+    {"meta": {"1": {"kind": "store", "schema": 4}}}
+
+(up to schema 3 it also held ``"trainees"``: old trainee records, read by
+``peertui.store.legacy`` and moved into training groups when the store opens).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from peertui.store.errors import StoreDamaged
+from peertui.store.legacy import OLD_TRAINEES, OldTrainee, read_old_trainees
 from peertui.store.migrate import META, check_tables, meta_table, migrate
 from peertui.store.model import (
     GROUP_TABLES,
@@ -30,7 +34,6 @@ from peertui.store.model import (
     Participant,
     ShapeError,
     Statement,
-    Trainee,
     Worksheet,
 )
 from peertui.store.storage import read_json
@@ -38,7 +41,6 @@ from peertui.store.storage import read_json
 Tables = dict[str, dict[str, Any]]
 
 GROUP = "group"
-TRAINEES = "trainees"
 
 
 def _numbered(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -96,22 +98,19 @@ def group_from_tables(tables: Tables, rel: str, p: Parser = LENIENT) -> GroupDat
     return data
 
 
-def store_to_tables(trainees: list[Trainee] | tuple[Trainee, ...]) -> Tables:
-    return {META: meta_table("store"), TRAINEES: _numbered([x.to_doc() for x in trainees])}
+def store_to_tables() -> Tables:
+    return {META: meta_table("store")}
 
 
-def store_from_tables(tables: Tables, rel: str, p: Parser = LENIENT) -> tuple[Trainee, ...]:
+def store_from_tables(tables: Tables, rel: str, p: Parser = LENIENT) -> tuple[OldTrainee, ...]:
+    """Check a ``store.json`` (at the current schema); return the old trainee records it still
+    holds (none once they are moved). ``StoreDamaged`` if anything is off."""
     try:
-        if set(tables) - {META, TRAINEES}:
+        if set(tables) - {META, OLD_TRAINEES}:
             raise ShapeError(rel, "object")
-        trainees = tuple(
-            Trainee.from_doc(x, p, "trainees") for x in _in_order(tables.get(TRAINEES))
-        )
-        if len({x.id for x in trainees}) != len(trainees):
-            raise ShapeError(rel, "duplicate")
+        return read_old_trainees(_in_order(tables.get(OLD_TRAINEES)), p, OLD_TRAINEES)
     except ShapeError:
         raise StoreDamaged(rel) from None
-    return trainees
 
 
 def load_tables(path: Path, rel: str, kind: str, group_id: str | None = None) -> tuple[Tables, int]:

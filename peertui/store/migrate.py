@@ -13,6 +13,11 @@ History:
   3  worksheets keep a version history: ``{"participant", "kind", "versions": [{"saved",
      "content"}]}`` instead of ``"updated"`` and ``"content"``; a goal also says why it
      matters (``"why"``, empty for goals written before).
+  4  a trainee is a participant of a training group: participants may hold ``"training"``
+     (organisation, role, teachings with ``"id"`` and ``"citizen_contact"``, certified), and
+     ``store.json`` no longer holds a ``"trainees"`` table. Its old records become training
+     groups when the store opens (``peertui.store.legacy``; that step writes new group files,
+     so the store does it, not ``migrate``, which only ever changes one file).
 """
 
 from __future__ import annotations
@@ -84,9 +89,10 @@ def _v2_to_v3(data: Tables, kind: str) -> Tables:
 
 
 def _v3_to_v4(data: Tables, kind: str) -> Tables:
-    """Schema 4 adds optional fields only (a participant's ``training``; a teaching's ``id``
-    and ``citizen_contact``): nothing to change. The number still moves, so that an older
-    peertui says it is too old instead of calling a trainee's file damaged."""
+    """Group files: schema 4 only adds optional fields, nothing to change; the number still
+    moves, so that an older peertui says it is too old instead of calling a trainee's file
+    damaged. ``store.json``: its ``"trainees"`` stay for the store to move (see above); a
+    ``store.json`` at schema 4 that still holds some is moved the same way."""
     return data
 
 

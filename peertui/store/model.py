@@ -751,8 +751,8 @@ class Teaching:
     audience: str  # colleagues | citizens
     count: int  # how many people were taught
     note: str = ""
-    #: Its id (schema 4), so that one teaching can be edited or removed; "" in the old
-    #: trainee records.
+    #: Its id (schema 4), so that one teaching can be edited or removed; "" only in trainee
+    #: records of schema 3 and older (peertui/store/legacy.py), which get one when moved.
     id: str = ""
     #: For colleagues: do they have contact with citizens? None: not known (and for citizens).
     citizen_contact: bool | None = None
@@ -822,53 +822,6 @@ class Training:
             organisation=p.text(d["organisation"], f"{path}.organisation", limit=NAME_MAX),
             role=p.choice(d["role"], f"{path}.role", ROLES),
             teachings=found,
-            certified=p.optional_day(d["certified"], f"{path}.certified"),
-        )
-
-
-TEACH_AT_LEAST = 4  # people, within ...
-TEACH_WITHIN_DAYS = 61  # ... two months of the course day
-
-
-@dataclass(frozen=True, slots=True)
-class Trainee:
-    id: str
-    name: str
-    course_date: date
-    teachings: tuple[Teaching, ...] = ()
-    certified: date | None = None
-
-    def taught(self) -> int:
-        """People taught within two months of the course day."""
-        return sum(
-            x.count
-            for x in self.teachings
-            if 0 <= (x.held - self.course_date).days <= TEACH_WITHIN_DAYS
-        )
-
-    def ready_for_certificate(self) -> bool:
-        return self.taught() >= TEACH_AT_LEAST
-
-    def to_doc(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "course_date": fmt_day(self.course_date),
-            "teachings": [x.to_doc() for x in self.teachings],
-            "certified": fmt_day(self.certified) if self.certified else None,
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Any, p: Parser, path: str) -> Trainee:
-        d = p.obj(doc, path, ("id", "name", "course_date", "teachings", "certified"))
-        teachings = p.list(d["teachings"], f"{path}.teachings", LIST_MAX)
-        return cls(
-            id=p.ident(d["id"], f"{path}.id"),
-            name=p.text(d["name"], f"{path}.name", limit=NAME_MAX, empty=False),
-            course_date=p.day(d["course_date"], f"{path}.course_date"),
-            teachings=tuple(
-                Teaching.from_doc(x, p, f"{path}.teachings[{i}]") for i, x in enumerate(teachings)
-            ),
             certified=p.optional_day(d["certified"], f"{path}.certified"),
         )
 

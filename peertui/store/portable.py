@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from peertui.store.errors import ImportInvalid, StoreError
+from peertui.store.legacy import OLD_TRAINEES, read_old_trainees
 from peertui.store.migrate import worksheet_v2_to_v3
-from peertui.store.model import GroupData, Parser, ShapeError, Trainee
+from peertui.store.model import GroupData, Parser, ShapeError
 from peertui.store.repo import ExportBundle
 from peertui.store.storage import write_atomic
 from peertui.strings import t
@@ -25,8 +26,10 @@ FORMAT = "peertui-export"
 #: ``"why"``. 2: worksheets keep their versions, as in schema 3 of the data files. Files of
 #: format 1 are still read. 3: participants may hold ``training`` (a trainee's organisation,
 #: role, teachings and certificate date), teachings an ``id`` and ``citizen_contact``, as in
-#: schema 4; format 2 files have none of them and read as they are.
-FORMAT_VERSION = 3
+#: schema 4. 4: no top-level ``"trainees"`` (old trainee records) any more: a trainee is a
+#: participant of a training group. The ``"trainees"`` of formats 1-3 are read, and the import
+#: makes them trainees of training groups (``peertui.store.legacy``).
+FORMAT_VERSION = 4
 MAX_BYTES = 512 * 1024 * 1024
 
 STRICT = Parser(check_cpr=True)
@@ -37,7 +40,6 @@ def export_document(bundle: ExportBundle) -> dict[str, Any]:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "groups": [g.to_export() for g in sorted(bundle.groups, key=lambda g: g.group.id)],
-        "trainees": [x.to_doc() for x in sorted(bundle.trainees, key=lambda x: x.id)],
     }
 
 
@@ -75,7 +77,7 @@ def parse_export(raw: bytes) -> ExportBundle:
     except RecursionError:
         raise ImportInvalid(t("portable.too_deep")) from None
     try:
-        top = STRICT.obj(doc, "", ("format", "format_version", "groups", "trainees"))
+        top = STRICT.obj(doc, "", ("format", "format_version", "groups"), (OLD_TRAINEES,))
         if top["format"] != FORMAT:
             raise ImportInvalid(t("portable.not_export"))
         version = top["format_version"]
@@ -85,15 +87,17 @@ def parse_export(raw: bytes) -> ExportBundle:
             raise ImportInvalid(t("portable.too_new", found=version, supported=FORMAT_VERSION))
         if version < 1:
             raise ImportInvalid(t("portable.not_export"))
+        # Formats 1-3 have "trainees" (old trainee records); format 4 never does.
+        if version >= 4 and OLD_TRAINEES in top:
+            raise ShapeError("", "unknown_key", key=OLD_TRAINEES)
         if version == 1:
             _upgrade_format_1(top["groups"])
         groups = tuple(
             GroupData.from_export(g, STRICT, f"groups[{i}]")
             for i, g in enumerate(STRICT.list(top["groups"], "groups"))
         )
-        trainees = tuple(
-            Trainee.from_doc(x, STRICT, f"trainees[{i}]")
-            for i, x in enumerate(STRICT.list(top["trainees"], "trainees"))
+        trainees = read_old_trainees(
+            STRICT.list(top.get(OLD_TRAINEES, []), OLD_TRAINEES), STRICT, OLD_TRAINEES
         )
     except ShapeError as exc:
         raise ImportInvalid(exc.describe()) from None
@@ -102,8 +106,6 @@ def parse_export(raw: bytes) -> ExportBundle:
         if g.group.id in seen:
             raise ImportInvalid(ShapeError(f"groups[{i}].id", "duplicate").describe())
         seen.add(g.group.id)
-    if len({x.id for x in trainees}) != len(trainees):
-        raise ImportInvalid(ShapeError("trainees", "duplicate").describe())
     return ExportBundle(groups=groups, trainees=trainees)
 
 

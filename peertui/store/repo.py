@@ -44,11 +44,20 @@ from peertui.store.errors import (
 )
 from peertui.store.layout import (
     GROUP,
-    TRAINEES,
     group_from_tables,
     group_to_tables,
     load_tables,
+    store_from_tables,
     store_to_tables,
+)
+from peertui.store.legacy import (
+    OLD_TRAINEES,
+    OldTrainee,
+    drop_old_trainees,
+    has_old_trainees,
+    scrub_copy,
+    training_groups,
+    without_old_trainees,
 )
 from peertui.store.lock import DataLock
 from peertui.store.migrate import SCHEMA, migrate
@@ -72,7 +81,6 @@ from peertui.store.model import (
     Statement,
     StatementVersion,
     Teaching,
-    Trainee,
     Training,
     Worksheet,
     WorksheetContent,
@@ -167,15 +175,22 @@ class RestoreOffer:
 @dataclass(frozen=True, slots=True)
 class ExportBundle:
     groups: tuple[GroupData, ...]
-    trainees: tuple[Trainee, ...]
+    #: Trainee records from an export of format 3 or older: the import makes them trainees of
+    #: training groups (``peertui.store.legacy``). Always empty in an export made now.
+    trainees: tuple[OldTrainee, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    added: int  # groups added
+    added: int  # groups added (old trainee records make groups too)
     replaced: int  # groups replaced (replace mode) or unchanged (merge mode, identical)
     removed: int  # groups removed (replace mode)
-    trainees: int  # trainees added or replaced
+    trainees: int  # trainees in the groups written (added, or replaced)
+
+
+def count_trainees(groups: Iterable[GroupData]) -> int:
+    """How many trainees (participants with ``training``) the groups hold."""
+    return sum(1 for g in groups for p in g.participants if p.training is not None)
 
 
 # --- one data file ------------------------------------------------------------------------
@@ -296,12 +311,6 @@ def drop_words_in_tables(tables: Tables, participant_id: str) -> Tables:
     return out
 
 
-def forget_trainee_in_tables(tables: Tables, trainee_id: str) -> Tables:
-    out = dict(tables)
-    out[TRAINEES] = _drop(tables.get(TRAINEES), id=trainee_id)
-    return out
-
-
 # --- the store ----------------------------------------------------------------------------
 
 
@@ -341,6 +350,8 @@ class Store:
         self.damaged: list[StoreDamaged] = []
         self.migrated: list[tuple[str, int]] = []  # (file, schema it had)
         self._to_migrate: list[tuple[str, int, Tables]] = []  # written once all are read
+        #: Groups made on opening from trainee records of schema 3 and older.
+        self.moved_trainees: list[Group] = []
         self._mutex = threading.RLock()
         self._lock = DataLock(data_dir)
         self._closed = False
@@ -373,6 +384,7 @@ class Store:
             write_atomic(path, dumps(tables), rel)
             log.info("migrated %s from schema %d to %d", rel, found, SCHEMA)
         self._to_migrate = []
+        self._move_old_trainees()
 
     def _open_file(self, rel: str, kind: str, group_id: str | None = None) -> DataFile | None:
         path = self.data_dir / rel
@@ -384,7 +396,7 @@ class Store:
             if backups.list_backups(backup_dir(self.data_dir, rel)):
                 self.damaged.append(StoreDamaged(rel, missing=True))
                 return None
-            tables, found = store_to_tables(()), SCHEMA
+            tables, found = store_to_tables(), SCHEMA
             if not self.read_only:
                 write_atomic(path, dumps(tables), rel)
         except StoreDamaged as exc:
@@ -456,7 +468,7 @@ class Store:
 
     @contextlib.contextmanager
     def batch(self, group_id: str | None = None) -> Iterator[None]:
-        """Several changes to one group (or, with ``None``, to the trainees) saved as one
+        """Several changes to one group (or, with ``None``, to ``store.json``) saved as one
         write when the block ends. If the block raises, none of them is saved."""
         self._writable()
         data_file = self._main_file() if group_id is None else self._group_file(group_id)
@@ -586,13 +598,19 @@ class Store:
 
     @_synchronized
     def delete_group(self, group_id: str) -> Erasure:
-        """Delete the group's file, all its backups and any damaged copies."""
+        """Delete the group's file, all its backups and any damaged copies (and its trainees'
+        old records in the copies of ``store.json``, if they came from there)."""
         self._writable()
         data_file = self._group_file(group_id)
+        people = {d["id"] for d in data_file.table("participants").all()}
         del self._groups[group_id]
         with contextlib.suppress(FileNotFoundError):
             self._run_path(group_id).unlink()
-        return self._delete_everywhere(data_file.rel)
+        erasure = self._delete_everywhere(data_file.rel)
+        old = self._scrub_old_trainees(people)
+        return Erasure(
+            rewritten=erasure.rewritten + old.rewritten, deleted=erasure.deleted + old.deleted
+        )
 
     def _delete_everywhere(self, rel: str) -> Erasure:
         deleted = 0
@@ -765,13 +783,19 @@ class Store:
     @_synchronized
     def forget_participant(self, group_id: str, participant_id: str) -> Erasure:
         """Remove the participant everywhere: the group file, every backup of it, and any
-        damaged copy of it (which cannot be edited safely, so it is deleted)."""
+        damaged copy of it (which cannot be edited safely, so it is deleted); for a trainee
+        whose record came from ``store.json`` (schema 3 and older), that record in its
+        backups and damaged copies too."""
         self._writable()
         data_file = self._group_file(group_id)
         doc = self._participant_doc(data_file, participant_id)
         aliases = {doc["alias"]}
-        return self._erase(
+        erasure = self._erase(
             data_file, lambda tables: forget_in_tables(tables, participant_id, aliases)
+        )
+        old = self._scrub_old_trainees({participant_id})
+        return Erasure(
+            rewritten=erasure.rewritten + old.rewritten, deleted=erasure.deleted + old.deleted
         )
 
     def _erase(self, data_file: DataFile, transform: Callable[[Tables], Tables]) -> Erasure:
@@ -1188,74 +1212,61 @@ class Store:
             return self.participant(group_id, participant_id)
         return self._set_training(group_id, participant_id, replace(training, certified=on))
 
-    # -- trainee records of schema 3 and older (kept as they are; new trainees are
-    #    participants of a training group, above)
+    # -- trainee records of schema 3 and older (store.json): moved into training groups
 
-    def _trainee_doc(self, trainee_id: str) -> Document:
-        doc = _find(self._main_file().table(TRAINEES), id=trainee_id)
-        if doc is None:
-            raise NotFound("trainee", trainee_id)
-        return doc
+    def _move_old_trainees(self) -> None:
+        """Make the old trainee records in ``store.json`` trainees of new training groups
+        (``peertui.store.legacy``), then write ``store.json`` without them.
 
-    @_synchronized
-    def trainee_records(self) -> list[Trainee]:
-        if self._store_file is None:
-            return []
-        table = self._store_file.table(TRAINEES)
-        found = [Trainee.from_doc(d, Parser(check_cpr=False), "trainee") for d in table.all()]
-        return sorted(found, key=lambda x: (x.course_date, x.name, x.id))
+        Safe to stop at any point: a record whose id is already a participant was moved
+        before and is skipped, and ``store.json`` (its previous version kept as a backup) loses
+        the records only after every group file is written. Waits while a data file is
+        damaged (a damaged group may hold some of them). Read-only: the groups exist in memory
+        only, and nothing is written."""
+        data_file = self._store_file
+        if data_file is None or self.damaged:
+            return
+        tables = data_file.tables()
+        if OLD_TRAINEES not in tables:
+            return
+        records = store_from_tables(tables, data_file.rel)
+        taken = {p.id for gid in self._groups for p in self.participants(gid)}
+        made = training_groups(records, taken)
+        for data in made:
+            rel = group_rel(data.group.id)
+            group_tables = group_to_tables(data)
+            if not self.read_only:
+                write_atomic(self.data_dir / rel, dumps(group_tables), rel)
+            self._groups[data.group.id] = DataFile(
+                self.data_dir, rel, "group", group_tables, read_only=self.read_only,
+                clock=self.clock,
+            )  # fmt: skip
+        if made and not self.read_only:
+            fsync_dir(self.data_dir / GROUPS_DIR)
+        if not self.read_only:
+            data_file.replace(without_old_trainees(tables))
+        self.moved_trainees.extend(x.group for x in made)
+        if made:
+            log.info("moved old trainee records into %d training groups", len(made))
 
-    @_synchronized
-    def trainee(self, trainee_id: str) -> Trainee:
-        return Trainee.from_doc(self._trainee_doc(trainee_id), Parser(check_cpr=False), "trainee")
-
-    @_synchronized
-    def find_trainee(self, ref: str) -> Trainee:
-        matches = [x for x in self.trainee_records() if ref in (x.id, x.name)]
-        if len(matches) != 1:
-            raise NotFound("trainee", "")
-        return matches[0]
-
-    @_synchronized
-    def add_trainee_record(self, name: str, course_date: date) -> Trainee:
-        self._writable()
-        trainee = _validated(
-            Trainee(
-                id=new_id(),
-                name=clean_text(name, "trainee_name", limit=NAME_MAX, required=True, strip=True),
-                course_date=course_date,
-            ),
-            "trainee",
-        )
-        self._main_file().table(TRAINEES).insert(trainee.to_doc())
-        return trainee
-
-    @_synchronized
-    def record_trainee_teaching(self, trainee_id: str, teaching: Teaching) -> Trainee:
-        """Add one follow-up teaching session to a trainee's record."""
-        self._writable()
-        doc = self._trainee_doc(trainee_id)
-        teaching = _validated(teaching, "teaching")
-        teachings = [*doc["teachings"], teaching.to_doc()]
-        self._main_file().table(TRAINEES).update({"teachings": teachings}, doc_ids=[doc.doc_id])
-        return self.trainee(trainee_id)
-
-    @_synchronized
-    def set_trainee_record_certified(self, trainee_id: str, on: date | None) -> Trainee:
-        self._writable()
-        doc = self._trainee_doc(trainee_id)
-        value = fmt_day(on) if on else None
-        self._main_file().table(TRAINEES).update({"certified": value}, doc_ids=[doc.doc_id])
-        return self.trainee(trainee_id)
-
-    @_synchronized
-    def forget_trainee(self, trainee_id: str) -> Erasure:
-        """Remove a trainee from store.json and from every backup of it."""
-        self._writable()
-        self._trainee_doc(trainee_id)
-        return self._erase(
-            self._main_file(), lambda tables: forget_trainee_in_tables(tables, trainee_id)
-        )
+    def _scrub_old_trainees(self, ids: set[str]) -> Erasure:
+        """Erase the old records of ``ids`` from ``store.json`` (if it still holds any), its
+        backups and its damaged copies."""
+        rewritten = deleted = 0
+        if self._store_file is not None:
+            tables = self._store_file.tables()
+            if has_old_trainees(tables):
+                cleaned = drop_old_trainees(tables, ids)
+                if cleaned is not tables:
+                    self._store_file.replace(copy.deepcopy(cleaned), backup=False)
+                    rewritten += 1
+        folder = backup_dir(self.data_dir, STORE_NAME)
+        copies = [b.path for b in backups.list_backups(folder)] + self._damaged_copies(STORE_NAME)
+        for path in copies:
+            done = scrub_copy(path, STORE_NAME, ids)
+            rewritten += done == "rewritten"
+            deleted += done == "deleted"
+        return Erasure(rewritten=rewritten, deleted=deleted)
 
     # -- export and import
 
@@ -1265,23 +1276,24 @@ class Store:
         if self.damaged:
             raise self.damaged[0]
         groups = tuple(self.group_data(gid).sorted() for gid in sorted(self._groups))
-        trainees = tuple(sorted(self.trainee_records(), key=lambda x: x.id))
-        return ExportBundle(groups=groups, trainees=trainees)
+        return ExportBundle(groups=groups)
 
     @_synchronized
     def import_bundle(self, bundle: ExportBundle, *, replace_all: bool = False) -> ImportReport:
         """Bring in a checked export, all or nothing.
 
-        Merge (default): groups and trainees not in the store are added; ones already here
-        with the same content are left alone; one already here with different content is a
-        conflict and nothing is imported. ``replace_all``: the store becomes exactly the
-        bundle (groups not in it are removed; their last version stays in the backups).
+        Merge (default): groups not in the store are added; ones already here with the
+        same content are left alone; one already here with different content is a conflict
+        and nothing is imported. ``replace_all``: the store becomes exactly the bundle (groups
+        not in it are removed; their last version stays in the backups). Old trainee records
+        (an export of format 3 or older) become training groups, except those whose id is a
+        participant already (in the bundle's groups, or, merging, in the store).
         """
         self._writable()
         if self.damaged:
             raise self.damaged[0]
         current = {gid: self.group_data(gid).sorted() for gid in self._groups}
-        writes: list[tuple[str, Tables]] = []
+        written: list[GroupData] = []
         added = kept = 0
         for data in bundle.groups:
             gid = data.group.id
@@ -1294,23 +1306,18 @@ class Store:
                 kept += 1
             else:
                 added += 1
-            writes.append((group_rel(gid), group_to_tables(data.sorted())))
-        trainees_now = {x.id: x for x in self.trainee_records()}
+            written.append(data.sorted())
+        taken = {p.id for d in bundle.groups for p in d.participants}
+        if not replace_all:
+            taken |= {p.id for d in current.values() for p in d.participants}
+        made = training_groups(bundle.trainees, taken)
+        added += len(made)
+        written.extend(d.sorted() for d in made)
+        writes = [(group_rel(d.group.id), group_to_tables(d)) for d in written]
         if replace_all:
-            trainees = list(bundle.trainees)
-            changed = len(bundle.trainees)
-        else:
-            trainees = list(trainees_now.values())
-            changed = 0
-            for x in bundle.trainees:
-                if x.id in trainees_now:
-                    if trainees_now[x.id] != x:
-                        raise ImportInvalid(t("portable.conflict_trainee", id=x.id))
-                    continue
-                trainees.append(x)
-                changed += 1
-        if changed or replace_all:
-            writes.append((STORE_NAME, store_to_tables(sorted(trainees, key=lambda x: x.id))))
+            # store.json as now made: without any old trainee records (their last version
+            # stays in the backups, like the groups removed).
+            writes.append((STORE_NAME, store_to_tables()))
         removed = [
             gid for gid in current if replace_all and gid not in {d.group.id for d in bundle.groups}
         ]
@@ -1349,7 +1356,9 @@ class Store:
                 self._store_file = data_file
             else:
                 self._groups[Path(rel).stem] = data_file
-        return ImportReport(added=added, replaced=kept, removed=len(removed), trainees=changed)
+        return ImportReport(
+            added=added, replaced=kept, removed=len(removed), trainees=count_trainees(written)
+        )
 
     # -- damage and recovery
 
@@ -1406,5 +1415,6 @@ class Store:
         else:
             self._groups[path.stem] = data_file
         self.damaged = [p for p in self.damaged if p.file != rel]
+        self._move_old_trainees()  # a restored store.json may hold old trainee records
         name = group_from_tables(tables, rel).group.name if kind == "group" else None
         return RestoreOffer(rel=rel, backup=good, group_name=name)

@@ -113,6 +113,7 @@ def test_fresh_start_from_the_command_line(tmp_path: Path) -> None:
 
     info = run("--data-dir", str(demo), "data", "info", env=env)
     assert info.returncode == 0 and "Tirsdagsgruppen (demo)" in info.stdout
+    assert "Grupper: 2. Kursister: 5." in info.stdout  # the demo training group's trainees
 
     out = tmp_path / "export.json"
     assert run("--data-dir", str(demo), "data", "export", str(out), env=env).returncode == 0

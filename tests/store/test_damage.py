@@ -14,7 +14,9 @@ from peertui.store.backup import list_backups
 from peertui.store.errors import StoreDamaged
 from peertui.store.repo import open_store
 from peertui.store.storage import read_json
-from tests.store.helpers import Clock, all_bytes
+from tests.store.helpers import Clock, all_bytes, old_store_json, old_trainee
+
+KIM = "0195a1b2c3d4e5f60001"
 
 
 @pytest.fixture
@@ -24,8 +26,6 @@ def two_groups(tmp_path: Path, clock: Clock) -> tuple[Path, str, str]:
     with open_store(data, clock=clock) as store:
         g1 = store.create_group("Tirsdag", "c", ["A"], date(2025, 1, 1), date(2025, 12, 31))
         g2 = store.create_group("Torsdag", "c", ["B"], date(2025, 1, 1), date(2025, 12, 31))
-        kim = store.add_trainee_record("Kim", date(2025, 3, 1))
-        store.set_trainee_record_certified(kim.id, date(2025, 5, 1))  # a backup now holds Kim
         for alias in ("Maja", "Ali", "Sofie"):
             store.add_participant(g1.id, alias)
         store.add_participant(g2.id, "Jonas")
@@ -140,22 +140,29 @@ def test_no_good_backup_leaves_everything(
 
 def test_damaged_or_missing_store_file(two_groups: tuple[Path, str, str]) -> None:
     data, _g1, _ = two_groups
+    # An old store.json with a trainee record: opening moves Kim into a training group and
+    # keeps the store.json that held the record as a backup.
+    (data / "store.json").write_bytes(old_store_json(old_trainee(KIM, "Kim", "2025-03-01")))
+    with open_store(data) as store:
+        (training,) = store.moved_trainees
     _damage(data / "store.json")
     with open_store(data) as store:
         assert [p.file for p in store.damaged] == ["store.json"]
-        assert store.trainee_records() == []
-        with pytest.raises(StoreDamaged):
-            store.add_trainee_record("Bo", date(2025, 3, 1))
-        assert len(store.groups()) == 2  # the groups are fine
-        store.restore("store.json")
-        assert [x.name for x in store.trainee_records()] == ["Kim"]
+        assert len(store.groups()) == 3  # the groups are fine
+        assert [p.id for p in store.trainees(training.id)] == [KIM]
+        store.restore("store.json")  # the newest good backup still holds Kim's old record ...
+        assert store.damaged == [] and store.moved_trainees == []  # ... who is not moved twice
+        assert len(store.groups()) == 3
+        assert "trainees" not in read_json(data / "store.json", "store.json")
+        store.add_participant(training.id, "Bo")  # writable again
 
     (data / "store.json").unlink()
     with open_store(data) as store:
         (problem,) = store.damaged
         assert problem.missing and "mangler" in str(problem)
         store.restore("store.json")
-        assert [x.name for x in store.trainee_records()] == ["Kim"]
+        assert store.moved_trainees == [] and len(store.groups()) == 3
+        assert [p.alias for p in store.trainees(training.id)] == ["Kim"]
 
 
 def test_backups_are_whole_files(two_groups: tuple[Path, str, str]) -> None:

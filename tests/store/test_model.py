@@ -18,10 +18,10 @@ from peertui.store.model import (
     NetworkPerson,
     PersonalGoals,
     SafetyPlan,
-    Teaching,
     looks_like_cpr,
 )
 from peertui.strings import DA
+from peertui.training import progress
 from tests.store.conftest import Filled
 
 
@@ -91,7 +91,8 @@ def test_cpr_is_refused_in_every_kind_of_field(filled: Filled) -> None:
         ),
         lambda: store.save_meeting_log(gid, MeetingLog(meeting=1, notes=cpr)),
         lambda: store.save_meeting_log(gid, MeetingLog(meeting=1, blocks=(BlockLog(cpr, 10),))),
-        lambda: store.add_trainee_record(cpr, date(2025, 1, 1)),
+        lambda: store.add_trainee(gid, cpr, "Regionen", "peer"),
+        lambda: store.add_trainee(gid, "Kim", f"Region {cpr}", "peer"),
     ]
     before = store.group_data(gid)
     for attempt in attempts:
@@ -102,7 +103,7 @@ def test_cpr_is_refused_in_every_kind_of_field(filled: Filled) -> None:
         assert "1234" not in message and "010203" not in message
         assert "CPR" in message
     assert store.group_data(gid) == before
-    assert store.trainee_records() == []
+    assert store.trainees(gid) == []
 
 
 def test_cpr_message_names_the_field(filled: Filled) -> None:
@@ -184,9 +185,14 @@ def test_everything_reads_back(filled: Filled) -> None:
     )
     store.save_meeting_log(gid, log)
     store.withdraw_consent(gid, maja, "printing", on=date(2025, 3, 5))
-    trainee = store.add_trainee_record("Kim", date(2025, 3, 1))
-    store.record_trainee_teaching(trainee.id, Teaching(date(2025, 3, 20), "colleagues", 3))
-    store.record_trainee_teaching(trainee.id, Teaching(date(2025, 4, 2), "citizens", 2))
+    kim = store.add_trainee(gid, "Kim", "Regionen", "staff")
+    for held, audience, count in (
+        (date(2025, 3, 20), "colleagues", 3),
+        (date(2025, 4, 2), "citizens", 2),
+    ):
+        store.record_teaching(
+            gid, kim.id, held=held, audience=audience, count=count, citizen_contact=True
+        )
     store.close()
 
     from peertui.store.repo import open_store
@@ -204,8 +210,9 @@ def test_everything_reads_back(filled: Filled) -> None:
         p = again.participant(gid, maja)
         assert not p.has_consent("printing") and p.has_consent("store_statement")
         assert p.consent("printing").withdrawn == date(2025, 3, 5)  # type: ignore[union-attr]
-        (kim,) = again.trainee_records()
-        assert kim.taught() == 5 and kim.ready_for_certificate()
+        (trainee,) = again.trainees(gid)
+        assert trainee.training is not None
+        assert progress(trainee.training, date(2025, 3, 4)).counted == 5
 
 
 def test_vocabulary_labels_exist() -> None:

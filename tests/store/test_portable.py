@@ -14,10 +14,10 @@ import pytest
 from peertui.cli import main
 from peertui.store import demo, storage
 from peertui.store.errors import ImportInvalid, SaveFailed
-from peertui.store.model import MeetingLog, NetworkMap, NetworkPerson, Teaching
+from peertui.store.model import MeetingLog, NetworkMap, NetworkPerson
 from peertui.store.portable import FORMAT_VERSION, export_bytes, parse_export
 from peertui.store.repo import Store, open_store
-from tests.store.helpers import all_bytes
+from tests.store.helpers import all_bytes, old_trainee
 
 TODAY = date(2025, 3, 25)
 
@@ -33,9 +33,12 @@ def _fill(store: Store) -> None:
     bo = store.add_participant(other.id, "Bo", consents=["taking_part", "store_statement"])
     store.save_worksheet(other.id, bo.id, NetworkMap(people=(NetworkPerson("Æsel", 3, "online"),)))
     store.save_meeting_log(other.id, MeetingLog(meeting=0, notes='Citat: "hej" \\ æøå 🙂'))
-    kim = store.add_trainee_record("Kim", date(2025, 2, 1))
-    store.record_trainee_teaching(kim.id, Teaching(date(2025, 2, 20), "colleagues", 4, "Godt"))
-    store.set_trainee_record_certified(kim.id, date(2025, 3, 1))
+    kim = store.add_trainee(other.id, "Kim", "Regionen", "staff")  # any group takes trainees
+    store.record_teaching(
+        other.id, kim.id, held=date(2025, 4, 2), audience="colleagues", count=4,
+        citizen_contact=None, note="Godt",
+    )  # fmt: skip
+    store.set_certified(other.id, kim.id, date(2025, 5, 1))
 
 
 @pytest.fixture
@@ -56,8 +59,8 @@ def test_export_import_export_is_byte_identical(source: Path, tmp_path: Path) ->
     assert first.stat().st_mode & 0o777 == 0o600
 
     doc = json.loads(first.read_bytes())
-    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 3
-    assert len(doc["groups"]) == 3 and len(doc["trainees"]) == 1
+    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 4
+    assert len(doc["groups"]) == 3 and "trainees" not in doc
     demo_group = next(g for g in doc["groups"] if g["demo"])
     training = next(g for g in doc["groups"] if g["course"] == "bliv-inddragelsesfacilitator")
     assert all("training" in p for p in training["participants"])
@@ -105,6 +108,19 @@ def _mutations() -> list[tuple[str, object]]:
         ("three answers", lambda d: _demo(d)["statements"][0]["versions"][0]["answers"].pop()),
         ("dangling", lambda d: _demo(d)["attendance"][0].update(participant="ab" * 8)),
         ("duplicate group", lambda d: d["groups"].append(copy.deepcopy(_demo(d)))),
+        ("old trainees in format 4", lambda d: d.update(trainees=[])),
+        (
+            "old trainee with cpr",
+            lambda d: d.update(
+                format_version=3, trainees=[old_trainee("ab" * 8, "Kim 010203-1234", "2025-02-01")]
+            ),
+        ),
+        (
+            "old trainee twice",
+            lambda d: d.update(
+                format_version=3, trainees=[old_trainee("ab" * 8, "Kim", "2025-02-01")] * 2
+            ),
+        ),
         ("cpr", lambda d: _demo(d)["meeting_logs"][0].update(notes="cpr 010203-1234")),
         ("bad status", lambda d: _demo(d)["attendance"][0].update(status="here")),
         (
@@ -215,3 +231,78 @@ def test_export_refuses_to_overwrite(source: Path, tmp_path: Path) -> None:
 def test_import_of_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path / "d"), "data", "import", str(tmp_path / "no")]) == 2
     assert "findes ikke" in capsys.readouterr().err
+
+
+# --- exports of format 3 and older: their trainee records become training groups ---------
+
+KIM, KIRSTEN = "0195a1b2c3d4e5f60001", "0195a1b2c3d4e5f60002"
+
+
+def _format_3() -> bytes:
+    return json.dumps(
+        {
+            "format": "peertui-export",
+            "format_version": 3,
+            "groups": [],
+            "trainees": [
+                old_trainee(
+                    KIM, "Kim", "2025-02-01",
+                    [
+                        ("2025-02-20", "colleagues", 3, "Personalemøde"),
+                        ("2025-03-01", "citizens", 1, ""),
+                    ],
+                    certified="2025-03-05",
+                ),
+                old_trainee(KIRSTEN, "Kirsten", "2025-02-08"),
+            ],
+        }
+    ).encode()  # fmt: skip
+
+
+def test_an_old_export_with_trainees_imports_them_as_training_groups(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old.json"
+    old.write_bytes(_format_3())
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "data", "import", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert "2 nye grupper" in out and "2 nye kursister" in out
+    with open_store(data) as store:
+        first, second = store.groups()
+        assert (first.name, first.start, first.course) == (
+            "Kursusdag 01.02.2025",
+            date(2025, 2, 1),
+            "bliv-inddragelsesfacilitator",
+        )
+        assert second.name == "Kursusdag 08.02.2025"
+        (kim,) = store.trainees(first.id)
+        assert (kim.id, kim.alias) == (KIM, "Kim")
+        assert kim.training is not None and kim.training.certified == date(2025, 3, 5)
+        taught = kim.training.teachings
+        assert [(x.held, x.audience, x.count, x.note, x.citizen_contact) for x in taught] == [
+            (date(2025, 2, 20), "colleagues", 3, "Personalemøde", None),
+            (date(2025, 3, 1), "citizens", 1, "", None),
+        ]  # fmt: skip
+        # Importing the same old file again adds nothing: Kim and Kirsten are here already.
+        report = store.import_bundle(parse_export(_format_3()))
+        assert (report.added, report.trainees) == (0, 0)
+        assert len(store.groups()) == 2
+        exported = export_bytes(store.export_bundle())
+    # What is exported now is format 4, and reads back to the same.
+    again = tmp_path / "again"
+    with open_store(again) as store:
+        report = store.import_bundle(parse_export(exported))
+        assert (report.added, report.trainees) == (2, 2)
+        assert export_bytes(store.export_bundle()) == exported
+
+
+def test_replacing_with_an_old_export_makes_the_groups_anew(tmp_path: Path) -> None:
+    with open_store(tmp_path / "data") as store:
+        store.import_bundle(parse_export(_format_3()))
+        before = {g.id for g in store.groups()}
+        report = store.import_bundle(parse_export(_format_3()), replace_all=True)
+        assert (report.added, report.removed, report.trainees) == (2, 2, 2)
+        groups = store.groups()
+        assert len(groups) == 2 and not before & {g.id for g in groups}
+        assert [p.id for g in groups for p in store.trainees(g.id)] == [KIM, KIRSTEN]

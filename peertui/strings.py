@@ -586,6 +586,11 @@ DA: dict[str, str] = {
     "store.not_found.teaching": "Undervisningen findes ikke i kursistens log.",
     # --- trainee records from before schema 4 (peertui/store/legacy.py) ---
     "store.old_trainees_group": "Kursusdag {day}",
+    "store.invalid.contact_for_citizens": (
+        "Borgerkontakt angives kun for kolleger: borgere tæller altid."
+    ),
+    "store.invalid.contact": "Borgerkontakt skal være ja, nej eller ikke udfyldt.",
+    "store.invalid.day": "Datoen er ikke en dato.",
     "store.moved_trainees": (
         "Kursister fra en ældre udgave af peertui er nu kursister i gruppen: {names}. "
         "Arbejdssted og rolle var ikke kendt: ret dem på kursistens side."

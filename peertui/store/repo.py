@@ -154,6 +154,12 @@ def _validated(obj: R, path: str) -> R:
         raise InvalidInput(exc.describe(), exc.path) from None
 
 
+def _check_day(value: object, field_key: str) -> None:
+    """A calendar day (not a moment, not a text). ``InvalidInput`` otherwise."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidInput(t("store.invalid.day"), field_key)
+
+
 # --- reports ------------------------------------------------------------------------------
 
 
@@ -1101,14 +1107,15 @@ class Store:
         *,
         consents: Iterable[str] = ("taking_part",),
     ) -> Participant:
-        """A trainee: a participant of ``group_id`` with a training record."""
+        """A trainee: a participant of ``group_id`` with a training record (one save)."""
         self._writable()
         training = Training(
             organisation=clean_text(organisation, "organisation", limit=NAME_MAX, strip=True),
             role=check_choice(role, ROLES, "role"),
         )
-        participant = self.add_participant(group_id, alias, consents=consents)
-        return self._set_training(group_id, participant.id, training)
+        with self.batch(group_id):
+            participant = self.add_participant(group_id, alias, consents=consents)
+            return self._set_training(group_id, participant.id, training)
 
     @_synchronized
     def update_training(
@@ -1135,16 +1142,22 @@ class Store:
         citizen_contact: bool | None,
         note: str,
     ) -> Teaching:
+        _check_day(held, "held")
         check_choice(audience, AUDIENCES, "audience")
         if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 100:
             raise InvalidInput(t("store.invalid.count"), "count")
+        # Colleagues: yes, no, or not known (None). Citizens: nothing to say (None only).
+        if audience == "citizens" and citizen_contact is not None:
+            raise InvalidInput(t("store.invalid.contact_for_citizens"), "citizen_contact")
+        if citizen_contact is not None and not isinstance(citizen_contact, bool):
+            raise InvalidInput(t("store.invalid.contact"), "citizen_contact")
         return Teaching(
             held=held,
             audience=audience,
             count=count,
             note=clean_text(note, "teaching_note", limit=NAME_MAX * 5),
             id=teaching_id,
-            citizen_contact=None if audience == "citizens" else citizen_contact,
+            citizen_contact=citizen_contact,
         )
 
     @_synchronized
@@ -1207,6 +1220,7 @@ class Store:
     def set_certified(self, group_id: str, participant_id: str, on: date) -> Participant:
         """Record the day the first certificate was printed (a reprint keeps the first day)."""
         self._writable()
+        _check_day(on, "certified")
         training = self._training_of(group_id, participant_id)
         if training.certified is not None:
             return self.participant(group_id, participant_id)

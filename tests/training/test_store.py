@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ def test_a_trainee_and_the_teaching_log_survive_a_reopen(tmp_path: Path) -> None
         )  # fmt: skip
         second = store.record_teaching(
             group.id, kim.id, held=date(2026, 11, 10), audience="citizens", count=1,
-            citizen_contact=True,  # ignored for citizens
+            citizen_contact=None,  # nothing to say for citizens
         )  # fmt: skip
         assert second.citizen_contact is None
         store.update_teaching(
@@ -94,6 +94,26 @@ def test_bad_input_is_refused_with_a_reason_and_nothing_is_saved(tmp_path: Path)
             )  # fmt: skip
         with pytest.raises(NotFound):
             store.remove_teaching(group.id, kim.id, "0123456789abcdef0123")
+        # Citizen contact: yes/no/not known for colleagues; nothing for citizens.
+        for audience, contact in (("citizens", True), ("citizens", False), ("colleagues", "ja")):
+            with pytest.raises(InvalidInput) as caught:
+                store.record_teaching(
+                    group.id, kim.id, held=date(2026, 11, 3), audience=audience, count=2,
+                    citizen_contact=contact,  # type: ignore[arg-type]
+                )  # fmt: skip
+            assert caught.value.field == "citizen_contact"
+        for held in ("2026-11-03", datetime(2026, 11, 3, 12, 0)):
+            with pytest.raises(InvalidInput):
+                store.record_teaching(
+                    group.id, kim.id, held=held, audience="citizens", count=2,  # type: ignore[arg-type]
+                    citizen_contact=None,
+                )  # fmt: skip
+        with pytest.raises(CprNumberRefused):
+            store.add_trainee(group.id, "Ny", "Sted 010203-1234", "peer")
+        with pytest.raises(CprNumberRefused):
+            store.update_training(group.id, kim.id, organisation="010203-1234", role="peer")
+        with pytest.raises(InvalidInput):
+            store.update_training(group.id, kim.id, organisation="Sted", role="chef")
         assert store.participant(group.id, kim.id).training.teachings == ()  # type: ignore[union-attr]
         assert [p.alias for p in store.trainees(group.id)] == ["Kim"]
 
@@ -117,3 +137,37 @@ def test_trainees_travel_in_an_export(tmp_path: Path) -> None:
 def store_participant(data: Path, group_id: str, pid: str):  # type: ignore[no-untyped-def]
     with open_store(data, read_only=True) as store:
         return store.participant(group_id, pid)
+
+
+def test_adding_a_trainee_is_one_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The participant and their training are written together: a failed save leaves neither."""
+    import errno
+    import os
+
+    from peertui.store import storage
+    from peertui.store.errors import SaveFailed
+
+    data = tmp_path / "data"
+    with open_store(data) as store:
+        group = _group(store)
+        saves: list[int] = []
+        real = storage._write_all
+
+        def counting(fd: int, payload: bytes) -> None:
+            saves.append(len(payload))
+            real(fd, payload)
+
+        monkeypatch.setattr(storage, "_write_all", counting)
+        store.add_trainee(group.id, "Kim", "Region", "peer")
+        assert len(saves) == 1
+
+        def full(fd: int, payload: bytes) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(storage, "_write_all", full)
+        with pytest.raises(SaveFailed):
+            store.add_trainee(group.id, "Bo", "Region", "staff")
+        monkeypatch.undo()
+        assert [p.alias for p in store.participants(group.id)] == ["Kim"]
+    with open_store(data, read_only=True) as store:
+        assert [p.alias for p in store.trainees(group.id)] == ["Kim"]

@@ -186,12 +186,12 @@ def test_everything_reads_back(filled: Filled) -> None:
     store.save_meeting_log(gid, log)
     store.withdraw_consent(gid, maja, "printing", on=date(2025, 3, 5))
     kim = store.add_trainee(gid, "Kim", "Regionen", "staff")
-    for held, audience, count in (
-        (date(2025, 3, 20), "colleagues", 3),
-        (date(2025, 4, 2), "citizens", 2),
+    for held, audience, count, contact in (
+        (date(2025, 3, 20), "colleagues", 3, True),
+        (date(2025, 4, 2), "citizens", 2, None),
     ):
         store.record_teaching(
-            gid, kim.id, held=held, audience=audience, count=count, citizen_contact=True
+            gid, kim.id, held=held, audience=audience, count=count, citizen_contact=contact
         )
     store.close()
 

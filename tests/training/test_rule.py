@@ -118,3 +118,23 @@ def test_met_on_is_the_day_the_fourth_person_was_reached() -> None:
 def test_nothing_yet() -> None:
     result = progress(training(), DAY)
     assert (result.counted, result.missing, result.met, result.met_on) == (0, 4, False, None)
+
+
+def test_three_and_one_on_two_days_meet_the_rule_on_the_second() -> None:
+    result = progress(
+        training(
+            teach(date(2026, 11, 5), 3, n=1), teach(date(2026, 12, 1), 1, "colleagues", True, n=2)
+        ),
+        DAY,
+    )
+    assert (result.counted, result.missing, result.met, result.met_on) == (
+        4,
+        0,
+        True,
+        date(2026, 12, 1),
+    )
+    # Met in time stays met after the deadline has passed.
+    later = date(2027, 3, 1)
+    assert status(result, later) == "klar til bevis"
+    assert explain(result, later)[-1] == "Klar til bevis: nået 01.12.2026."
+    assert not any("overskredet" in line for line in explain(result, later))

@@ -5,7 +5,7 @@ Folders are 0700 and files 0600, set explicitly (the umask is not trusted).
 
     <data>/
       peertui.lock                  held for the whole life of the writing process
-      store.json                    schema, trainees
+      store.json                    schema (up to schema 3 also trainee records)
       groups/<group-id>.json        one file per group: everything about that group
       backups/store/<stamp>.json    rolling backups, per data file
       backups/groups/<group-id>/<stamp>.json

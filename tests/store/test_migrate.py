@@ -345,3 +345,16 @@ def test_the_move_waits_while_a_group_file_is_damaged(tmp_path: Path) -> None:
     (data / "groups" / f"{OLD_GROUP}.json").unlink()
     with open_store(data) as store:
         assert len(store.moved_trainees) == 2
+
+
+def test_long_names_told_apart_stay_within_the_alias_limit() -> None:
+    from peertui.store.legacy import OldTrainee, training_groups
+    from peertui.store.model import NAME_MAX
+
+    name = "K" * NAME_MAX
+    records = [OldTrainee(f"0195a1b2c3d4e5f6001{n}", name, date(2025, 2, 1)) for n in range(3)]
+    (made,) = training_groups(records, taken={"0195a1b2c3d4e5f60010"})
+    aliases = [p.alias for p in made.participants]
+    assert aliases == [name, "K" * (NAME_MAX - 4) + " (2)"]
+    assert all(len(a) <= NAME_MAX for a in aliases)
+    made.check_references("")  # unique ids and aliases, as a group file needs

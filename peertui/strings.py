@@ -658,9 +658,7 @@ DA: dict[str, str] = {
         "Fristen {deadline} er overskredet, og der mangler {missing}. "
         "Tal med underviseren om, hvad I gør nu."
     ),
-    "training.explain.not_counted": (
-        "Undervisningen {held} ({count}) tæller ikke: {reason}"
-    ),
+    "training.explain.not_counted": ("Undervisningen {held} ({count}) tæller ikke: {reason}"),
     "training.reason.ok": "den tæller.",
     "training.reason.before_course": "den ligger før kursusdagen.",
     "training.reason.after_deadline": "den ligger efter fristen.",
@@ -817,7 +815,6 @@ DA: dict[str, str] = {
     "network.small": "{alias}: {count} personer (vinduet er for lille til kortet)",
     "network.to_list": "ctrl+l: listen og redigering",
     "network.to_map": "ctrl+l: tilbage til kortet",
-    # --- peertui data / forget / purge / demo ---
     # --- peertui (the command line: peertui/cli.py) ---
     "cli.desc.main": "Kør peer-støttegrupper fra terminalen.",
     "cli.help.data_dir": "datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
@@ -834,6 +831,7 @@ DA: dict[str, str] = {
         "der kører på samme datamappe. Læser kun; skriver intet."
     ),
     "cli.help.wall_data_dir": "datamappe",
+    # --- peertui data / forget / purge / demo ---
     "cli.help.data": "eksportér, importér eller gendan data",
     "cli.desc.data": (
         "Hele datamappen som én JSON-fil, ind og ud, og gendannelse fra sikkerhedskopier."

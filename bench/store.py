@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bench.common import Row, median, p95
-from peertui.store.model import (
+from peertui.store.schema import (
     Consent,
     Group,
     GroupData,
@@ -33,7 +33,7 @@ from peertui.store.model import (
     Statement,
     StatementVersion,
 )
-from peertui.store.repo import ExportBundle, Store, open_store
+from peertui.store.store import ExportBundle, Store, open_store
 
 SIZES = (100, 1_000, 10_000)
 PER_GROUP = 100
@@ -98,7 +98,7 @@ def _build(folder: Path, total: int, per_group: int, participants: int) -> None:
         _group(n, per_group, participants, rng) for n in range(max(1, total // per_group))
     )
     with open_store(folder) as store:
-        store.import_bundle(ExportBundle(groups=groups, trainees=()))
+        store.import_bundle(ExportBundle(groups=groups))
 
 
 def _bare_json_dump(path: Path, data: object) -> Callable[[], None]:

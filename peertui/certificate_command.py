@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, TextIO
 from peertui.strings import t
 
 if TYPE_CHECKING:
-    from peertui.store.model import Participant
-    from peertui.store.repo import Store
+    from peertui.store.schema import Participant
+    from peertui.store.store import Store
 
 EXIT_OK = 0
 EXIT_NOT_READY = 1
@@ -73,6 +73,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=stderr)
         return EXIT_CANCELLED
+    except BrokenPipeError:
+        raise  # stdout closed (| head): peertui.cli.main exits quietly
     except Exception as exc:
         if os.environ.get("PEERTUI_DEBUG"):
             raise
@@ -106,7 +108,7 @@ def _open(folder: Path) -> tuple[Store, bool]:
     """The store, writable if possible; ``(store, locked)``: read-only because a running
     peertui holds the lock. A folder that does not exist is opened read-only (empty)."""
     from peertui.store.errors import StoreLocked
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     if not folder.exists():
         return open_store(folder, read_only=True), False

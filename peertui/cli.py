@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
 from peertui import __version__
 from peertui.strings import t
+
+# Exit status when stdout is a pipe that was closed early (``peertui data info | head -1``):
+# 141, which is what a shell reports for a program killed by SIGPIPE (128 + 13), so peertui
+# looks like any other Unix tool in a pipeline (``set -o pipefail`` sees it as a failure).
+# Nothing is printed: the reader stopped reading on purpose; no data was touched.
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +66,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. A closed stdout ends it quietly with ``EXIT_BROKEN_PIPE``."""
+    try:
+        try:
+            status = _dispatch(argv)
+        except SystemExit:  # argparse: --help, --version, a usage error
+            _flush_stdout()
+            raise
+        _flush_stdout()
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _flush_stdout() -> None:
+    # A closed pipe shows up here at the latest, not in Python's own flush at exit (which
+    # would print "Exception ignored ... BrokenPipeError" on stderr).
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so whatever is still buffered (and Python's flush at exit)
+    goes nowhere instead of raising BrokenPipeError again (the recipe in Python's signal
+    docs, "Note on SIGPIPE")."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":

@@ -66,6 +66,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=stderr)
         return EXIT_CANCELLED
+    except BrokenPipeError:
+        raise  # stdout closed (| head): peertui.cli.main exits quietly
     except Exception as exc:
         if os.environ.get("PEERTUI_DEBUG"):
             raise
@@ -83,7 +85,7 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         prepare_out_dir,
     )
     from peertui.store.paths import resolve_data_dir
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     folder = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
     content = getattr(args, "content", None)

@@ -533,6 +533,14 @@ DA: dict[str, str] = {
         "Datamappen {dir} bruges allerede af et andet peertui. "
         "Luk det først, eller åbn skrivebeskyttet."
     ),
+    "store.lock_not_a_file": (
+        "Låsefilen peertui.lock i datamappen {dir} er ikke en almindelig fil, så peertui rører "
+        "den ikke: flyt den væk, og start peertui igen."
+    ),
+    "store.lock_other_owner": (
+        "Låsefilen peertui.lock i datamappen {dir} tilhører en anden bruger, så peertui rører "
+        "den ikke: flyt den væk, og start peertui igen."
+    ),
     "store.opened_read_only": "{reason} peertui er åbnet skrivebeskyttet: intet bliver gemt.",
     "store.read_only": "peertui er åbnet skrivebeskyttet, så intet kan gemmes her.",
     "store.closed": "Datamappen er lukket. Start peertui igen.",
@@ -548,6 +556,39 @@ DA: dict[str, str] = {
         "Datafilen {file} er gemt af en nyere udgave af peertui (version {found} af dataformatet; "
         "denne udgave kender op til {supported}). Opdatér peertui. Intet er ændret."
     ),
+    "store.too_old": (
+        "Datafilen {file} er gemt af en tidlig prøveudgave af peertui (skema {found}). "
+        "Denne udgave læser skema {oldest} og nyere, og filen er ikke ændret."
+    ),
+    "store.erasure_unfinished.disk_full": (
+        "Sletningen er ikke gjort færdig, fordi disken er fuld. Den er skrevet ned og gøres "
+        "færdig, næste gang peertui åbner datamappen. Frigør plads, og start peertui igen."
+    ),
+    "store.erasure_unfinished.read_only": (
+        "Sletningen er ikke gjort færdig, fordi der ikke må skrives i datamappen. Den gøres "
+        "færdig, næste gang peertui kan skrive i mappen."
+    ),
+    "store.erasure_unfinished.other": (
+        "Sletningen er ikke gjort færdig, fordi en fil ikke kunne skrives. Den gøres færdig, "
+        "næste gang peertui åbner datamappen."
+    ),
+    "store.erasure_not_begun": (
+        "Intet er slettet: sletningen kunne ikke skrives ned ({reason}). Prøv igen."
+    ),
+    "store.erasures_pending": (
+        "{count} sletning(er) er ikke gjort færdig. De gøres færdig, næste gang peertui "
+        "åbner datamappen med skriveadgang."
+    ),
+    "store.erasures_finished": "En afbrudt sletning er nu gjort færdig.",
+    "store.import_unfinished": (
+        "Importen er ikke helt på plads endnu. Den gøres færdig, næste gang peertui åbner "
+        "datamappen; intet er blandet sammen."
+    ),
+    "store.import_pending": (
+        "En import blev afbrudt. Den gøres færdig, næste gang peertui åbner datamappen med "
+        "skriveadgang. Indtil da vises dataene fra før importen."
+    ),
+    "store.import_finished": "En afbrudt import er nu gjort færdig.",
     "store.unreadable": "Datafilen {file} kan ikke læses ({code}). Tjek mappens rettigheder.",
     "store.unsafe_dir": (
         "Mappen {dir} indeholder andre filer end peertuis. Vælg en tom mappe eller en "
@@ -597,6 +638,10 @@ DA: dict[str, str] = {
     ),
     "store.invalid.count": "Antal personer skal være et helt tal fra 1 til 100.",
     "store.not_found.damaged_file": "{ref} er ikke beskadiget.",
+    "store.invalid.field": "'{field}' {problem}.",
+    "reason.disk_full": "disken er fuld",
+    "reason.read_only": "der må ikke skrives i datamappen",
+    "reason.other": "en fil kunne ikke skrives",
     "store.invalid.text": "'{field}' skal være en tekst.",
     "store.invalid.empty": "'{field}' må ikke være tom.",
     "store.invalid.too_long": "'{field}' er for lang (højst {limit} tegn).",
@@ -629,6 +674,11 @@ DA: dict[str, str] = {
     "shape.empty_list": "må ikke være tom",
     "shape.duplicate": "findes to gange",
     "shape.dangling": "peger på en deltager, som ikke er i gruppen",
+    "shape.retention_before_start": "slettedatoen ligger før startdatoen",
+    "shape.contact_for_citizens": "borgerkontakt gælder kun undervisning af kolleger",
+    "shape.at_least": "skal være mindst {limit}",
+    "shape.at_most": "må højst være {limit}",
+    "shape.invalid": "har en værdi, som ikke kan bruges her",
     # names of fields, used in messages
     "field.group_name": "Gruppens navn",
     "field.name": "Navn",
@@ -919,6 +969,10 @@ DA: dict[str, str] = {
         "Slettet. {rewritten} filer er skrevet om uden deltageren, {deleted} filer er slettet. "
         "Husk eksporter og udskrifter uden for peertui."
     ),
+    "forget.finished_now": (
+        "En afbrudt sletning af deltageren er nu gjort færdig: deltageren findes ikke længere "
+        "i gruppen eller i sikkerhedskopierne. Husk eksporter og udskrifter uden for peertui."
+    ),
     "purge.nothing": "Ingen grupper er forbi slettedatoen.",
     "purge.item": "  {name} ({id}), slettedato {retention}",
     "purge.confirm": (
@@ -928,6 +982,14 @@ DA: dict[str, str] = {
     "portable.invalid": "Filen kan ikke importeres: {detail} Intet er ændret.",
     "portable.not_utf8": "den er ikke gyldig UTF-8 (ved byte {offset}).",
     "portable.bad_json": "den er ikke gyldig JSON (linje {line}, kolonne {column}).",
+    "portable.bad_number": "den indeholder et tal med alt for mange cifre.",
+    "portable.too_old": (
+        "den er fra en tidlig prøveudgave af peertui (format {found}); denne udgave læser "
+        "format {oldest} og nyere."
+    ),
+    "portable.not_regular": "{file} er ikke en almindelig fil.",
+    "portable.cleaned": "Usynlige styretegn er fjernet fra {count} tekst(er): {paths}",
+    "portable.not_written": "Intet er importeret: {reason}. Datamappen er som før.",
     "portable.too_deep": "den er for dybt indlejret.",
     "portable.too_big": "den er større end {limit} MB.",
     "portable.not_export": "den er ikke en eksport fra peertui.",

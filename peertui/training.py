@@ -18,7 +18,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from peertui.store.model import Teaching, Training
+from peertui.store.schema import Teaching, Training
 from peertui.strings import t
 
 #: People to teach ...

@@ -34,8 +34,8 @@ from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.content import Library
-    from peertui.store.model import Group, Participant
-    from peertui.store.repo import Store
+    from peertui.store.schema import Group, Participant
+    from peertui.store.store import Store
 
 #: Where the certificate's CSS is (A4, one page, large type).
 CSS_FILE = ASSETS / "certificate.css"

@@ -38,8 +38,8 @@ from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.content import Course, Library
-    from peertui.store.model import Participant, Statement, Worksheet
-    from peertui.store.repo import Store
+    from peertui.store.schema import Participant, Statement, Worksheet
+    from peertui.store.store import Store
 
 #: What can be printed, in the order the sheets of one participant come out.
 PARTICIPANT_KINDS: tuple[str, ...] = ("statement", "goals", "safety", "network")
@@ -236,7 +236,7 @@ def _sheet(
     day: date,
     link: str | None,
 ) -> Sheet | None:
-    from peertui.store.model import NetworkMap, PersonalGoals, SafetyPlan
+    from peertui.store.schema import NetworkMap, PersonalGoals, SafetyPlan
 
     if kind == "statement":
         statement = newest_statement(statements, person.id)

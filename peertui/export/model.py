@@ -14,26 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-# The network map's sectors and rings, as the store names them (peertui.store.model.SECTORS).
-SECTORS: tuple[str, ...] = (
-    "family",
-    "friends",
-    "work_school",
-    "leisure",
-    "professionals",
-    "online",
-)
-RINGS: tuple[int, ...] = (1, 2, 3)  # 1 = closest
-
-# The safety plan's sections, in the order they are printed (peertui.store.model.SAFETY_SECTIONS).
-SAFETY_SECTIONS: tuple[str, ...] = (
-    "warning_signs",
-    "own_strategies",
-    "distractions",
-    "people_to_ask",
-    "professionals",
-    "safer_surroundings",
-)
+# The word lists are the store's: the schema defines each once.
+from peertui.store.schema import PROMPTS, RINGS, SECTORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +36,8 @@ class StatementSheet:
     kind: ClassVar[str] = "statement"
 
     def __post_init__(self) -> None:
-        if len(self.answers) != 4:
-            raise ValueError(f"a statement has 4 answers, not {len(self.answers)}")
+        if len(self.answers) != PROMPTS:
+            raise ValueError(f"a statement has {PROMPTS} answers, not {len(self.answers)}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from peertui.export.model import RINGS, SECTORS, NetworkPerson
+from peertui.export.model import NetworkPerson
+from peertui.store.schema import RINGS, SECTORS
 from peertui.strings import t
 
 WIDTH = 170.0

@@ -16,8 +16,6 @@ from html import escape
 from peertui.export import qr
 from peertui.export.errors import DigitalCopyTooLong
 from peertui.export.model import (
-    SAFETY_SECTIONS,
-    SECTORS,
     GoalsSheet,
     GroupSummary,
     NetworkPerson,
@@ -28,6 +26,7 @@ from peertui.export.model import (
 )
 from peertui.export.networkmap import network_svg
 from peertui.export.pdf import ASSETS, font_files
+from peertui.store.schema import SAFETY_SECTIONS, SECTORS
 from peertui.strings import t
 
 WRITE_LINES = 3  # ruled lines printed under a prompt that has no answer yet

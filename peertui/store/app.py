@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from peertui.store.errors import StoreLocked
-from peertui.store.repo import Store, open_store
-from peertui.store.storage import utc_now
+from peertui.store.files import utc_now
+from peertui.store.store import Store, open_store
 from peertui.strings import t
 
 
@@ -29,6 +29,24 @@ class AppStore:
     @property
     def read_only(self) -> bool:
         return self.store.read_only
+
+
+def status_lines(store: Store) -> list[str]:
+    """What the facilitator should know about the folder: damaged files, an erasure or an
+    import that was interrupted (finished now, or still waiting)."""
+    from peertui.store.text import clean_line
+
+    lines = [clean_line(problem) for problem in store.damaged]
+    if store.finished_erasures:
+        lines.append(t("store.erasures_finished"))
+    if store.pending_erasures or store.unreadable_erasures:
+        count = len(store.pending_erasures) + store.unreadable_erasures
+        lines.append(t("store.erasures_pending", count=count))
+    if store.import_finished:
+        lines.append(t("store.import_finished"))
+    elif store.import_finished is None:
+        lines.append(t("store.import_pending"))
+    return lines
 
 
 def open_for_app(
@@ -45,10 +63,7 @@ def open_for_app(
         locked = exc
         store = open_store(data_dir, read_only=True, clock=clock)
         notices.append(t("store.opened_read_only", reason=str(exc)))
-    notices.extend(str(problem) for problem in store.damaged)
-    if store.moved_trainees:
-        names = ", ".join(g.name for g in store.moved_trainees)
-        notices.append(t("store.moved_trainees", names=names))
+    notices.extend(status_lines(store))
     past = store.groups_past_retention(today)
     if past:
         names = ", ".join(g.name for g in past)

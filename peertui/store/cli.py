@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from peertui.strings import t
 
 if TYPE_CHECKING:
-    from peertui.store.repo import Store
+    from peertui.store.store import Store
 
 COMMANDS = ("data", "forget", "purge", "demo")
 
@@ -87,14 +87,25 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     _data_dir_option(demo)
 
 
+def _say(*parts: object, file: TextIO | None = None) -> None:
+    """Print one message. Everything printed passes the store's one cleaner first: a name in
+    an import file, a file name on the command line or a message holding either can never
+    send a control sequence to the terminal."""
+    from peertui.store.text import clean
+
+    print(clean(" ".join(str(p) for p in parts)), file=file or sys.stdout)
+
+
 def _confirm(question: str, yes: bool, out: TextIO) -> bool:
     if yes:
         return True
     if not sys.stdin.isatty():
-        print(t("cli.need_yes"), file=sys.stderr)
+        _say(t("cli.need_yes"), file=sys.stderr)
         return False
     try:
-        answer = input(f"{question} [j/N] ")
+        from peertui.store.text import clean
+
+        answer = input(f"{clean(question)} [j/N] ")
     except EOFError:
         return False
     return answer.strip().casefold() in {"j", "ja", "y", "yes"}
@@ -123,28 +134,30 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     try:
         return handlers[args.command](args, folder, stdout)
     except StoreError as exc:
-        print(str(exc), file=sys.stderr)
+        _say(str(exc), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print(t("cli.interrupted"), file=sys.stderr)
+        _say(t("cli.interrupted"), file=sys.stderr)
         return EXIT_CANCELLED
+    except BrokenPipeError:
+        raise  # stdout closed (| head): peertui.cli.main exits quietly
     except Exception as exc:
         if os.environ.get("PEERTUI_DEBUG"):
             raise
-        print(t("error.unexpected", kind=type(exc).__name__), file=sys.stderr)
+        _say(t("error.unexpected", kind=type(exc).__name__), file=sys.stderr)
         return EXIT_ERROR
 
 
 def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
     from peertui.store.portable import read_export, write_export
-    from peertui.store.repo import count_trainees, open_store
+    from peertui.store.store import count_trainees, open_store
 
     command = args.data_command
     if command == "export":
         with open_store(folder, read_only=True) as store:
             bundle = store.export_bundle()
         size = write_export(bundle, Path(args.file), overwrite=args.force)
-        print(
+        _say(
             t(
                 "data.exported",
                 file=args.file,
@@ -165,11 +178,14 @@ def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
                     new=len(bundle.groups),
                 )
                 if not _confirm(question, args.yes, out):
-                    print(t("cli.cancelled"), file=out)
+                    _say(t("cli.cancelled"), file=out)
                     return EXIT_CANCELLED
             report = store.import_bundle(bundle, replace_all=args.replace)
+        if report.cleaned:
+            shown = ", ".join(report.cleaned[:5]) + (" …" if len(report.cleaned) > 5 else "")
+            _say(t("portable.cleaned", count=len(report.cleaned), paths=shown), file=out)
         key = "data.imported_replace" if args.replace else "data.imported_merge"
-        print(
+        _say(
             t(
                 key,
                 added=report.added,
@@ -188,30 +204,30 @@ def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
 def _restore(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
     from peertui.store.backup import list_backups
     from peertui.store.paths import backup_dir
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     with open_store(folder, read_only=args.list) as store:
         if args.list:
             _list_backups(store, out, list_backups, backup_dir)
             return EXIT_OK
         if not store.damaged:
-            print(t("restore.nothing", dir=str(folder)), file=out)
+            _say(t("restore.nothing", dir=str(folder)), file=out)
             return EXIT_OK
         status = EXIT_OK
         for offer in store.restore_offers():
-            print(t("restore.damaged", file=offer.rel), file=out)
+            _say(t("restore.damaged", file=offer.rel), file=out)
             if offer.backup is None:
-                print(t("store.no_good_backup", file=offer.rel), file=sys.stderr)
+                _say(t("store.no_good_backup", file=offer.rel), file=sys.stderr)
                 status = EXIT_ERROR
                 continue
             what = offer.group_name or t("data.info_store")
-            print(t("restore.offer", name=what, when=_local(offer.backup.taken)), file=out)
+            _say(t("restore.offer", name=what, when=_local(offer.backup.taken)), file=out)
             if not _confirm(t("restore.confirm"), args.yes, out):
-                print(t("cli.cancelled"), file=out)
+                _say(t("cli.cancelled"), file=out)
                 status = max(status, EXIT_CANCELLED)
                 continue
             store.restore(offer.rel)
-            print(t("restore.done", file=offer.rel, when=_local(offer.backup.taken)), file=out)
+            _say(t("restore.done", file=offer.rel, when=_local(offer.backup.taken)), file=out)
         return status
 
 
@@ -225,29 +241,31 @@ def _list_backups(store: Store, out: TextIO, list_backups: Callable, backup_dir:
     for rel, label in rels:
         found = list_backups(backup_dir(store.data_dir, rel))
         newest = _local(found[0].taken) if found else "-"
-        print(
+        _say(
             t("restore.list_line", file=rel, name=label, count=len(found), newest=newest), file=out
         )
 
 
 def _info(folder: Path, out: TextIO) -> int:
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     with open_store(folder, read_only=True) as store:
         groups = store.groups()
         trainees = sum(len(store.trainees(g.id)) for g in groups)
-        print(t("data.info_folder", dir=str(folder)), file=out)
-        print(t("data.info_counts", groups=len(groups), trainees=trainees), file=out)
+        _say(t("data.info_folder", dir=str(folder)), file=out)
+        _say(t("data.info_counts", groups=len(groups), trainees=trainees), file=out)
         for g in groups:
-            print(
+            _say(
                 t("data.info_group", id=g.id, name=g.name, retention=g.retention.isoformat()),
                 file=out,
             )
-        for problem in store.damaged:
-            print(str(problem), file=out)
+        from peertui.store.app import status_lines
+
+        for line in status_lines(store):
+            _say(line, file=out)
         past = store.groups_past_retention()
         if past:
-            print(
+            _say(
                 t(
                     "store.retention_reminder",
                     count=len(past),
@@ -259,53 +277,71 @@ def _info(folder: Path, out: TextIO) -> int:
 
 
 def _forget(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     if not (args.group and args.participant):
-        print(t("forget.usage"), file=sys.stderr)
+        _say(t("forget.usage"), file=sys.stderr)
         return EXIT_ERROR
+    from peertui.store.errors import NotFound
+
     with open_store(folder) as store:
         # A trainee is a participant of a training group: forgotten the same way.
         group = store.find_group(args.group)
-        participant = store.find_participant(group.id, args.participant)
+        try:
+            participant = store.find_participant(group.id, args.participant)
+        except NotFound:
+            if _finished_now(store, group.id, args.participant):
+                _say(t("forget.finished_now"), file=out)
+                return EXIT_OK
+            raise
         question = t("forget.confirm", alias=participant.alias, group=group.name)
         if not _confirm(question, args.yes, out):
-            print(t("cli.cancelled"), file=out)
+            _say(t("cli.cancelled"), file=out)
             return EXIT_CANCELLED
         erasure = store.forget_participant(group.id, participant.id)
-    print(t("forget.done", rewritten=erasure.rewritten, deleted=erasure.deleted), file=out)
+    _say(t("forget.done", rewritten=erasure.rewritten, deleted=erasure.deleted), file=out)
     return EXIT_OK
 
 
+def _finished_now(store: Store, group_id: str, ref: str) -> bool:
+    """Did opening the folder just finish an interrupted erasure of this participant? (Then
+    a re-run of ``forget`` has nothing left to do, and says so.)"""
+    wanted = ref.strip().casefold()
+    return any(
+        p.group == group_id
+        and p.what == "participant"
+        and (p.participant == ref or wanted in {a.casefold() for a in p.aliases})
+        for p in store.finished_erasures
+    )
+
+
 def _purge(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     with open_store(folder) as store:
         today = args.today or store.clock().astimezone().date()
         due = store.groups_past_retention(today)
         if not due:
-            print(t("purge.nothing"), file=out)
+            _say(t("purge.nothing"), file=out)
             return EXIT_OK
         for g in due:
-            print(
-                t("purge.item", name=g.name, id=g.id, retention=g.retention.isoformat()), file=out
-            )
+            _say(t("purge.item", name=g.name, id=g.id, retention=g.retention.isoformat()), file=out)
         if not _confirm(t("purge.confirm", count=len(due)), args.yes, out):
-            print(t("cli.cancelled"), file=out)
+            _say(t("cli.cancelled"), file=out)
             return EXIT_CANCELLED
         done = store.purge(today)
     deleted = sum(e.deleted for _, e in done)
-    print(t("purge.done", count=len(done), files=deleted), file=out)
+    _say(t("purge.done", count=len(done), files=deleted), file=out)
     return EXIT_OK
 
 
 def _demo(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
     from peertui.store import demo
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     with open_store(folder) as store:
         data = demo.fill(store, store.clock().astimezone().date(), force=args.force)
-    print(
+    _say(
         t("demo.done", dir=str(folder), name=data.group.name, participants=len(data.participants)),
         file=out,
     )

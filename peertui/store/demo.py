@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from peertui.store.errors import StoreError
-from peertui.store.model import (
+from peertui.store.schema import (
     Attendance,
     BlockLog,
     Consent,
@@ -27,9 +27,9 @@ from peertui.store.model import (
     StatementVersion,
     Teaching,
     Training,
-    Worksheet,
+    single_worksheet,
 )
-from peertui.store.repo import ExportBundle, Store
+from peertui.store.store import ExportBundle, Store
 from peertui.strings import t
 
 COURSE = "vejen-til-hverdagslivet"
@@ -212,7 +212,7 @@ def build(today: date) -> ExportBundle:
 
     updated = moment(meeting_day[3], 12)
     worksheets = [
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Maja"],
             updated=updated,
             content=PersonalGoals(
@@ -227,7 +227,7 @@ def build(today: date) -> ExportBundle:
                 )
             ),
         ),
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Sofie"],
             updated=updated,
             content=PersonalGoals(
@@ -241,14 +241,14 @@ def build(today: date) -> ExportBundle:
                 )
             ),
         ),
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Ali"],
             updated=updated,
             content=PersonalGoals(
                 goals=(Goal("Sove bedre", "Slukke skærmen kl. 22", "", "Hver aften"),)
             ),
         ),
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Maja"],
             updated=updated,
             content=SafetyPlan(
@@ -265,7 +265,7 @@ def build(today: date) -> ExportBundle:
                 most_important="Min kat og min søster",
             ),
         ),
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Fatima"],
             updated=updated,
             content=SafetyPlan(
@@ -278,7 +278,7 @@ def build(today: date) -> ExportBundle:
                 most_important="Min familie",
             ),
         ),
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Maja"],
             updated=updated,
             content=NetworkMap(
@@ -290,7 +290,7 @@ def build(today: date) -> ExportBundle:
                 )
             ),
         ),
-        Worksheet.single(
+        single_worksheet(
             participant=ids["Lærke"],
             updated=updated,
             content=NetworkMap(

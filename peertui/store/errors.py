@@ -74,6 +74,34 @@ class StoreTooNew(StoreError):
         self.supported = supported
 
 
+class StoreTooOld(StoreDamaged):
+    """A data file from a test version of peertui (a schema this one no longer reads). It is
+    handled like a damaged file: named, left as it is, its group not shown."""
+
+    def __init__(self, file: str, found: int, oldest: int) -> None:
+        super().__init__(file)
+        self.message = t("store.too_old", file=file, found=found, oldest=oldest)
+        self.args = (self.message,)
+        self.found = found
+
+
+class ErasureUnfinished(StoreError):
+    """An erasure was begun and could not be finished now (a full disk, a read-only folder).
+    It is recorded, and is finished the next time peertui opens the data folder to write."""
+
+    def __init__(self, reason: SaveReason) -> None:
+        super().__init__(t(f"store.erasure_unfinished.{reason}"))
+        self.reason: SaveReason = reason
+
+
+class ImportUnfinished(StoreError):
+    """An import was committed but not every file is in place yet: it is finished the next
+    time peertui opens the data folder to write."""
+
+    def __init__(self) -> None:
+        super().__init__(t("store.import_unfinished"))
+
+
 class SaveFailed(StoreError):
     """A save did not happen. The file on disk is the one from the last successful save."""
 
@@ -130,3 +158,14 @@ class ImportInvalid(StoreError):
 
     def __init__(self, message: str) -> None:
         super().__init__(t("portable.invalid", detail=message))
+
+
+class UnsafeLockFile(StoreError):
+    """``peertui.lock`` in the data folder is not a plain file of this user (a symlink, folder,
+    FIFO, socket, hard link, or another user's file). peertui neither follows nor changes it."""
+
+    def __init__(self, data_dir: str, *, other_owner: bool = False) -> None:
+        key = "store.lock_other_owner" if other_owner else "store.lock_not_a_file"
+        super().__init__(t(key, dir=data_dir))
+        self.data_dir = data_dir
+        self.other_owner = other_owner

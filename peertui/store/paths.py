@@ -10,6 +10,9 @@ Folders are 0700 and files 0600, set explicitly (the umask is not trusted).
       backups/store/<stamp>.json    rolling backups, per data file
       backups/groups/<group-id>/<stamp>.json
       damaged/...                   damaged files, moved aside by ``peertui data restore``
+      runs/<group-id>.json          a meeting in progress: where it is, no participant text
+      erasures/<id>.json            an erasure begun and not yet finished
+      incoming/                     an import on its way in (its journal, its staged files)
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ GROUPS_DIR = "groups"
 BACKUPS_DIR = "backups"
 DAMAGED_DIR = "damaged"
 RUNS_DIR = "runs"  # a meeting in progress per group: positions and clocks, no participant text
+ERASURES_DIR = "erasures"  # erasures begun and not yet finished (peertui.store.erasure)
+INCOMING_DIR = "incoming"  # an import on its way in (peertui.store.journal)
 
 # Generated ids: hex digits only, so an id is always a safe file name.
 ID_RE = re.compile(r"^[0-9a-f]{12,32}$")
@@ -96,5 +101,6 @@ def is_peertui_dir(path: Path) -> bool:
     names = {p.name for p in path.iterdir() if not p.name.startswith(".")}
     if not names:
         return True
-    ours = {LOCK_NAME, STORE_NAME, GROUPS_DIR, BACKUPS_DIR, DAMAGED_DIR}
+    ours = {LOCK_NAME, STORE_NAME, GROUPS_DIR, BACKUPS_DIR, DAMAGED_DIR, RUNS_DIR}
+    ours |= {ERASURES_DIR, INCOMING_DIR}
     return bool(names & {STORE_NAME, GROUPS_DIR}) or names <= ours

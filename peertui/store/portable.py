@@ -1,45 +1,60 @@
 """Export and import: all of a data folder as one JSON file (format in docs/data.md).
 
 An export is a pure function of the stored data: the same data gives the same bytes, so
-export -> import -> export is byte-identical. An import file is checked completely (JSON,
-shapes, references, no CPR numbers) before anything is written.
+export -> import -> export is byte-identical. An import file is read up to ``MAX_BYTES``
+whatever its size claims to be, and checked completely (JSON, the schema, references, no CPR
+numbers, control characters removed and reported) before anything is written; the store then
+brings it in all at once (``peertui.store.journal``).
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import json
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
+from peertui.store import checks, schema
+from peertui.store.checks import SchemaError
 from peertui.store.errors import ImportInvalid, StoreError
-from peertui.store.legacy import OLD_TRAINEES, read_old_trainees
-from peertui.store.migrate import worksheet_v2_to_v3
-from peertui.store.model import GroupData, Parser, ShapeError
-from peertui.store.repo import ExportBundle
-from peertui.store.storage import write_atomic
+from peertui.store.files import write_atomic
+from peertui.store.schema import GroupData, GroupEntry
 from peertui.strings import t
 
 FORMAT = "peertui-export"
-#: 1: worksheets held only their latest content (``"updated"``, ``"content"``), goals had no
-#: ``"why"``. 2: worksheets keep their versions, as in schema 3 of the data files. Files of
-#: format 1 are still read. 3: participants may hold ``training`` (a trainee's organisation,
-#: role, teachings and certificate date), teachings an ``id`` and ``citizen_contact``, as in
-#: schema 4. 4: no top-level ``"trainees"`` (old trainee records) any more: a trainee is a
-#: participant of a training group. The ``"trainees"`` of formats 1-3 are read, and the import
-#: makes them trainees of training groups (``peertui.store.legacy``).
+#: 4: groups hold their participants (trainees too), attendance, statements, worksheets and
+#: meeting logs, as in schema 4 of the data files. Formats 1-3 came only from test versions
+#: of peertui before its first release and are refused with a message.
 FORMAT_VERSION = 4
-MAX_BYTES = 512 * 1024 * 1024
+OLDEST_FORMAT = 4
+MAX_BYTES = 100 * 1024 * 1024  # documented in docs/data.md
 
-STRICT = Parser(check_cpr=True)
+
+@dataclass(frozen=True, slots=True)
+class ExportBundle:
+    groups: tuple[GroupData, ...]
+    #: Where an import file's texts lost control characters (paths such as
+    #: ``groups[0].participants[1].alias``; never the text).
+    cleaned: tuple[str, ...] = ()
+
+
+class _ExportFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    format: str
+    format_version: int
+    groups: tuple[GroupEntry, ...] = ()
 
 
 def export_document(bundle: ExportBundle) -> dict[str, Any]:
+    groups = sorted(bundle.groups, key=lambda g: g.group.id)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "groups": [g.to_export() for g in sorted(bundle.groups, key=lambda g: g.group.id)],
+        "groups": [schema.to_doc(g.entry()) for g in groups],
     }
 
 
@@ -50,16 +65,28 @@ def export_bytes(bundle: ExportBundle) -> bytes:
 
 def write_export(bundle: ExportBundle, target: Path, *, overwrite: bool = False) -> int:
     """Write the export to ``target`` (0600: it holds health data). Returns the byte count."""
-    if target.exists() and not overwrite:
-        raise StoreError(t("portable.exists", file=str(target)))
     if target.is_dir():
         raise StoreError(t("portable.is_dir", file=str(target)))
+    if (target.exists() or target.is_symlink()) and not overwrite:
+        raise StoreError(t("portable.exists", file=str(target)))
     payload = export_bytes(bundle)
     folder = target.absolute().parent
     if not folder.is_dir():
         raise StoreError(t("portable.no_folder", file=str(target)))
     write_atomic(target.absolute(), payload, target.name)
     return len(payload)
+
+
+def _header(doc: Any) -> None:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportInvalid(t("portable.not_export"))
+    version = doc.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ImportInvalid(t("portable.not_export"))
+    if version > FORMAT_VERSION:
+        raise ImportInvalid(t("portable.too_new", found=version, supported=FORMAT_VERSION))
+    if version < OLDEST_FORMAT:
+        raise ImportInvalid(t("portable.too_old", found=version, oldest=OLDEST_FORMAT))
 
 
 def parse_export(raw: bytes) -> ExportBundle:
@@ -76,60 +103,54 @@ def parse_export(raw: bytes) -> ExportBundle:
         raise ImportInvalid(t("portable.bad_json", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
         raise ImportInvalid(t("portable.too_deep")) from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise ImportInvalid(t("portable.bad_number")) from None
+    _header(doc)
     try:
-        top = STRICT.obj(doc, "", ("format", "format_version", "groups"), (OLD_TRAINEES,))
-        if top["format"] != FORMAT:
-            raise ImportInvalid(t("portable.not_export"))
-        version = top["format_version"]
-        if isinstance(version, bool) or not isinstance(version, int):
-            raise ImportInvalid(t("portable.not_export"))
-        if version > FORMAT_VERSION:
-            raise ImportInvalid(t("portable.too_new", found=version, supported=FORMAT_VERSION))
-        if version < 1:
-            raise ImportInvalid(t("portable.not_export"))
-        # Formats 1-3 have "trainees" (old trainee records); format 4 never does.
-        if version >= 4 and OLD_TRAINEES in top:
-            raise ShapeError("", "unknown_key", key=OLD_TRAINEES)
-        if version == 1:
-            _upgrade_format_1(top["groups"])
-        groups = tuple(
-            GroupData.from_export(g, STRICT, f"groups[{i}]")
-            for i, g in enumerate(STRICT.list(top["groups"], "groups"))
-        )
-        trainees = read_old_trainees(
-            STRICT.list(top.get(OLD_TRAINEES, []), OLD_TRAINEES), STRICT, OLD_TRAINEES
-        )
-    except ShapeError as exc:
+        cleaned = checks.clean_doc(doc)
+        top = checks.convert(doc, _ExportFile)
+        groups = tuple(checks.group_data(g, f"groups[{i}]") for i, g in enumerate(top.groups))
+    except SchemaError as exc:
         raise ImportInvalid(exc.describe()) from None
+    except RecursionError:
+        raise ImportInvalid(t("portable.too_deep")) from None
     seen: set[str] = set()
     for i, g in enumerate(groups):
         if g.group.id in seen:
-            raise ImportInvalid(ShapeError(f"groups[{i}].id", "duplicate").describe())
+            raise ImportInvalid(SchemaError(f"groups[{i}].id", "duplicate").describe())
         seen.add(g.group.id)
-    return ExportBundle(groups=groups, trainees=trainees)
-
-
-def _upgrade_format_1(groups: Any) -> None:
-    """Worksheets of a format-1 export in today's shape, in place. Anything not shaped as
-    expected is left alone, for the strict parser to name."""
-    for group in groups if isinstance(groups, list) else ():
-        sheets = group.get("worksheets") if isinstance(group, dict) else None
-        for sheet in sheets if isinstance(sheets, list) else ():
-            if isinstance(sheet, dict) and "versions" not in sheet:
-                with contextlib.suppress(KeyError, TypeError, AttributeError):
-                    worksheet_v2_to_v3(sheet)
+    return ExportBundle(groups=groups, cleaned=tuple(cleaned))
 
 
 def read_export(source: Path) -> ExportBundle:
+    """Read and check an import file: at most ``MAX_BYTES`` are read, whatever ``stat`` says,
+    and only from a regular file (a FIFO or a device is refused at once, never waited on)."""
+    name = str(source)
     try:
-        size = os.stat(source).st_size
-        if size > MAX_BYTES:
-            raise ImportInvalid(t("portable.too_big", limit=MAX_BYTES // (1024 * 1024)))
-        raw = source.read_bytes()
+        fd = os.open(source, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise StoreError(t("portable.no_such_file", file=str(source))) from None
+        raise StoreError(t("portable.no_such_file", file=name)) from None
     except IsADirectoryError:
-        raise StoreError(t("portable.is_dir", file=str(source))) from None
+        raise StoreError(t("portable.is_dir", file=name)) from None
     except OSError as exc:
-        raise StoreError(t("portable.unreadable", file=str(source), code=exc.strerror)) from None
-    return parse_export(raw)
+        raise StoreError(t("portable.unreadable", file=name, code=exc.strerror)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise StoreError(t("portable.is_dir", file=name))
+        if not stat.S_ISREG(mode):
+            raise StoreError(t("portable.not_regular", file=name))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        code = exc.strerror or errno.errorcode.get(exc.errno or 0, "?")
+        raise StoreError(t("portable.unreadable", file=name, code=code)) from None
+    finally:
+        os.close(fd)
+    return parse_export(b"".join(chunks))

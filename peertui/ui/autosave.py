@@ -27,13 +27,13 @@ AUTOSAVE_DELAY = 0.8
 
 
 def clean_typed_text(text: str, limit: int) -> tuple[str, list[str]]:
-    """What may be stored of ``text``: control characters other than newline and tab are
-    removed, and the text is cut to ``limit`` characters. Returns the text and the notices
-    (Danish) that the user should see."""
+    """What may be stored of ``text``: cleaned by the store's one cleaner (control characters
+    other than newline and tab, lone surrogates), and cut to ``limit`` characters. Returns
+    the text and the notices (Danish) that the user should see."""
+    from peertui.store.text import clean
+
     notices: list[str] = []
-    cleaned = "".join(
-        ch for ch in text if ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0)
-    )
+    cleaned = clean(text)
     if cleaned != text:
         notices.append(t("editor.control_removed"))
     if len(cleaned) > limit:

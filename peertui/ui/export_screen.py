@@ -47,7 +47,7 @@ from peertui.strings import t
 if TYPE_CHECKING:
     from peertui.export import ExportResult, Sheet
     from peertui.store import Store
-    from peertui.store.model import Participant
+    from peertui.store.schema import Participant
     from peertui.ui.app import PeerTUI
 
 WORKER_NAME = "export"

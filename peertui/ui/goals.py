@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
-from peertui.store.model import GOAL_FIELDS, Goal, PersonalGoals, WorksheetContent
+from peertui.store.schema import GOAL_FIELDS, Goal, PersonalGoals, WorksheetContent
 from peertui.strings import t
 from peertui.ui.worksheets import ConfirmDelete, WorksheetScreen
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from peertui.content import Course
     from peertui.runner import MeetingRun
     from peertui.store import Store
-    from peertui.store.model import Group, Participant
+    from peertui.store.schema import Group, Participant
     from peertui.ui.app import PeerTUI
 
 

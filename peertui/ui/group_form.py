@@ -16,7 +16,7 @@ from peertui.content import Library
 from peertui.strings import t
 
 if TYPE_CHECKING:
-    from peertui.store.model import Group
+    from peertui.store.schema import Group
     from peertui.ui.app import PeerTUI
 
 #: Default retention: the course, six months of companionship, and some slack.

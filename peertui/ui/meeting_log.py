@@ -14,22 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Static, TextArea
 
 from peertui.content import Meeting
+from peertui.store.schema import CHECKLIST_ITEMS
 from peertui.strings import t
 from peertui.ui.course import meeting_label
 
 if TYPE_CHECKING:
     from peertui.store import Store
     from peertui.ui.app import PeerTUI
-
-CHECKLIST_ITEMS = (
-    "plan_followed",
-    "everyone_heard",
-    "agreements_kept",
-    "shared_as_equals",
-    "own_words_and_hope",
-    "ended_on_time",
-)
-
 
 class LogScreen(Screen[bool]):
     """Saves the meeting's log (and ends the meeting in progress). Returns True if saved."""
@@ -93,7 +84,7 @@ class LogScreen(Screen[bool]):
             self.action_later()
 
     def build_log(self, *, with_answers: bool):  # type: ignore[no-untyped-def]
-        from peertui.store.model import BlockLog, MeetingLog
+        from peertui.store.schema import BlockLog, MeetingLog
 
         existing = self.store.meeting_log(self.group_id, self.meeting.number)
         blocks = tuple(

@@ -21,7 +21,7 @@ from rich.cells import get_character_cell_size
 from textual.content import Content
 from textual.widget import Widget
 
-from peertui.store.model import RINGS, SECTORS, NetworkPerson
+from peertui.store.schema import RINGS, SECTORS, NetworkPerson
 from peertui.strings import t
 
 #: The middle of each sector, in degrees (0 = right, counter-clockwise). Sector borders lie

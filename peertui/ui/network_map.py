@@ -23,7 +23,7 @@ from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select, Static
 
-from peertui.store.model import (
+from peertui.store.schema import (
     NAME_MAX,
     RINGS,
     SECTORS,

@@ -15,14 +15,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from peertui.store.schema import PURPOSES
 from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.store import Store
-    from peertui.store.model import Participant
+    from peertui.store.schema import Participant
     from peertui.ui.app import PeerTUI
 
-PURPOSES = ("taking_part", "store_statement", "printing", "digital_copy")
+__all__ = ["PURPOSES", "ParticipantForm"]
 
 
 class ParticipantForm(ModalScreen[str | None]):

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from peertui.strings import t
 
 if TYPE_CHECKING:
-    from peertui.store.model import Participant
+    from peertui.store.schema import Participant
 
 
 class ParticipantPicker(ModalScreen[str | None]):

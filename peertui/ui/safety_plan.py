@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
-from peertui.store.model import SAFETY_SECTIONS, SafetyPlan, WorksheetContent
+from peertui.store.schema import SAFETY_SECTIONS, SafetyPlan, WorksheetContent
 from peertui.strings import t
 from peertui.ui.worksheets import WorksheetScreen
 

@@ -18,16 +18,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from peertui.store.schema import PROMPTS
 from peertui.strings import t
 from peertui.ui.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
 
 if TYPE_CHECKING:
     from peertui.store import Store
-    from peertui.store.model import Participant, Statement
+    from peertui.store.schema import Participant, Statement
     from peertui.ui.app import PeerTUI
 
-PROMPTS = 4
 #: The most one prompt may hold. A sheet has room for far less; this only stops a runaway
 #: paste. (The store allows up to 10,000.)
 ANSWER_LIMIT = 3000

@@ -18,12 +18,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from peertui.store.model import AUDIENCES, NAME_MAX
+from peertui.store.schema import AUDIENCES, NAME_MAX
 from peertui.strings import t
 from peertui.training import day
 
 if TYPE_CHECKING:
-    from peertui.store.model import Teaching
+    from peertui.store.schema import Teaching
     from peertui.ui.app import PeerTUI
 
 #: The most characters a note keeps (the store allows this much).

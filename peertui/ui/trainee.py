@@ -30,7 +30,7 @@ from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.store import Store
-    from peertui.store.model import Participant, Teaching, Training
+    from peertui.store.schema import Participant, Teaching, Training
     from peertui.ui.app import PeerTUI
 
 

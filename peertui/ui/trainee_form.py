@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from peertui.store.model import NAME_MAX, ROLES
+from peertui.store.schema import NAME_MAX, ROLES
 from peertui.strings import t
 from peertui.ui.participant_form import ParticipantForm
 
 if TYPE_CHECKING:
     from peertui.store import Store
-    from peertui.store.model import Participant
+    from peertui.store.schema import Participant
 
 
 class TraineeForm(ParticipantForm):

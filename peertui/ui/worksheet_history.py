@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.store.model import (
+from peertui.store.schema import (
     GOAL_FIELDS,
     SAFETY_SECTIONS,
     NetworkMap,

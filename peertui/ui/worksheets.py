@@ -42,7 +42,7 @@ from peertui.wall import WallState
 
 if TYPE_CHECKING:
     from peertui.store import Store
-    from peertui.store.model import Participant, WorksheetContent
+    from peertui.store.schema import Participant, WorksheetContent
     from peertui.ui.app import PeerTUI
 
 #: kind -> (module, screen class)
@@ -67,7 +67,7 @@ def wall_text(content: WorksheetContent) -> str:
     """A worksheet as plain text for the wall: the headings, then the participant's words.
 
     Shown with ``Content`` on the wall, so nothing in it is read as markup."""
-    from peertui.store.model import (
+    from peertui.store.schema import (
         SAFETY_SECTIONS,
         SECTORS,
         NetworkMap,

@@ -14,7 +14,7 @@ from peertui.certificate_command import find_trainee
 from peertui.cli import main
 from peertui.store import open_store
 from peertui.store.errors import InvalidInput
-from peertui.store.model import Participant, Training
+from peertui.store.schema import Participant, Training
 from tests.export.conftest import pdf_text, qr_codes, squash
 
 from .conftest import (

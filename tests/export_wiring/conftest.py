@@ -14,7 +14,7 @@ import pytest
 
 from peertui.content import load_library
 from peertui.store import open_store
-from peertui.store.model import GroupData
+from peertui.store.schema import GroupData
 
 LIBRARY = load_library()
 REPO = Path(__file__).resolve().parents[2]

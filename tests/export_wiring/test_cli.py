@@ -10,7 +10,7 @@ import pytest
 
 from peertui.export import digital_copy_text
 from peertui.store import open_store
-from peertui.store.model import GroupData
+from peertui.store.schema import GroupData
 from tests.export.conftest import pdf_text, qr_codes, squash
 
 from .conftest import DEMO_REF, Run, assert_calm, demo_data, page_link, peertui

@@ -99,7 +99,7 @@ async def test_whole_meeting_with_check_in_runner_and_log(data_dir: Path) -> Non
 async def test_next_meeting_shows_carry_over_to_facilitators_only(data_dir: Path) -> None:
     group_id = seed(data_dir)
     with open_store(data_dir) as store:
-        from peertui.store.model import MeetingLog
+        from peertui.store.schema import MeetingLog
 
         store.save_meeting_log(group_id, MeetingLog(meeting=0, carry_over="Husk Alis spørgsmål"))
     store = open_store(data_dir)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from peertui.store.model import Group, Participant
-from peertui.store.repo import Store, open_store
+from peertui.store.schema import Group, Participant
+from peertui.store.store import Store, open_store
 from tests.store.helpers import Clock
 
 

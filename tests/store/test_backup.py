@@ -7,7 +7,7 @@ from pathlib import Path
 
 from peertui.store import backup
 from peertui.store.backup import Backup, list_backups, to_remove
-from peertui.store.repo import open_store
+from peertui.store.store import open_store
 from tests.store.helpers import Clock
 
 NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)

@@ -13,7 +13,7 @@ import pytest
 
 from peertui.cli import build_parser, main
 from peertui.store.paths import ENV_VAR, resolve_data_dir
-from peertui.store.repo import open_store
+from peertui.store.store import open_store
 
 PEERTUI = str(Path(sys.executable).with_name("peertui"))
 
@@ -146,7 +146,7 @@ def test_cli_module_does_not_import_the_store() -> None:
     code = (
         "import sys; from peertui.cli import build_parser; build_parser().parse_args(['demo']);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'tinydb'"
-        " or m in ('peertui.store.repo', 'peertui.store.storage')))"
+        " or m in ('peertui.store.store', 'peertui.store.files')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -157,7 +157,7 @@ def test_cli_module_does_not_import_the_store() -> None:
 def test_unexpected_errors_are_one_calm_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from peertui.store import repo
+    from peertui.store import store as repo
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret participant words")

@@ -10,9 +10,9 @@ import pytest
 from peertui.cli import main
 from peertui.store.app import open_for_app
 from peertui.store.backup import list_backups
-from peertui.store.model import Goal, MeetingLog, PersonalGoals, SafetyPlan
-from peertui.store.repo import open_store
-from tests.store.helpers import Clock, all_bytes, old_store_json, old_trainee
+from peertui.store.schema import Goal, MeetingLog, PersonalGoals, SafetyPlan
+from peertui.store.store import open_store
+from tests.store.helpers import Clock, all_bytes
 
 # Words that only Maja's data holds; none may survive her erasure anywhere in the folder.
 MAJA_WORDS = ("Majakattens", "havnefronten", "Søster-Solvej")
@@ -133,66 +133,6 @@ def test_forget_trainee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         main(["--data-dir", str(data), "forget", "--trainee", "Jo", "--yes"])
     assert "--trainee" in capsys.readouterr().err
     assert all_bytes(data) == before
-
-
-KIMBERLY, JO = "0195a1b2c3d4e5f60001", "0195a1b2c3d4e5f60002"
-
-
-def _moved_trainees(data: Path) -> str:
-    """A data folder whose store.json (schema 3) held Kimberly and Jo: opened once, so they are
-    trainees of a training group now, and the old store.json (with their records) is kept as
-    backups. Returns the training group's id."""
-    data.mkdir(mode=0o700)
-    (data / "store.json").write_bytes(
-        old_store_json(
-            old_trainee(KIMBERLY, "Kimberly", "2025-03-01", [("2025-03-10", "citizens", 4, "")]),
-            old_trainee(JO, "Jo", "2025-03-01"),
-        )
-    )
-    with open_store(data) as store:
-        (group,) = store.moved_trainees
-    assert len(list_backups(data / "backups" / "store")) == 2  # pinned schema 3, and the last
-    return group.id
-
-
-def test_forget_a_trainee_moved_from_an_old_store_erases_the_old_record_too(
-    tmp_path: Path,
-) -> None:
-    data = tmp_path / "data"
-    gid = _moved_trainees(data)
-    # A damaged copy of store.json, cut off after Kimberly's id; and one without her.
-    aside = data / "damaged"
-    aside.mkdir()
-    cut = old_store_json(old_trainee(KIMBERLY, "Kimberly", "2025-03-01"))
-    (aside / "store.20250101T000000.json").write_bytes(cut[: cut.index(b"Kimberly") + 9])
-    (aside / "store.20250102T000000.json").write_bytes(b'{"meta": ')
-    assert len(_files_with(data, ("Kimberly",))) == 4  # group file, 2 store backups, 1 copy
-
-    with open_store(data) as store:
-        erasure = store.forget_participant(gid, KIMBERLY)
-        # the group file; the 2 store.json backups; the damaged copy with her id is deleted
-        assert (erasure.rewritten, erasure.deleted) == (3, 1)
-        assert [p.alias for p in store.trainees(gid)] == ["Jo"]
-    assert _files_with(data, ("Kimberly", KIMBERLY)) == []
-    assert (aside / "store.20250102T000000.json").exists()  # nothing of hers: left alone
-    # Jo's old record is still in the backups, and the pinned backup is still pinned.
-    pinned = [b for b in list_backups(data / "backups" / "store") if b.pinned]
-    assert len(pinned) == 1 and b"Jo" in pinned[0].path.read_bytes()
-    assert pinned[0].path.stat().st_mode & 0o777 == 0o600
-
-
-def test_deleting_a_moved_training_group_erases_the_old_records(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    gid = _moved_trainees(data)
-    with open_store(data) as store:
-        other = store.create_group("Anden", "c", [], date(2025, 1, 1), date(2099, 1, 1))
-        store.add_participant(other.id, "Bo")
-        # Purge: the moved group's retention is its course day + 365 days.
-        assert [g.id for g in store.groups_past_retention(date(2026, 3, 2))] == [gid]
-        assert store.groups_past_retention(date(2026, 3, 1)) == []
-        store.purge(date(2026, 3, 2))
-        assert [g.id for g in store.groups()] == [other.id]
-    assert _files_with(data, ("Kimberly", "Jo", KIMBERLY, JO)) == []
 
 
 def test_purge_deletes_groups_past_retention(tmp_path: Path) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from peertui.store import storage
+from peertui.store import files as storage
 from peertui.store.errors import SaveFailed
-from peertui.store.repo import open_store
-from peertui.store.storage import read_json
+from peertui.store.files import read_json
+from peertui.store.store import open_store
 from tests.store.conftest import Filled
 
 

@@ -19,8 +19,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from peertui.store.repo import open_store
-from peertui.store.storage import read_json
+from peertui.store.files import read_json
+from peertui.store.store import open_store
 
 ROUNDS = int(os.environ.get("PEERTUI_KILL_ROUNDS", "200"))
 CYCLE = 4  # the child's saves go round this many statements

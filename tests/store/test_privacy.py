@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from peertui.store import storage
+from peertui.store import files as storage
 from peertui.store.errors import StoreError
-from peertui.store.model import MeetingLog
-from peertui.store.repo import open_store
+from peertui.store.schema import MeetingLog
+from peertui.store.store import open_store
 
 ALIAS = "Zenobia"
 WORDS = "Hemmeligheden om Zenobias bror"

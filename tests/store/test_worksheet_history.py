@@ -8,7 +8,9 @@ import json
 import pytest
 
 from peertui.store.errors import ConsentMissing, InvalidInput
-from peertui.store.model import (
+from peertui.store.portable import export_bytes, parse_export
+from peertui.store.schema import (
+    GOAL_FIELDS,
     WORKSHEET_VERSIONS_MAX,
     Goal,
     NetworkMap,
@@ -16,7 +18,6 @@ from peertui.store.model import (
     PersonalGoals,
     SafetyPlan,
 )
-from peertui.store.portable import export_bytes, parse_export
 from tests.store.conftest import Filled
 from tests.store.helpers import Clock
 
@@ -77,45 +78,20 @@ def test_withdrawing_consent_erases_every_version(filled: Filled) -> None:
     assert "Mor" not in raw and "Far" not in raw
 
 
-def test_export_keeps_versions_and_reads_format_1(filled: Filled) -> None:
+def test_export_keeps_versions_and_refuses_format_1_calmly(filled: Filled) -> None:
+    from peertui.store.errors import ImportInvalid
+
     store, gid, maja = filled.store, filled.group.id, filled.maja.id
     store.save_worksheet(gid, maja, _goals("første"), new_version=True)
     store.save_worksheet(gid, maja, _goals("anden"), new_version=True)
     doc = json.loads(export_bytes(store.export_bundle()))
     (sheet,) = doc["groups"][0]["worksheets"]
     assert [v["content"]["goals"][0]["text"] for v in sheet["versions"]] == ["første", "anden"]
-    assert list(sheet["versions"][0]["content"]["goals"][0]) == [
-        "text",
-        "why",
-        "first_step",
-        "help_from",
-        "when",
-    ]
+    assert set(sheet["versions"][0]["content"]["goals"][0]) == set(GOAL_FIELDS)
 
-    # An export from before worksheets had versions (format 1) is still read.
+    # An export from a test version before worksheets had versions (format 1) is refused.
     old = copy.deepcopy(doc)
     old["format_version"] = 1
-    (old_sheet,) = old["groups"][0]["worksheets"]
-    latest = old_sheet.pop("versions")[-1]
-    for goal in latest["content"]["goals"]:
-        del goal["why"]
-    old_sheet["updated"], old_sheet["content"] = latest["saved"], latest["content"]
-    bundle = parse_export(json.dumps(old).encode("utf-8"))
-    (read,) = bundle.groups[0].worksheets
-    assert len(read.versions) == 1
-    assert read.content == PersonalGoals(goals=(Goal("anden", why=""),))
-
-
-def test_format_1_with_a_broken_worksheet_is_refused_calmly(filled: Filled) -> None:
-    from peertui.store.errors import ImportInvalid
-
-    store, gid, maja = filled.store, filled.group.id, filled.maja.id
-    store.save_worksheet(gid, maja, _goals("x"), new_version=True)
-    doc = json.loads(export_bytes(store.export_bundle()))
-    doc["format_version"] = 1
-    (sheet,) = doc["groups"][0]["worksheets"]
-    del sheet["versions"]
-    sheet["content"] = {"goals": 5}  # and no "updated"
     with pytest.raises(ImportInvalid) as caught:
-        parse_export(json.dumps(doc).encode("utf-8"))
-    assert "worksheets[0]" in str(caught.value)
+        parse_export(json.dumps(old).encode("utf-8"))
+    assert "prøveudgave" in str(caught.value) and "Traceback" not in str(caught.value)

@@ -11,7 +11,7 @@ from typing import Any
 
 from peertui.content import load_library
 from peertui.store import open_store
-from peertui.store.repo import Store
+from peertui.store.store import Store
 from peertui.ui.app import PeerTUI
 
 from ..groups.test_group_flow import wait_for_screen

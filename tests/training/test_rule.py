@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from peertui.store.model import Teaching, Training
+from peertui.store.schema import Teaching, Training
 from peertui.training import NEEDED, deadline, explain, progress, status
 
 DAY = date(2026, 11, 2)  # a course day; the deadline is 02.01.2027

@@ -144,7 +144,7 @@ def test_adding_a_trainee_is_one_save(tmp_path: Path, monkeypatch: pytest.Monkey
     import errno
     import os
 
-    from peertui.store import storage
+    from peertui.store import files as storage
     from peertui.store.errors import SaveFailed
 
     data = tmp_path / "data"

@@ -12,7 +12,7 @@ from textual.widgets import Input, TextArea
 
 from peertui.content import load_library
 from peertui.store import open_store
-from peertui.store.repo import Store
+from peertui.store.store import Store
 from peertui.ui.app import PeerTUI
 from peertui.ui.worksheets import WorksheetScreen, open_worksheet
 

@@ -13,7 +13,7 @@ from textual import events
 from textual.widgets import DataTable, Input, TextArea
 
 from peertui.store import open_store
-from peertui.store.model import NetworkMap, NetworkPerson
+from peertui.store.schema import NetworkMap, NetworkPerson
 from peertui.ui.goals import LONG_LIMIT, SHORT_LIMIT
 from peertui.ui.network_drawing import NetworkDrawing
 from peertui.ui.network_map import NAME_LIMIT, NOTE_LIMIT

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select, TextArea
 
 from peertui.store import SaveFailed, open_store
-from peertui.store.model import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
+from peertui.store.schema import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
 from peertui.ui.goals import GoalsScreen
 from peertui.ui.network_drawing import NetworkDrawing
 from peertui.ui.network_map import NetworkMapScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from peertui.store.model import SECTORS, NetworkPerson
+from peertui.store.schema import SECTORS, NetworkPerson
 from peertui.ui.network_drawing import Run, fill, make_drawing, shorten
 
 from .test_snapshots import PEOPLE

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from peertui.store.model import SECTORS, NetworkMap, NetworkPerson
+from peertui.store.schema import SECTORS, NetworkMap, NetworkPerson
 from peertui.ui.worksheets import open_worksheet
 
 from .helpers import seed

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from peertui.store.model import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
+from peertui.store.schema import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
 from peertui.ui.worksheets import wall_text
 
 from .helpers import Seeded, open_sheet, seed, type_into

@@ -1,15 +1,13 @@
-"""The model: CPR numbers are refused everywhere, and inputs are checked before saving."""
+"""The schema: CPR numbers are refused everywhere, and inputs are checked before saving."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from peertui.store.errors import ConsentMissing, CprNumberRefused, InvalidInput, NotFound
-from peertui.store.model import (
+from peertui.store.schema import (
     PROMPTS,
     BlockLog,
     Goal,
@@ -18,60 +16,10 @@ from peertui.store.model import (
     NetworkPerson,
     PersonalGoals,
     SafetyPlan,
-    looks_like_cpr,
 )
 from peertui.strings import DA
 from peertui.training import progress
 from tests.store.conftest import Filled
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "010203-1234",
-        "Mit nummer er 311299-4321.",
-        "0102031234",
-        "010203 1234",
-        "291280-1111",  # 29 February is a plausible day
-        "999999-9999",  # the dashed form is refused whatever the digits
-        "cpr:2512891234!",
-    ],
-)
-def test_cpr_like_text_is_recognised(text: str) -> None:
-    assert looks_like_cpr(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "Ring 70 201 201 eller 112",
-        "3213991234",  # no 32nd day
-        "0113991234",  # no 13th month
-        "12345678901",  # eleven digits in a row are not a CPR number
-        "010203-12345",
-        "Jeg har tre børn og to katte",
-        "2025-03-04",
-    ],
-)
-def test_other_numbers_are_not_cpr(text: str) -> None:
-    assert not looks_like_cpr(text)
-
-
-@given(
-    day=st.integers(1, 28),
-    month=st.integers(1, 12),
-    year=st.integers(0, 99),
-    serial=st.integers(0, 9999),
-    before=st.text(alphabet="abc æøå.,", max_size=10),
-    after=st.text(alphabet="abc æøå.,", max_size=10),
-    dash=st.booleans(),
-)
-def test_any_plausible_cpr_in_any_text_is_recognised(
-    day: int, month: int, year: int, serial: int, before: str, after: str, dash: bool
-) -> None:
-    number = f"{day:02d}{month:02d}{year:02d}{'-' if dash else ''}{serial:04d}"
-    assert looks_like_cpr(f"{before}{number}{after}")
 
 
 def test_cpr_is_refused_in_every_kind_of_field(filled: Filled) -> None:
@@ -195,7 +143,7 @@ def test_everything_reads_back(filled: Filled) -> None:
         )
     store.close()
 
-    from peertui.store.repo import open_store
+    from peertui.store.store import open_store
 
     with open_store(store.data_dir, read_only=True) as again:
         assert [(a.participant, a.status) for a in again.attendance(gid, 1)] == sorted(
@@ -216,7 +164,7 @@ def test_everything_reads_back(filled: Filled) -> None:
 
 
 def test_vocabulary_labels_exist() -> None:
-    from peertui.store import model
+    from peertui.store import schema as model
 
     for purpose in model.PURPOSES:
         assert f"consent.{purpose}" in DA
@@ -238,8 +186,9 @@ def test_vocabulary_labels_exist() -> None:
         assert f"store.not_found.{what}" in DA
     problems = {
         "object", "list", "missing", "unknown_key", "too_many", "text", "too_long", "empty",
-        "cpr", "id", "integer", "range", "boolean", "choice", "date", "datetime", "answers",
-        "empty_list", "duplicate", "dangling",
+        "cpr", "id", "integer", "at_least", "at_most", "invalid", "boolean", "choice", "date",
+        "datetime", "answers", "empty_list", "duplicate", "dangling", "retention_before_start",
+        "contact_for_citizens",
     }  # fmt: skip
     for problem in problems:
         assert f"shape.{problem}" in DA

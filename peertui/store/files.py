@@ -21,16 +21,18 @@ import json
 import logging
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
 from peertui.store import backup
 from peertui.store.errors import SaveFailed, SaveReason, StoreDamaged, StoreError, StoreReadOnly
-from peertui.store.paths import FILE_MODE, TMP_SUFFIX
+from peertui.store.paths import FILE_MODE, TMP_SUFFIX, is_temp_name
 from peertui.strings import t
 
 log = logging.getLogger(__name__)
@@ -45,9 +47,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+_encoder = msgspec.json.Encoder()
+
+
 def dumps(data: Any) -> bytes:
     """How data files are written: compact JSON, UTF-8, keys in the order given."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _encoder.encode(data)
 
 
 def classify(exc: OSError) -> SaveReason:
@@ -135,18 +140,55 @@ def write_atomic(
     commit(tmp, path, rel, backup_folder=backup_folder, now=now)
 
 
-def read_json(path: Path, rel: str) -> Any:
-    """Parse a data file. ``StoreDamaged`` if it is not JSON; ``FileNotFoundError`` passes."""
+def read_bytes(path: Path, rel: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, read without following a symbolic link and without
+    blocking (a FIFO or a device in its place is damage, not a hang). ``limit``: read at most
+    that many bytes and one more, whatever ``stat`` says (``/dev/zero`` says 0).
+    ``FileNotFoundError`` passes; a link or another kind of file is ``StoreDamaged``."""
+    flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise
     except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            raise StoreDamaged(rel) from None
         raise StoreError(t("store.unreadable", file=rel, code=_code(exc))) from exc
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise StoreDamaged(rel)
+        chunks: list[bytes] = []
+        size = 0
+        while limit is None or size <= limit:
+            chunk = os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise StoreError(t("store.unreadable", file=rel, code=_code(exc))) from exc
+    finally:
+        os.close(fd)
+
+
+def read_json(path: Path, rel: str) -> Any:
+    """Parse a data file. ``StoreDamaged`` if it is not JSON; ``FileNotFoundError`` passes."""
+    raw = read_bytes(path, rel)
+    try:
         return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # ValueError: not JSON, or a number too long to read (more than 4,300 digits)
         raise StoreDamaged(rel) from None
+
+
+def remove_temp_files(folder: Path) -> None:
+    """Temp files left by a process killed mid-save. Only the lock holder does this."""
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            if is_temp_name(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
 
 
 class AtomicJSONStorage(Storage):

@@ -1,0 +1,298 @@
+"""One open data folder: the lock, the data files in memory, damage, interrupted work.
+
+``DataFolder`` opens a folder (writable: takes the lock, removes temp files left by a kill,
+finishes an interrupted import and any unfinished erasure, migrates older files; read-only:
+takes no lock and writes nothing), keeps one ``DataFile`` per readable group, lists the
+damaged ones, carries out erasures and restores damaged files. The ``Store`` facade
+(``peertui.store.store``) builds on it; nothing else uses it directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Self
+
+from peertui.store import erasure, journal, migrate, recovery
+from peertui.store.erasure import Erasure, Pending
+from peertui.store.errors import (
+    ErasureUnfinished,
+    NotFound,
+    SaveFailed,
+    StoreDamaged,
+    StoreError,
+    StoreReadOnly,
+    UnsafeDataDir,
+)
+from peertui.store.files import dumps, fsync_dir, remove_temp_files, write_atomic
+from peertui.store.layout import DataFile, Tables, load_tables, store_to_tables
+from peertui.store.lock import DataLock
+from peertui.store.paths import (
+    GROUPS_DIR,
+    ID_RE,
+    INCOMING_DIR,
+    STORE_NAME,
+    backup_dir,
+    group_rel,
+    is_peertui_dir,
+    make_private_dir,
+)
+from peertui.store.recovery import RestoreOffer
+from peertui.store.schema import to_second
+from peertui.strings import t
+
+log = logging.getLogger(__name__)
+
+
+class DataFolder:
+    """An open data folder (see the module docstring). Not thread-safe on its own: the
+    ``Store`` facade serialises every call."""
+
+    def __init__(self, data_dir: Path, *, read_only: bool, clock: Callable[[], datetime]) -> None:
+        self.data_dir = data_dir
+        self.read_only = read_only
+        self.clock = clock
+        self.damaged: list[StoreDamaged] = []
+        self.migrated: list[tuple[str, int]] = []  # (file, schema it had)
+        #: Erasures begun earlier and finished on this open; those still pending (read-only,
+        #: or not possible yet); erasure records that could not be read.
+        self.finished_erasures: list[Pending] = []
+        self.pending_erasures: list[Pending] = []
+        self.unreadable_erasures = 0
+        #: An import found half-done: finished on this open (True), or still pending (None).
+        self.import_finished: bool | None = False
+        self._mutex = threading.RLock()
+        self._lock = DataLock(data_dir)
+        self._closed = False
+        self._store_file: DataFile | None = None
+        self._groups: dict[str, DataFile] = {}
+
+    # -- opening and closing
+
+    def _open(self) -> None:
+        overrides: dict[str, Path] = {}
+        removed: set[str] = set()
+        if not self.read_only:
+            if not is_peertui_dir(self.data_dir):
+                raise UnsafeDataDir(str(self.data_dir))
+            make_private_dir(self.data_dir)
+            self._lock.acquire()
+            make_private_dir(self.data_dir / GROUPS_DIR)
+            remove_temp_files(self.data_dir)
+            self.import_finished = journal.recover(self.data_dir, self.clock()) or False
+        else:
+            pending = journal.read(self.data_dir)
+            if pending is not None:
+                self.import_finished = None
+                removed = set(pending.remove)
+                for rel in pending.install:
+                    staged = journal.incoming_path(self.data_dir, rel)
+                    if staged.exists():
+                        overrides[rel] = staged
+        to_migrate: list[tuple[str, int, Tables]] = []
+        self._store_file = self._open_file(STORE_NAME, "store", None, to_migrate, overrides)
+        groups_dir = self.data_dir / GROUPS_DIR
+        names = set(os.listdir(groups_dir)) if groups_dir.is_dir() else set()
+        names |= {Path(r).name for r in overrides if r.startswith(f"{GROUPS_DIR}/")}
+        # The journal's removals count whenever a journal is pending, not only while staged
+        # files are left: once every file was moved (no override) a removed group still
+        # showed next to the new ones to a read-only open (a mix of old and new).
+        for name in sorted(names):
+            stem, dot, ext = name.rpartition(".")
+            if dot and ext == "json" and ID_RE.match(stem) and group_rel(stem) not in removed:
+                data_file = self._open_file(group_rel(stem), "group", stem, to_migrate, overrides)
+                if data_file is not None:
+                    self._groups[stem] = data_file
+        # Only now that no file is from a newer peertui (StoreTooNew) is anything migrated.
+        for rel, found, tables in to_migrate:
+            recovery.migrate_file(self.data_dir, rel, found, tables, self.clock())
+        self._finish_erasures()
+
+    def _open_file(
+        self,
+        rel: str,
+        kind: str,
+        group_id: str | None,
+        to_migrate: list[tuple[str, int, Tables]],
+        overrides: dict[str, Path],
+    ) -> DataFile | None:
+        path = overrides.get(rel, self.data_dir / rel)
+        try:
+            tables, found = load_tables(path, rel, kind, group_id)
+        except FileNotFoundError:
+            if kind == "group":
+                return None
+            if recovery.has_backups(self.data_dir, rel):
+                self.damaged.append(StoreDamaged(rel, missing=True))
+                return None
+            tables, found = store_to_tables(), migrate.SCHEMA
+            if not self.read_only:
+                write_atomic(self.data_dir / rel, dumps(tables), rel)
+        except StoreDamaged as exc:
+            log.warning("damaged data file %s", rel)
+            self.damaged.append(exc)
+            return None
+        if found != migrate.SCHEMA:
+            self.migrated.append((rel, found))
+            if not self.read_only:
+                to_migrate.append((rel, found, tables))
+        if not self.read_only:
+            recovery.private_mode(self.data_dir / rel)
+        return DataFile(
+            self.data_dir, rel, kind, tables, read_only=self.read_only, clock=self.clock
+        )
+
+    def _finish_erasures(self) -> None:
+        found, self.unreadable_erasures = erasure.pending_erasures(self.data_dir)
+        if self.read_only:
+            self.pending_erasures = found
+            return
+        for pending in found:
+            try:
+                self._carry_out(pending)
+            # ErasureUnfinished too: _carry_out turns SaveFailed into it, so a full disk
+            # made this open raise instead of leaving the erasure pending.
+            except (SaveFailed, ErasureUnfinished, OSError):
+                self.pending_erasures.append(pending)
+                continue
+            if erasure.pending_erasures(self.data_dir)[0].count(pending):
+                self.pending_erasures.append(pending)  # the group file is damaged: waits
+            else:
+                self.finished_erasures.append(pending)
+
+    def close(self) -> None:
+        with self._mutex:
+            self._closed = True
+            self._lock.release()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def took_over_stale_lock(self) -> bool:
+        """True if a dead peertui's lock was taken over on opening."""
+        return self._lock.took_over is not None
+
+    def _writable(self) -> None:
+        if self._closed:
+            raise StoreError(t("store.closed"))
+        if self.read_only:
+            raise StoreReadOnly()
+
+    def _today(self) -> date:
+        return self.clock().astimezone().date()
+
+    def _now(self) -> datetime:
+        return to_second(self.clock())
+
+    # -- files
+
+    def _file(self, group_id: str) -> DataFile:
+        data_file = self._groups.get(group_id)
+        if data_file is None:
+            rel = group_rel(group_id) if ID_RE.match(group_id) else ""
+            for problem in self.damaged:
+                if problem.file == rel:
+                    raise problem
+            raise NotFound("group", group_id)
+        return data_file
+
+    def _write(self, group_id: str) -> DataFile:
+        """The group's file, for a change (which is saved when the call returns)."""
+        self._writable()
+        return self._file(group_id)
+
+    @contextlib.contextmanager
+    def batch(self, group_id: str) -> Iterator[None]:
+        """Several changes to one group saved as one write when the block ends. If the block
+        raises, none of them is saved."""
+        data_file = self._write(group_id)
+        with self._mutex, data_file.storage.batch():
+            yield
+
+    def _carry_out(self, pending: Pending) -> Erasure:
+        def live(transform: Callable[[Tables], Tables]) -> bool:
+            data_file = self._groups.get(pending.group)
+            if data_file is None:
+                return False
+            data_file.replace(transform(copy.deepcopy(data_file.tables())), backup=False)
+            return True
+
+        try:
+            return erasure.finish(self.data_dir, pending, live)
+        except SaveFailed as exc:
+            if pending.what != "group" and pending.group in self._groups:
+                self._groups[pending.group].storage.read()  # back to what is on the disk
+            raise ErasureUnfinished(exc.reason) from None
+
+    # -- damage and recovery
+
+    def restore_offers(self) -> list[RestoreOffer]:
+        """For each damaged file, the newest backup that reads correctly (or None)."""
+        with self._mutex:
+            return [recovery.offer(self.data_dir, p.file) for p in self.damaged]
+
+    def restore(self, rel: str) -> RestoreOffer:
+        """Restore the damaged file ``rel`` from its newest good backup. The damaged file is
+        moved to ``damaged/`` (never overwritten, never deleted except by forget/purge)."""
+        with self._mutex:
+            return self._restore(rel)
+
+    def _restore(self, rel: str) -> RestoreOffer:
+        self._writable()
+        if not any(p.file == rel for p in self.damaged):
+            raise NotFound("damaged_file", rel)
+        offer, tables = recovery.restore(self.data_dir, rel, self.clock())
+        kind = "store" if rel == STORE_NAME else "group"
+        data_file = DataFile(self.data_dir, rel, kind, tables, read_only=False, clock=self.clock)
+        if kind == "store":
+            self._store_file = data_file
+        else:
+            self._groups[Path(rel).stem] = data_file
+        self.damaged = [p for p in self.damaged if p.file != rel]
+        self._finish_erasures()  # an erasure that waited for this file
+        return offer
+
+    def backup_folder(self, rel: str) -> Path:
+        return backup_dir(self.data_dir, rel)
+
+    # -- new files
+
+    def _add_group_file(self, rel: str, tables: Tables) -> None:
+        self._groups[Path(rel).stem] = DataFile(
+            self.data_dir, rel, "group", tables, read_only=False, clock=self.clock
+        )
+
+    def _install(self, files: list[tuple[str, Tables]], removed: list[str]) -> None:
+        """Put group files in place and remove others, all at once (``journal``).
+        ``StoreError`` ("Intet er importeret") if nothing changed; ``ImportUnfinished`` if
+        the change is committed and finishes on the next open."""
+        from peertui.store.errors import ImportUnfinished
+
+        try:
+            journal.commit(
+                self.data_dir,
+                [(rel, dumps(tables)) for rel, tables in files],
+                [group_rel(gid) for gid in removed],
+                self.clock(),
+            )
+        except SaveFailed as exc:
+            if (self.data_dir / INCOMING_DIR).exists():
+                raise ImportUnfinished() from None
+            raise StoreError(t("portable.not_written", reason=t(f"reason.{exc.reason}"))) from None
+        except OSError:
+            raise ImportUnfinished() from None
+        for gid in removed:
+            del self._groups[gid]
+        for rel, tables in files:
+            self._add_group_file(rel, tables)
+        fsync_dir(self.data_dir / GROUPS_DIR)

@@ -157,7 +157,8 @@ class ImportInvalid(StoreError):
     """An import file that is not valid. The store has not been touched."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(t("portable.invalid", detail=message))
+        detail = message if message.rstrip().endswith((".", "!", "?")) else f"{message}."
+        super().__init__(t("portable.invalid", detail=detail))
 
 
 class UnsafeLockFile(StoreError):

@@ -19,6 +19,8 @@ from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.wall import WallServer, WallState
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from peertui.store import Store
 
 R = TypeVar("R")
@@ -104,7 +106,9 @@ class PeerTUI(App[None]):
                 opened = open_for_app(self.data_dir)
             except StoreError as exc:
                 # A folder that is not ours, a store from a newer peertui, ...: one calm line.
-                self.exit(return_code=2, message=f"peertui: {exc}")
+                from peertui.store.text import clean_line
+
+                self.exit(return_code=2, message=f"peertui: {clean_line(exc)}")
                 return
             self.store = opened.store
             self.notices = opened.notices
@@ -125,6 +129,18 @@ class PeerTUI(App[None]):
             await self.wall_server.stop()
         if self.store is not None:
             self.store.close()
+
+    # ------------------------------------------------------------------ typed text
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Every one-line field in every form: control characters (pasted from a terminal
+        or a web page) leave at once, with a calm notice. The store cleans again at its door
+        (``peertui.store.text``), so nothing else can let one through."""
+        from peertui.store.text import clean, needs_cleaning
+
+        if needs_cleaning(event.value):
+            event.input.value = clean(event.value)
+            self.notify(t("editor.control_removed"))
 
     # ------------------------------------------------------------------ saving
 

@@ -586,7 +586,7 @@ DA: dict[str, str] = {
     ),
     "store.import_pending": (
         "En import blev afbrudt. Den gøres færdig, næste gang peertui åbner datamappen med "
-        "skriveadgang. Indtil da vises dataene fra før importen."
+        "skriveadgang. Indtil da vises dataene, som de er efter importen."
     ),
     "store.import_finished": "En afbrudt import er nu gjort færdig.",
     "store.unreadable": "Datafilen {file} kan ikke læses ({code}). Tjek mappens rettigheder.",
@@ -625,17 +625,11 @@ DA: dict[str, str] = {
     "store.not_found.statement": "Det personlige statement findes ikke.",
     "store.not_found.trainee": "Kursisten findes ikke.",
     "store.not_found.teaching": "Undervisningen findes ikke i kursistens log.",
-    # --- trainee records from before schema 4 (peertui/store/legacy.py) ---
-    "store.old_trainees_group": "Kursusdag {day}",
     "store.invalid.contact_for_citizens": (
         "Borgerkontakt angives kun for kolleger: borgere tæller altid."
     ),
     "store.invalid.contact": "Borgerkontakt skal være ja, nej eller ikke udfyldt.",
     "store.invalid.day": "Datoen er ikke en dato.",
-    "store.moved_trainees": (
-        "Kursister fra en ældre udgave af peertui er nu kursister i gruppen: {names}. "
-        "Arbejdssted og rolle var ikke kendt: ret dem på kursistens side."
-    ),
     "store.invalid.count": "Antal personer skal være et helt tal fra 1 til 100.",
     "store.not_found.damaged_file": "{ref} er ikke beskadiget.",
     "store.invalid.field": "'{field}' {problem}.",
@@ -687,6 +681,7 @@ DA: dict[str, str] = {
     "field.alias": "Fornavn eller kaldenavn",
     "field.purpose": "Samtykke",
     "field.status": "Fremmøde",
+    "field.meeting": "Mødegang",
     "field.answers": "Personligt statement",
     "field.occasion": "Anledning",
     # --- the road to the certificate (peertui/training.py) ---

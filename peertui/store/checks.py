@@ -218,8 +218,9 @@ def input_error(exc: SchemaError) -> Exception:
     label = field_label(exc.path)
     if exc.problem == "cpr":
         return CprNumberRefused(label)
-    if f"store.invalid.{exc.problem}" in DA:  # a rule with a sentence of its own
-        return InvalidInput(t(f"store.invalid.{exc.problem}"), _last_field(exc.path))
+    if f"store.invalid.{exc.problem}" in DA:  # a problem with a sentence of its own
+        message = t(f"store.invalid.{exc.problem}", field=label, count=PROMPTS, **exc.values)
+        return InvalidInput(message, _last_field(exc.path))
     problem = t(f"shape.{exc.problem}", **exc.values)
     return InvalidInput(
         t("store.invalid.field", field=label, problem=problem), _last_field(exc.path)

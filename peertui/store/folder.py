@@ -30,7 +30,7 @@ from peertui.store.errors import (
     StoreReadOnly,
     UnsafeDataDir,
 )
-from peertui.store.files import dumps, fsync_dir, remove_temp_files, write_atomic
+from peertui.store.files import classify, dumps, fsync_dir, remove_temp_files, write_atomic
 from peertui.store.layout import DataFile, Tables, load_tables, store_to_tables
 from peertui.store.lock import DataLock
 from peertui.store.paths import (
@@ -229,10 +229,12 @@ class DataFolder:
 
         try:
             return erasure.finish(self.data_dir, pending, live)
-        except SaveFailed as exc:
+        except (SaveFailed, OSError) as exc:
             if pending.what != "group" and pending.group in self._groups:
-                self._groups[pending.group].storage.read()  # back to what is on the disk
-            raise ErasureUnfinished(exc.reason) from None
+                with contextlib.suppress(StoreError):
+                    self._groups[pending.group].storage.read()  # back to what is on the disk
+            reason = exc.reason if isinstance(exc, SaveFailed) else classify(exc)
+            raise ErasureUnfinished(reason) from None
 
     # -- damage and recovery
 

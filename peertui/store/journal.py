@@ -121,6 +121,8 @@ def roll_forward(data_dir: Path, journal: Journal, now: datetime) -> None:
     for folder in folders:
         fsync_dir(folder)
     discard(data_dir)
+    for rel in (*journal.install, *journal.remove):
+        backups.rotate(backup_dir(data_dir, rel), now)
 
 
 def discard(data_dir: Path) -> None:

@@ -1,0 +1,367 @@
+"""An import is all or nothing, also when the process is killed or the disk fills up half-way.
+
+OLD is a data folder with three groups; NEW is an export of another folder with four groups,
+one of them with the id of an OLD group and other content. A child forked from this test
+process opens a copy of OLD and imports NEW replacing everything; it is SIGKILLed at a random
+moment spread over the import. Whatever the moment, the folder then shows exactly OLD or
+exactly NEW: to a read-only open first (which changes nothing), and then to a writable open
+(which finishes or removes what the import left). Never a mix.
+
+``PEERTUI_IMPORT_KILL_ROUNDS`` sets the rounds (default 100), ``PEERTUI_KILL_SEED`` the seed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import select
+import shutil
+import signal
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from peertui.cli import main
+from peertui.store import files as storage
+from peertui.store import journal
+from peertui.store.errors import ImportUnfinished, StoreError
+from peertui.store.portable import ExportBundle, export_bytes, parse_export
+from peertui.store.schema import MeetingLog
+from peertui.store.store import Store, open_store
+from peertui.strings import t
+from tests.store.helpers import Clock, all_bytes
+
+ROUNDS = int(os.environ.get("PEERTUI_IMPORT_KILL_ROUNDS", "100"))
+TIMEOUT = 20.0
+SPREAD = 1.3  # kills are spread over this many times the duration of one import
+
+
+@dataclass(frozen=True)
+class Stores:
+    old: Path  # the template folder, copied for every round
+    old_export: bytes
+    new_export: bytes  # the import file
+    shared: str  # the id of the group in both, with different content
+
+
+def _seed() -> int:
+    return int(os.environ.get("PEERTUI_KILL_SEED", str(random.randrange(1 << 30))))
+
+
+def _group(store: Store, name: str, start: date, people: tuple[str, ...]) -> str:
+    group = store.create_group(name, "c", ["Anne"], start, date(2099, 12, 31))
+    for alias in people:
+        person = store.add_participant(group.id, alias, consents=["taking_part", "store_statement"])
+        store.create_statement(
+            group.id, person.id, [f"{alias} i {name}: " + "ord " * 200, "", "", ""]
+        )
+        store.set_attendance(group.id, 1, person.id, "present")
+    store.save_meeting_log(group.id, MeetingLog(meeting=1, notes=f"Noter fra {name}"))
+    return group.id
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> Stores:
+    root = tmp_path_factory.mktemp("import-template")
+    clock = Clock(datetime(2025, 3, 4, 9, 0, tzinfo=UTC))
+    old = root / "old"
+    with open_store(old, clock=clock) as store:
+        shared = _group(store, "Mandag", date(2025, 1, 6), ("Maja", "Ali"))
+        _group(store, "Tirsdag", date(2025, 1, 7), ("Sofie", "Jonas", "Emil"))
+        _group(store, "Onsdag", date(2025, 1, 8), ("Ida",))
+        old_export = export_bytes(store.export_bundle())
+        first = store.group_data(shared)
+    new = root / "new"
+    with open_store(new, clock=clock) as store:
+        store.import_bundle(ExportBundle(groups=(first,)))  # the same group, then changed
+        store.update_group(shared, name="Mandag (ny)")
+        bo = store.add_participant(shared, "Bo", consents=["taking_part", "store_statement"])
+        store.create_statement(shared, bo.id, ["Bo er ny", "", "", ""])
+        _group(store, "Torsdag", date(2025, 2, 6), ("Karl", "Lone"))
+        _group(store, "Fredag", date(2025, 2, 7), ("Mads",))
+        _group(store, "Lørdag", date(2025, 2, 8), ("Nina", "Omar", "Per"))
+        new_export = export_bytes(store.export_bundle())
+    assert len(parse_export(old_export).groups) == 3
+    assert len(parse_export(new_export).groups) == 4
+    assert old_export != new_export and shared.encode() in new_export
+    return Stores(old=old, old_export=old_export, new_export=new_export, shared=shared)
+
+
+def _copy(stores: Stores, target: Path) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(stores.old, target)
+    return target
+
+
+def _shown(data: Path, *, read_only: bool) -> bytes:
+    with open_store(data, read_only=read_only) as store:
+        assert store.damaged == []
+        return export_bytes(store.export_bundle())
+
+
+def _which(stores: Stores, shown: bytes) -> str:
+    if shown == stores.old_export:
+        return "old"
+    if shown == stores.new_export:
+        return "new"
+    return "a mix"
+
+
+# --- the kill -------------------------------------------------------------------------------
+
+
+def _child(data: Path, bundle: ExportBundle, out: int) -> None:
+    """Open, say so, import, say how long it took, then wait to be killed. Never returns."""
+    code = 0
+    try:
+        with open_store(data) as store:
+            os.write(out, b"open\n")
+            started = time.perf_counter()
+            store.import_bundle(bundle, replace_all=True)
+            os.write(out, f"done {time.perf_counter() - started}\n".encode())
+        signal.pause()
+    except BaseException as exc:
+        os.write(out, f"error {type(exc).__name__}: {exc}\n".encode())
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _spin(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def _wait_for(fd: int, prefix: bytes, buffer: bytearray) -> bytes:
+    """Read until the child has said a whole line starting with ``prefix``; return it."""
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        for line in bytes(buffer).split(b"\n")[:-1]:
+            if line.startswith(prefix):
+                return line
+        remaining = deadline - time.monotonic()
+        assert remaining > 0, f"the child never said {prefix!r}: {bytes(buffer)!r}"
+        if select.select([fd], [], [], remaining)[0]:
+            chunk = os.read(fd, 4096)
+            assert chunk, f"the child stopped before {prefix!r}: {bytes(buffer)!r}"
+            buffer.extend(chunk)
+
+
+def _kill_during(data: Path, bundle: ExportBundle, delay: float | None, early: bool) -> str:
+    """Import in a forked child and SIGKILL it ``delay`` seconds after it opened the store
+    (``early``: at once, while it may still be opening; None: once it is done). Returns what
+    the child said."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _child(data, bundle, write_end)
+    os.close(write_end)
+    buffer = bytearray()
+    try:
+        if delay is None:
+            _wait_for(read_end, b"done", buffer)
+        elif not early:
+            _wait_for(read_end, b"open", buffer)
+            _spin(delay)
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        while chunk := os.read(read_end, 4096):
+            buffer.extend(chunk)
+    finally:
+        os.close(read_end)
+    said = bytes(buffer).decode(errors="replace")
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, said
+    return said
+
+
+def _duration(stores: Stores, folder: Path, bundle: ExportBundle) -> float:
+    """How long one import takes in a child like the ones killed (median of three)."""
+    times = []
+    for _ in range(3):
+        data = _copy(stores, folder / "data")
+        said = _kill_during(data, bundle, None, False)
+        times.append(float(said.split("done ", 1)[1].split()[0]))
+        assert _shown(data, read_only=True) == stores.new_export
+    return sorted(times)[1]
+
+
+def test_killed_import_is_old_or_new_never_a_mix(stores: Stores, tmp_path: Path) -> None:
+    seed = _seed()
+    rng = random.Random(seed)
+    bundle = parse_export(stores.new_export)
+    spread = SPREAD * _duration(stores, tmp_path, bundle)
+    first_spread = spread
+    seen: Counter[str] = Counter()
+    pending = 0  # rounds that left a committed journal for the next open to finish
+    for round_no in range(ROUNDS):
+        where = f"round {round_no}, seed {seed} (PEERTUI_KILL_SEED)"
+        if round_no and round_no % 10 == 0:
+            # The disk's speed varies: if every kill so far fell on one side of the commit
+            # point, spread the next ones wider (all old) or narrower (all new).
+            if not seen["new"]:
+                spread *= 2
+            elif not seen["old"]:
+                spread /= 2
+        data = _copy(stores, tmp_path / "data")
+        early = rng.random() < 0.05
+        said = _kill_during(data, bundle, rng.random() * spread, early)
+        finished = any(line.startswith("done ") for line in said.splitlines())
+        committed = journal.read(data) is not None
+        pending += committed
+
+        # A read-only open changes nothing and already shows one or the other.
+        before = all_bytes(data)
+        seen_read_only = _which(stores, _shown(data, read_only=True))
+        assert all_bytes(data) == before, where
+        assert seen_read_only != "a mix", where
+        assert seen_read_only == "new" or not committed, where
+        assert seen_read_only == "new" or not finished, where
+
+        # The writable open finishes a committed import or removes an uncommitted one.
+        with open_store(data) as store:
+            assert store.damaged == [], where
+            assert store.import_finished is (committed or False), where
+            seen_writable = _which(stores, export_bytes(store.export_bundle()))
+        assert seen_writable == seen_read_only, where
+        assert not (data / "incoming").exists(), where
+        assert not list(data.rglob("*.tmp")), where
+        seen[seen_writable] += 1
+    print(
+        f"import: {dict(seen)}, {pending} left a committed journal, "
+        f"spread {first_spread * 1000:.1f} -> {spread * 1000:.1f} ms, seed {seed}"
+    )
+    # The kills fell on both sides of the commit point.
+    assert seen["old"] >= 1 and seen["new"] >= 1, f"{dict(seen)}, seed {seed}"
+
+
+# --- a full disk during the import ----------------------------------------------------------
+
+
+def _fail_from(monkeypatch: pytest.MonkeyPatch, first_failing: int) -> list[int]:
+    """Writes 1 .. first_failing-1 succeed; then the disk is full (half lands, then ENOSPC)."""
+    done: list[int] = []
+    real = storage._write_all
+
+    def writing(fd: int, payload: bytes) -> None:
+        if len(done) + 1 >= first_failing:
+            os.write(fd, payload[: len(payload) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fd, payload)
+        done.append(len(payload))
+
+    monkeypatch.setattr(storage, "_write_all", writing)
+    return done
+
+
+def _without_lock(data: Path) -> dict[str, bytes]:
+    found = all_bytes(data)
+    found.pop("peertui.lock", None)
+    return found
+
+
+def _info(data: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "data", "info"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def test_full_disk_during_import_changes_nothing(
+    stores: Stores,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bundle = parse_export(stores.new_export)
+    data = _copy(stores, tmp_path / "count")
+    with open_store(data) as store:
+        counted = _fail_from(monkeypatch, 10_000)
+        store.import_bundle(bundle, replace_all=True)
+        monkeypatch.undo()
+    writes = len(counted)
+    assert writes == 4 + 1  # the four group files staged, then the journal
+
+    for first_failing in range(1, writes + 2):
+        where = f"disk full from write {first_failing} of {writes}"
+        data = _copy(stores, tmp_path / "data")
+        before = _without_lock(data)
+        with open_store(data) as store:
+            _fail_from(monkeypatch, first_failing)
+            try:
+                store.import_bundle(bundle, replace_all=True)
+            except StoreError as exc:
+                error: StoreError | None = exc
+            else:
+                error = None
+            committed = journal.read(data) is not None
+            monkeypatch.undo()
+            shown = export_bytes(store.export_bundle())
+        if first_failing > writes:  # everything fitted
+            assert error is None and shown == stores.new_export, where
+            continue
+        assert error is not None, where
+        # The journal is the last thing written: a disk that fills up never lets it commit.
+        assert not committed and not (data / "incoming").exists(), where
+        assert not isinstance(error, ImportUnfinished), where
+        assert str(error) == "Intet er importeret: disken er fuld. Datamappen er som før.", where
+        assert shown == stores.old_export, where
+        assert _without_lock(data) == before, where
+        out = _info(data, capsys)
+        assert "afbrudt" not in out and "sletning" not in out, where
+        assert t("data.info_counts", groups=3, trainees=0) in out, where
+
+
+# --- a committed import that was not finished ----------------------------------------------
+
+
+@pytest.mark.parametrize("moved", [0, 2, 4], ids=["none-moved", "two-moved", "all-moved"])
+def test_info_shows_an_interrupted_import_and_the_next_open_finishes_it(
+    stores: Stores,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    moved: int,
+) -> None:
+    """The journal is written, then the process stops after ``moved`` of the four files were
+    put in place (and before the removed groups went): the import is committed, not done."""
+    bundle = parse_export(stores.new_export)
+    data = _copy(stores, tmp_path / "data")
+
+    def stopped(data_dir: Path, pending: journal.Journal, now: datetime) -> None:
+        for rel in pending.install[:moved]:
+            os.replace(journal.incoming_path(data_dir, rel), data_dir / rel)
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    with open_store(data) as store:
+        monkeypatch.setattr(journal, "roll_forward", stopped)
+        with pytest.raises(ImportUnfinished) as caught:
+            store.import_bundle(bundle, replace_all=True)
+        monkeypatch.undo()
+        assert "ikke helt på plads" in str(caught.value)
+    assert journal.read(data) is not None
+
+    before = all_bytes(data)
+    out = _info(data, capsys)
+    assert all_bytes(data) == before  # data info only reads
+    assert "En import blev afbrudt." in out
+    assert t("store.import_pending") in out
+    # What a read-only open shows meanwhile is the import, whole (never a mix).
+    assert t("data.info_counts", groups=4, trainees=0) in out
+    assert _shown(data, read_only=True) == stores.new_export
+
+    with open_store(data) as store:
+        assert store.import_finished is True
+        assert export_bytes(store.export_bundle()) == stores.new_export
+    assert not (data / "incoming").exists()
+    out = _info(data, capsys)
+    assert "afbrudt" not in out
+    assert _shown(data, read_only=True) == stores.new_export

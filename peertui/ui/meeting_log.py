@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from peertui.store import Store
     from peertui.ui.app import PeerTUI
 
+
 class LogScreen(Screen[bool]):
     """Saves the meeting's log (and ends the meeting in progress). Returns True if saved."""
 

@@ -30,6 +30,7 @@ from peertui.export import files
 from peertui.export.errors import ExportError, OutputExists
 from peertui.export.pdf import ASSETS
 from peertui.export.sheets import esc, font_faces, format_date, uncovered_characters
+from peertui.store.schema import ROLES
 from peertui.strings import t
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _link(link: str | None) -> str:
 def certificate_html(data: CertificateData) -> str:
     """The whole HTML document for one certificate. Its title is fixed ("peertui"): nothing a
     user typed goes into the PDF's metadata."""
-    role = t(f"training.role.{data.role}") if data.role in ("peer", "staff") else ""
+    role = t(f"training.role.{data.role}") if data.role in ROLES else ""
     who = (
         _fill("certificate.role_at", role=role, organisation=data.organisation)
         if role and data.organisation.strip()

@@ -26,14 +26,7 @@ from peertui.strings import t
 
 #: The middle of each sector, in degrees (0 = right, counter-clockwise). Sector borders lie
 #: at 0, 60, ..., 300: a horizontal line through the centre and four diagonals.
-SECTOR_ANGLE = {
-    "family": 90,
-    "friends": 30,
-    "work_school": 330,
-    "leisure": 270,
-    "professionals": 210,
-    "online": 150,
-}
+SECTOR_ANGLE = dict(zip(SECTORS, (90, 30, 330, 270, 210, 150), strict=True))
 BORDERS = (0, 60, 120, 180, 240, 300)
 #: The centre (the participant) takes this fraction of the radius; the rings share the rest.
 CENTRE = 0.15

@@ -100,7 +100,7 @@ async def _editor_typing(data: Path) -> list[float]:
     from peertui.content import load_library
     from peertui.store import open_store
     from peertui.ui.app import PeerTUI
-    from peertui.ui.statement import StatementScreen
+    from peertui.ui.screens.statement import StatementScreen
 
     group_id, pid = _seed(data, 1)
     store = open_store(data)
@@ -139,7 +139,7 @@ async def _open_editor(data: Path, versions: int, rounds: int = 7) -> list[float
     from peertui.content import load_library
     from peertui.store import open_store
     from peertui.ui.app import PeerTUI
-    from peertui.ui.statement import StatementScreen
+    from peertui.ui.screens.statement import StatementScreen
 
     group_id, pid = _seed(data, versions)
     store = open_store(data)

@@ -1,6 +1,6 @@
 """Stepping through a meeting scenario: where the room is, and whether it is paused.
 
-Pure logic, no Textual: the scenario screen (``peertui/ui/scenario.py``) drives it and draws
+Pure logic, no Textual: the scenario screen (``peertui/ui/screens/scenario.py``) drives it and draws
 what it says; the wall gets :func:`wall_state_for_scenario`. Each step is one beat of a scene
 (narration, a spoken line, a thought, or a pause point). Arriving at a pause point pauses the
 run by itself; "next" does nothing until the trainer resumes.

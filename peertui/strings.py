@@ -761,7 +761,7 @@ DA: dict[str, str] = {
     "sector.online": "Online",
     "audience.colleagues": "kolleger",
     "audience.citizens": "borgere",
-    # --- the worksheets: personal goals, safety plan, network map (peertui/ui/goals.py ...) ---
+    # --- the worksheets: personal goals, safety plan, network map (peertui/ui/screens/goals.py ...) ---
     "worksheet.title": "{kind} – {alias}",
     "worksheet.consent_given": "Samtykke til at gemme: {day}",
     "worksheet.leave_unsaved": (
@@ -1011,7 +1011,7 @@ DA: dict[str, str] = {
     ),
     "demo.exists": "Datamappen har allerede demogruppen. Brug --force for at lave den på ny.",
     "demo.done": "Demogruppen '{name}' med {participants} deltagere er lagt i {dir}.",
-    # --- meeting training: a scenario on the wall (peertui/ui/scenario.py) ---
+    # --- meeting training: a scenario on the wall (peertui/ui/screens/scenario.py) ---
     "scenario.training": "Mødetræning",
     "scenario.home_entry": "Mødetræning",
     "scenario.home_entry_help": "{count} møder fra sidelinjen",
@@ -1047,7 +1047,7 @@ DA: dict[str, str] = {
     "scenario.key_open": "Mødetræning",
     "scenario.cmd": "Mødetræning",
     "scenario.cmd_help": "Se et møde fra sidelinjen, med pauser og spørgsmål",
-    # --- the trainee screens (peertui/ui/trainee.py, trainee_form.py, teaching_form.py,
+    # --- the trainee screens (peertui/ui/screens/trainee.py, trainee_form.py, teaching_form.py,
     #     certificate_dialog.py; the group page of a training course) ---
     "trainee.participants": "Kursister",
     "trainee.key_add_trainee": "Ny kursist",

@@ -195,7 +195,7 @@ class PeerTUI(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
-        from peertui.ui.home import HomeScreen
+        from peertui.ui.screens.home import HomeScreen
 
         return HomeScreen(self.library)
 
@@ -209,7 +209,7 @@ class PeerTUI(App[None]):
         course = self.library.course(course_id)
         if course is None:
             return
-        from peertui.ui.course import CourseScreen
+        from peertui.ui.screens.course import CourseScreen
 
         self.push_screen(CourseScreen(course))
 
@@ -218,14 +218,14 @@ class PeerTUI(App[None]):
         meeting = course.meeting(number) if course else None
         if course is None or meeting is None:
             return
-        from peertui.ui.meeting import MeetingScreen
+        from peertui.ui.screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen(course, meeting))
 
     def action_open_group(self, group_id: str) -> None:
         if self.store is None:
             return
-        from peertui.ui.group import GroupScreen
+        from peertui.ui.screens.group import GroupScreen
 
         self.push_screen(GroupScreen(group_id))
 
@@ -235,7 +235,7 @@ class PeerTUI(App[None]):
         if self.store.read_only:
             self.notify(t("store.read_only_hint"), severity="warning")
             return
-        from peertui.ui.group_form import GroupForm
+        from peertui.ui.dialogs.group_form import GroupForm
 
         def created(group_id: str | None) -> None:
             if group_id:
@@ -252,7 +252,7 @@ class PeerTUI(App[None]):
         waiting = [g for g in store.groups() if store.run_state(g.id) is not None]
         if len(waiting) != 1:
             return  # none, or several: the facilitators choose on the group page
-        from peertui.ui.group import GroupScreen
+        from peertui.ui.screens.group import GroupScreen
 
         screen = GroupScreen(waiting[0].id)
         self.push_screen(screen)
@@ -260,7 +260,7 @@ class PeerTUI(App[None]):
 
     def refresh_home(self) -> None:
         """Groups changed: the home screen (at the bottom of the stack) lists them anew."""
-        from peertui.ui.home import HomeScreen
+        from peertui.ui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
@@ -272,13 +272,13 @@ class PeerTUI(App[None]):
         if page is None:
             self.notify(t("guide.not_found", id=page_id), severity="warning")
             return
-        from peertui.ui.guide import GuideScreen
+        from peertui.ui.screens.guide import GuideScreen
 
         self.push_screen(GuideScreen(page))
 
     def action_meeting_training(self) -> None:
         """Meeting training: choose any scenario and step through it (on the wall, if any)."""
-        from peertui.ui.scenario_picker import ScenarioPicker, training_order
+        from peertui.ui.dialogs.scenario_picker import ScenarioPicker, training_order
 
         scenarios = training_order(list(self.library.scenarios.values()))
         if not scenarios:
@@ -293,7 +293,7 @@ class PeerTUI(App[None]):
         if scenario is None:
             self.notify(t("scenario.not_found", id=scenario_id), severity="warning", markup=False)
             return
-        from peertui.ui.scenario import ScenarioScreen
+        from peertui.ui.screens.scenario import ScenarioScreen
 
         self.push_screen(ScenarioScreen(scenario, wall_name=wall_name))
 

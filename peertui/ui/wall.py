@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.widgets import Digits, Markdown, Static
 
 from peertui.strings import t
-from peertui.ui.guide import safe_markdown_parser
-from peertui.ui.runner import PHASE_CLASSES
-from peertui.ui.scenario_beats import BeatsView
+from peertui.ui.screens.guide import safe_markdown_parser
+from peertui.ui.screens.runner import PHASE_CLASSES
+from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.wall import WallClient, WallState, scenario_beats
 

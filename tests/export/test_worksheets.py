@@ -22,7 +22,7 @@ from peertui.export import (
     export_sheets,
     networkmap,
 )
-from peertui.export.model import SAFETY_SECTIONS, SECTORS
+from peertui.store.schema import SAFETY_SECTIONS, SECTORS
 from peertui.strings import t
 from tests.export.conftest import (
     DAY,

@@ -16,8 +16,8 @@ from peertui.export.pdf import Renderer
 from peertui.store import open_store
 from peertui.store.demo import fill
 from peertui.ui.app import PeerTUI
-from peertui.ui.export_screen import WORKER_NAME, ExportScreen
-from peertui.ui.group import GroupScreen
+from peertui.ui.screens.export import WORKER_NAME, ExportScreen
+from peertui.ui.screens.group import GroupScreen
 from tests.export.conftest import pdf_text, qr_codes, squash
 
 from ..groups.test_group_flow import wait_for_screen

@@ -11,10 +11,10 @@ from textual.widgets import Checkbox, DataTable, Input, TextArea
 from peertui.content import load_library
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
-from peertui.ui.checkin import CheckInScreen
-from peertui.ui.group import GroupScreen
-from peertui.ui.meeting_log import LogScreen
-from peertui.ui.runner import RunnerScreen
+from peertui.ui.screens.checkin import CheckInScreen
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.screens.meeting_log import LogScreen
+from peertui.ui.screens.runner import RunnerScreen
 
 from ..runner.fakes import FakeClock
 from ..ui.test_navigation import _visible_text

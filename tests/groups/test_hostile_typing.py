@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
-from peertui.ui.group import GroupScreen
+from peertui.ui.screens.group import GroupScreen
 
 from ..ui.test_navigation import _visible_text
 from ..worksheets.helpers import notified

@@ -8,7 +8,7 @@ from textual.widgets import Digits
 
 from peertui.content import load_library
 from peertui.ui.app import PeerTUI
-from peertui.ui.runner import RunnerScreen
+from peertui.ui.screens.runner import RunnerScreen
 
 from ..ui.test_navigation import _visible_text
 from .fakes import FakeClock

@@ -9,7 +9,7 @@ import pytest
 
 from peertui.content import load_library
 from peertui.ui.app import PeerTUI
-from peertui.ui.runner import RunnerScreen
+from peertui.ui.screens.runner import RunnerScreen
 
 from .fakes import FakeClock
 

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from peertui.content.scenarios import Line, PausePoint
 from peertui.ui.app import PeerTUI
-from peertui.ui.scenario import ScenarioScreen
-from peertui.ui.scenario_beats import BeatsView
+from peertui.ui.screens.scenario import ScenarioScreen
+from peertui.ui.widgets.scenario_beats import BeatsView
 
 from .helpers import LIBRARY, SCENARIO_ID, flat, markup_library, rendered, visible_text
 

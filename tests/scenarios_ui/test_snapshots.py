@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from peertui.scenario_run import ScenarioRun
 from peertui.ui.app import PeerTUI
-from peertui.ui.scenario import ScenarioScreen
+from peertui.ui.screens.scenario import ScenarioScreen
 from peertui.ui.wall import WallApp
 from peertui.wall import wall_state_for_scenario
 

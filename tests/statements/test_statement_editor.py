@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from peertui.content import load_library
 from peertui.store import SaveFailed, open_store
 from peertui.ui.app import PeerTUI
-from peertui.ui.statement import ANSWER_LIMIT, StatementScreen
+from peertui.ui.screens.statement import ANSWER_LIMIT, StatementScreen
 
 from ..ui.test_navigation import _visible_text
 

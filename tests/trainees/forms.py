@@ -6,9 +6,9 @@ from typing import Any
 
 from textual.widgets import Checkbox, Input, RadioButton
 
-from peertui.ui.teaching_form import TeachingForm
-from peertui.ui.trainee import TraineeScreen
-from peertui.ui.trainee_form import TraineeForm
+from peertui.ui.dialogs.teaching_form import TeachingForm
+from peertui.ui.screens.trainee import TraineeScreen
+from peertui.ui.dialogs.trainee_form import TraineeForm
 
 from .helpers import wait_for_screen
 

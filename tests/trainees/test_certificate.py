@@ -12,9 +12,9 @@ from textual.widgets import LoadingIndicator
 
 import peertui.export.certificate as certificate
 from peertui.export.from_store import DEFAULT_OUT_NAME
-from peertui.ui.certificate_dialog import WORKER_NAME, CertificateDialog
-from peertui.ui.group import GroupScreen
-from peertui.ui.trainee import TraineeScreen
+from peertui.ui.dialogs.certificate import WORKER_NAME, CertificateDialog
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.screens.trainee import TraineeScreen
 from tests.export.conftest import pdf_text
 
 from .helpers import _visible_text, seed, wait_for_screen, wait_until

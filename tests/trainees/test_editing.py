@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, DataTable, Input, RadioButton
 
-from peertui.ui.group import GroupScreen
-from peertui.ui.teaching_form import TeachingForm, parse_day
-from peertui.ui.trainee import TraineeScreen
-from peertui.ui.trainee_form import TraineeForm
-from peertui.ui.worksheets import ConfirmDelete
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.dialogs.teaching_form import TeachingForm, parse_day
+from peertui.ui.screens.trainee import TraineeScreen
+from peertui.ui.dialogs.trainee_form import TraineeForm
+from peertui.ui.screens.worksheets import ConfirmDelete
 
 from .forms import add_trainee, fill_teaching, record
 from .helpers import Seeded, _visible_text, seed, wait_for_screen

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from peertui.ui.group import GroupScreen
-from peertui.ui.participant import ParticipantScreen
-from peertui.ui.statement import StatementScreen
-from peertui.ui.teaching_form import TeachingForm
-from peertui.ui.trainee import TraineeScreen
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.screens.participant import ParticipantScreen
+from peertui.ui.screens.statement import StatementScreen
+from peertui.ui.dialogs.teaching_form import TeachingForm
+from peertui.ui.screens.trainee import TraineeScreen
 
 from .forms import add_trainee, record
 from .helpers import COURSE_DAY, _visible_text, seed, wait_for_screen

@@ -8,8 +8,8 @@ from textual.widgets import Input, Select, Static
 
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
-from peertui.ui.group import GroupScreen
-from peertui.ui.group_form import GroupForm
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.dialogs.group_form import GroupForm
 
 from .helpers import COURSE, LIBRARY, _visible_text, wait_for_screen
 

@@ -13,7 +13,7 @@ from textual.widgets import Select
 
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
-from peertui.ui.group_form import GroupForm
+from peertui.ui.dialogs.group_form import GroupForm
 
 from .helpers import COURSE, LIBRARY, _visible_text, wait_for_screen
 

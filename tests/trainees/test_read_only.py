@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from peertui.ui.group import GroupScreen
-from peertui.ui.statement import StatementScreen
-from peertui.ui.trainee import TraineeScreen
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.screens.statement import StatementScreen
+from peertui.ui.screens.trainee import TraineeScreen
 
 from .helpers import _visible_text, seed, wait_for_screen
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from peertui.ui.trainee import TraineeScreen
+from peertui.ui.screens.trainee import TraineeScreen
 
 from .helpers import seed
 

@@ -8,10 +8,10 @@ from textual.widgets import DataTable, Markdown, OptionList, Static
 
 from peertui.content import load_library
 from peertui.ui.app import PeerTUI
-from peertui.ui.course import CourseScreen
-from peertui.ui.guide import GuideScreen
-from peertui.ui.home import HomeScreen
-from peertui.ui.meeting import MeetingScreen
+from peertui.ui.screens.course import CourseScreen
+from peertui.ui.screens.guide import GuideScreen
+from peertui.ui.screens.home import HomeScreen
+from peertui.ui.screens.meeting import MeetingScreen
 
 from ..content.helpers import make_tree
 

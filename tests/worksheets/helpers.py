@@ -14,7 +14,7 @@ from peertui.content import load_library
 from peertui.store import open_store
 from peertui.store.store import Store
 from peertui.ui.app import PeerTUI
-from peertui.ui.worksheets import WorksheetScreen, open_worksheet
+from peertui.ui.screens.worksheets import WorksheetScreen, open_worksheet
 
 from ..ui.test_navigation import _visible_text
 

@@ -14,10 +14,10 @@ from textual.widgets import DataTable, Input, TextArea
 
 from peertui.store import open_store
 from peertui.store.schema import NetworkMap, NetworkPerson
-from peertui.ui.goals import LONG_LIMIT, SHORT_LIMIT
-from peertui.ui.network_drawing import NetworkDrawing
-from peertui.ui.network_map import NAME_LIMIT, NOTE_LIMIT
-from peertui.ui.safety_plan import LINES_MAX, SECTION_LIMIT
+from peertui.ui.screens.goals import LONG_LIMIT, SHORT_LIMIT
+from peertui.ui.widgets.network_drawing import NetworkDrawing
+from peertui.ui.screens.network_map import NAME_LIMIT, NOTE_LIMIT
+from peertui.ui.screens.safety_plan import LINES_MAX, SECTION_LIMIT
 
 from .helpers import Seeded, _visible_text, notified, open_sheet, seed, type_into, type_keys
 

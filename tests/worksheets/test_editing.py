@@ -11,11 +11,11 @@ from textual.widgets import DataTable, Input, Select, TextArea
 
 from peertui.store import SaveFailed, open_store
 from peertui.store.schema import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
-from peertui.ui.goals import GoalsScreen
-from peertui.ui.network_drawing import NetworkDrawing
-from peertui.ui.network_map import NetworkMapScreen
-from peertui.ui.safety_plan import SafetyPlanScreen
-from peertui.ui.worksheet_history import WorksheetHistoryScreen
+from peertui.ui.screens.goals import GoalsScreen
+from peertui.ui.widgets.network_drawing import NetworkDrawing
+from peertui.ui.screens.network_map import NetworkMapScreen
+from peertui.ui.screens.safety_plan import SafetyPlanScreen
+from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
 
 from .helpers import Seeded, _visible_text, notified, open_sheet, seed, type_into
 
@@ -353,7 +353,7 @@ async def test_leaving_and_quitting_save_at_once(seeded: Seeded) -> None:
 async def test_the_participant_page_opens_a_worksheet(seeded: Seeded) -> None:
     from textual.widgets import OptionList
 
-    from peertui.ui.participant import ParticipantScreen
+    from peertui.ui.screens.participant import ParticipantScreen
 
     store = seeded.store()
     app = seeded.app(store)

@@ -7,7 +7,7 @@ import pytest
 from rich.cells import cell_len
 
 from peertui.store.schema import SECTORS, NetworkPerson
-from peertui.ui.network_drawing import Run, fill, make_drawing, shorten
+from peertui.ui.widgets.network_drawing import Run, fill, make_drawing, shorten
 
 from .test_snapshots import PEOPLE
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from peertui.store.schema import SECTORS, NetworkMap, NetworkPerson
-from peertui.ui.worksheets import open_worksheet
+from peertui.ui.screens.worksheets import open_worksheet
 
 from .helpers import seed
 

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from peertui.store.schema import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
-from peertui.ui.worksheets import wall_text
+from peertui.ui.screens.worksheets import wall_text
 
 from .helpers import Seeded, open_sheet, seed, type_into
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from peertui.strings import t
-from peertui.ui.participant_form import PURPOSES
+from peertui.ui.dialogs.participant_form import PURPOSES
 
 if TYPE_CHECKING:
     from peertui.content import Course
@@ -177,7 +177,7 @@ class GroupScreen(Screen[None]):
 
     def fill_trainees(self, table: DataTable[Text], participants: list[Participant]) -> None:
         """A training group: alias, workplace, role and the road to the certificate."""
-        from peertui.ui.trainee import list_status, store_today
+        from peertui.ui.screens.trainee import list_status, store_today
 
         # The progress before the workplace, which can be long: seen first on a narrow screen.
         for key in ("alias", "progress", "role", "organisation"):
@@ -200,12 +200,12 @@ class GroupScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def action_add_participant(self) -> None:
-        from peertui.ui.participant_form import ParticipantForm
+        from peertui.ui.dialogs.participant_form import ParticipantForm
 
         self.app.push_screen(ParticipantForm(self.group_id), lambda _: self.refresh_page())
 
     def action_add_trainee(self) -> None:
-        from peertui.ui.trainee_form import TraineeForm
+        from peertui.ui.dialogs.trainee_form import TraineeForm
 
         self.app.push_screen(TraineeForm(self.group_id), lambda _: self.refresh_page())
 
@@ -214,16 +214,16 @@ class GroupScreen(Screen[None]):
             return
         participant = self.store.participant(self.group_id, event.row_key.value)
         if participant.training is not None:
-            from peertui.ui.trainee import TraineeScreen
+            from peertui.ui.screens.trainee import TraineeScreen
 
             self.app.push_screen(TraineeScreen(self.group_id, participant.id))
             return
-        from peertui.ui.participant import ParticipantScreen
+        from peertui.ui.screens.participant import ParticipantScreen
 
         self.app.push_screen(ParticipantScreen(self.group_id, event.row_key.value))
 
     def action_edit_group(self) -> None:
-        from peertui.ui.group_form import GroupForm
+        from peertui.ui.dialogs.group_form import GroupForm
 
         def saved(group_id: str | None) -> None:
             if group_id:
@@ -236,7 +236,7 @@ class GroupScreen(Screen[None]):
         course = self.course
         if course is None or not course.meetings:
             return
-        from peertui.ui.checkin import CheckInScreen
+        from peertui.ui.screens.checkin import CheckInScreen
 
         def chosen(number: int | None) -> None:
             if number is not None:
@@ -254,7 +254,7 @@ class GroupScreen(Screen[None]):
         meeting = course.meeting(number) if course else None
         if course is None or meeting is None or not meeting.blocks:
             return
-        from peertui.ui.runner import RunnerScreen
+        from peertui.ui.screens.runner import RunnerScreen
 
         app = self.peertui
         group = self.group
@@ -263,7 +263,7 @@ class GroupScreen(Screen[None]):
             app.save(self.store.save_run_state, self.group_id, snapshot)
 
         def ended(run: MeetingRun) -> None:
-            from peertui.ui.meeting_log import LogScreen
+            from peertui.ui.screens.meeting_log import LogScreen
 
             app.pop_screen()  # the runner
             app.push_screen(LogScreen(self.group_id, meeting, run.actual_minutes()))
@@ -284,7 +284,7 @@ class GroupScreen(Screen[None]):
 
     def action_export(self) -> None:
         """`u`: print sheets as PDFs, for the group or the highlighted participant."""
-        from peertui.ui.export_screen import ExportScreen
+        from peertui.ui.screens.export import ExportScreen
 
         table = self.query_one("#participants", DataTable)
         highlighted = None

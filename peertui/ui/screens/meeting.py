@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from peertui.content import Block, Course, Meeting
 from peertui.strings import t
-from peertui.ui.course import fill_agenda, meeting_label
-from peertui.ui.guide import safe_markdown_parser
+from peertui.ui.screens.course import fill_agenda, meeting_label
+from peertui.ui.screens.guide import safe_markdown_parser
 
 STEP_DIVIDER = "\n\n---\n\n"
 
@@ -98,7 +98,7 @@ class MeetingScreen(Screen[None]):
         """Run this meeting on the projector (without a group: nothing is saved)."""
         if not self.meeting.blocks:
             return
-        from peertui.ui.runner import RunnerScreen
+        from peertui.ui.screens.runner import RunnerScreen
 
         self.app.push_screen(RunnerScreen(self.course, self.meeting))
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.strings import t
-from peertui.ui.participant_form import PURPOSES
+from peertui.ui.dialogs.participant_form import PURPOSES
 
 if TYPE_CHECKING:
     from peertui.store import Store
@@ -77,12 +77,12 @@ class ParticipantScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         tool = event.option_id
         if tool == "statement":
-            from peertui.ui.statement import StatementScreen
+            from peertui.ui.screens.statement import StatementScreen
 
             self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
         elif tool in TOOLS:
             try:
-                worksheets = importlib.import_module("peertui.ui.worksheets")
+                worksheets = importlib.import_module("peertui.ui.screens.worksheets")
             except ImportError:
                 self.notify(t("participant.tool_missing"))
                 return
@@ -91,7 +91,7 @@ class ParticipantScreen(Screen[None]):
     def action_consent(self) -> None:
         if not self.peertui.writable:
             return
-        from peertui.ui.participant_form import ParticipantForm
+        from peertui.ui.dialogs.participant_form import ParticipantForm
 
         participant = self.store.participant(self.group_id, self.participant_id)
         self.app.push_screen(

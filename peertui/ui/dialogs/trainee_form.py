@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from peertui.store.schema import NAME_MAX, ROLES
 from peertui.strings import t
-from peertui.ui.participant_form import ParticipantForm
+from peertui.ui.dialogs.participant_form import ParticipantForm
 
 if TYPE_CHECKING:
     from peertui.store import Store

@@ -59,7 +59,7 @@ class GuideScreen(Screen[None]):
         if not links:
             self.notify(t("guide.no_links"))
             return
-        from peertui.ui.links import LinksScreen
+        from peertui.ui.dialogs.links import LinksScreen
 
         def chosen(target: str | None) -> None:
             if target:

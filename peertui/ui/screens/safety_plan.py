@@ -15,7 +15,7 @@ from textual.widgets import Static, TextArea
 
 from peertui.store.schema import SAFETY_SECTIONS, SafetyPlan, WorksheetContent
 from peertui.strings import t
-from peertui.ui.worksheets import WorksheetScreen
+from peertui.ui.screens.worksheets import WorksheetScreen
 
 #: The most characters one section keeps (all its lines together), and "most important".
 SECTION_LIMIT = 2000

@@ -16,7 +16,7 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, 
 from peertui.content import Meeting
 from peertui.store.schema import CHECKLIST_ITEMS
 from peertui.strings import t
-from peertui.ui.course import meeting_label
+from peertui.ui.screens.course import meeting_label
 
 if TYPE_CHECKING:
     from peertui.store import Store

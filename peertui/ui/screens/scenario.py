@@ -26,8 +26,8 @@ from textual.widgets import Footer, Static
 from peertui.content import Scenario
 from peertui.scenario_run import ScenarioRun
 from peertui.strings import t
-from peertui.ui.course import unwrap
-from peertui.ui.scenario_beats import BeatsView
+from peertui.ui.screens.course import unwrap
+from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.wall import WallState, wall_state_for_scenario
 
 if TYPE_CHECKING:

@@ -37,7 +37,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from peertui.strings import t
-from peertui.ui.autosave import Autosaver, SaveState, State, clean_typed_text
+from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
 
 if TYPE_CHECKING:
@@ -47,9 +47,9 @@ if TYPE_CHECKING:
 
 #: kind -> (module, screen class)
 SCREENS = {
-    "goals": ("peertui.ui.goals", "GoalsScreen"),
-    "safety_plan": ("peertui.ui.safety_plan", "SafetyPlanScreen"),
-    "network_map": ("peertui.ui.network_map", "NetworkMapScreen"),
+    "goals": ("peertui.ui.screens.goals", "GoalsScreen"),
+    "safety_plan": ("peertui.ui.screens.safety_plan", "SafetyPlanScreen"),
+    "network_map": ("peertui.ui.screens.network_map", "NetworkMapScreen"),
 }
 
 
@@ -358,7 +358,7 @@ class WorksheetScreen(Screen[None]):
         if not versions:
             self.notify(t("worksheet.history_empty"))
             return
-        from peertui.ui.worksheet_history import WorksheetHistoryScreen
+        from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
 
         def chosen(index: int | None) -> None:
             if index is None or not self.may_save():
@@ -378,7 +378,7 @@ class WorksheetScreen(Screen[None]):
     def action_consent(self) -> None:
         if not self.peertui.writable:
             return
-        from peertui.ui.participant_form import ParticipantForm
+        from peertui.ui.dialogs.participant_form import ParticipantForm
 
         def done(_: str | None) -> None:
             self.refresh_consent()
@@ -404,7 +404,7 @@ class WorksheetScreen(Screen[None]):
             )
             self.notify(t("worksheet.wall_shown"))
 
-        from peertui.ui.statement import ConfirmScreen
+        from peertui.ui.screens.statement import ConfirmScreen
 
         self.app.push_screen(
             ConfirmScreen(t("worksheet.wall_confirm", alias=alias, kind=kind)), answered

@@ -23,8 +23,8 @@ from textual.widgets.option_list import Option
 from peertui.content import Course, Meeting
 from peertui.runner import Clock, MeetingRun, format_clock, format_hours
 from peertui.strings import t
-from peertui.ui.course import meeting_label
-from peertui.ui.guide import safe_markdown_parser
+from peertui.ui.screens.course import meeting_label
+from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.wall import WallState, wall_state_for_run
 
 PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
@@ -339,8 +339,8 @@ class RunnerScreen(Screen[None]):
         if not scenarios:
             self.notify(t("scenario.none"))
             return
-        from peertui.ui.scenario import ScenarioScreen
-        from peertui.ui.scenario_picker import ScenarioPicker
+        from peertui.ui.screens.scenario import ScenarioScreen
+        from peertui.ui.dialogs.scenario_picker import ScenarioPicker
 
         def chosen(scenario_id: str | None) -> None:
             scenario = library.scenario(scenario_id) if scenario_id else None
@@ -354,8 +354,8 @@ class RunnerScreen(Screen[None]):
         store = getattr(self.app, "store", None)
         if self.group_id is None or store is None:
             return
-        from peertui.ui.participant_picker import ParticipantPicker
-        from peertui.ui.statement import StatementScreen
+        from peertui.ui.dialogs.participant_picker import ParticipantPicker
+        from peertui.ui.screens.statement import StatementScreen
 
         group_id = self.group_id
 

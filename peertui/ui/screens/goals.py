@@ -1,6 +1,6 @@
 """Personal goals (personlige mål): several goals, each with what, why it matters, a first
 small step, who can help, and when to look at it again. Saved as they are typed; see
-``peertui.ui.worksheets`` for what all worksheets share."""
+``peertui.ui.screens.worksheets`` for what all worksheets share."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from textual.widgets import Static, TextArea
 
 from peertui.store.schema import GOAL_FIELDS, Goal, PersonalGoals, WorksheetContent
 from peertui.strings import t
-from peertui.ui.worksheets import ConfirmDelete, WorksheetScreen
+from peertui.ui.screens.worksheets import ConfirmDelete, WorksheetScreen
 
 #: The most characters a goal's longer fields keep (what, why, the first step).
 LONG_LIMIT = 2000

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from peertui.content import Course
 from peertui.strings import t
-from peertui.ui.course import meeting_label
+from peertui.ui.screens.course import meeting_label
 
 if TYPE_CHECKING:
     from peertui.store import Store

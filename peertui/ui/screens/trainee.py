@@ -218,7 +218,7 @@ class TraineeScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def action_add_teaching(self) -> None:
-        from peertui.ui.teaching_form import TeachingForm
+        from peertui.ui.dialogs.teaching_form import TeachingForm
 
         def saved(teaching_id: str | None) -> None:
             self.refresh_page(select=teaching_id)
@@ -231,7 +231,7 @@ class TraineeScreen(Screen[None]):
         teaching = self.highlighted()
         if teaching is None or not self.peertui.writable:
             return
-        from peertui.ui.teaching_form import TeachingForm
+        from peertui.ui.dialogs.teaching_form import TeachingForm
 
         def saved(teaching_id: str | None) -> None:
             self.refresh_page(select=teaching_id)
@@ -248,7 +248,7 @@ class TraineeScreen(Screen[None]):
         teaching = self.highlighted()
         if teaching is None or not self.peertui.writable:
             return
-        from peertui.ui.worksheets import ConfirmDelete
+        from peertui.ui.screens.worksheets import ConfirmDelete
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -269,19 +269,19 @@ class TraineeScreen(Screen[None]):
         return {x.id for x in training.teachings} if training else set()
 
     def action_statement(self) -> None:
-        from peertui.ui.statement import StatementScreen
+        from peertui.ui.screens.statement import StatementScreen
 
         self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
 
     def action_certificate(self) -> None:
-        from peertui.ui.certificate_dialog import CertificateDialog
+        from peertui.ui.dialogs.certificate import CertificateDialog
 
         self.app.push_screen(CertificateDialog(self.group_id, self.participant_id))
 
     def action_details(self) -> None:
         if not self.peertui.writable or self.participant.training is None:
             return
-        from peertui.ui.trainee_form import TraineeForm
+        from peertui.ui.dialogs.trainee_form import TraineeForm
 
         self.app.push_screen(
             TraineeForm(self.group_id, self.participant), lambda _: self.refresh_page()

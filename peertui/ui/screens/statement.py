@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from peertui.store.schema import PROMPTS
 from peertui.strings import t
-from peertui.ui.autosave import Autosaver, SaveState, State, clean_typed_text
+from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
 
 if TYPE_CHECKING:
@@ -370,7 +370,7 @@ class StatementScreen(Screen[None]):
     def action_consent(self) -> None:
         if not self.peertui.writable:
             return
-        from peertui.ui.participant_form import ParticipantForm
+        from peertui.ui.dialogs.participant_form import ParticipantForm
 
         def done(_: str | None) -> None:
             self.refresh_consent()

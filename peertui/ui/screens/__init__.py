@@ -1,0 +1,1 @@
+"""Full screens: one module per place the facilitator can be."""

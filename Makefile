@@ -31,7 +31,7 @@ run: setup compile
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/peertui check
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 bench: setup compile
 	$(PY) -m bench

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from bench.common import Row, median, p95
-from bench.ptyterm import PtyTerminal, peertui_env
 from peertui.content import load_library
+from tests.ptyterm import PtyTerminal, peertui_env
 
 ROUNDS = 20
 

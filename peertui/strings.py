@@ -761,7 +761,7 @@ DA: dict[str, str] = {
     "sector.online": "Online",
     "audience.colleagues": "kolleger",
     "audience.citizens": "borgere",
-    # --- the worksheets: personal goals, safety plan, network map (peertui/ui/screens/goals.py ...) ---
+    # --- the worksheets: personal goals, safety plan, network map (ui/screens/goals.py ...) ---
     "worksheet.title": "{kind} – {alias}",
     "worksheet.consent_given": "Samtykke til at gemme: {day}",
     "worksheet.leave_unsaved": (

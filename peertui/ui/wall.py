@@ -18,8 +18,8 @@ from textual.widgets import Digits, Markdown, Static
 from peertui.strings import t
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.ui.screens.runner import PHASE_CLASSES
-from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.ui.themes import DEFAULT_THEME, THEMES
+from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.wall import WallClient, WallState, scenario_beats
 
 MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "-waiting")

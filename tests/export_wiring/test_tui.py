@@ -19,8 +19,8 @@ from peertui.ui.app import PeerTUI
 from peertui.ui.screens.export import WORKER_NAME, ExportScreen
 from peertui.ui.screens.group import GroupScreen
 from tests.export.conftest import pdf_text, qr_codes, squash
+from tests.helpers import wait_for_screen, wait_until
 
-from ..groups.test_group_flow import wait_for_screen
 from .conftest import LIBRARY, page_link
 
 DAY = date(2025, 3, 4)
@@ -36,14 +36,6 @@ def demo_store_dir(tmp_path: Path) -> tuple[Path, str]:
 
 def text_of(screen: ExportScreen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
-
-
-async def wait_until(pilot, condition, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")
 
 
 async def test_group_export_keeps_answering_keys(

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench.ptyterm import PtyTerminal, peertui_env
+from tests.ptyterm import PtyTerminal, peertui_env
 
 
 def start(data_dir: Path) -> PtyTerminal:

@@ -15,9 +15,9 @@ from peertui.ui.screens.checkin import CheckInScreen
 from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.meeting_log import LogScreen
 from peertui.ui.screens.runner import RunnerScreen
+from tests.helpers import visible_text, wait_for_screen
 
 from ..runner.fakes import FakeClock
-from ..ui.test_navigation import _visible_text
 
 LIBRARY = load_library()
 COURSE = LIBRARY.course("vejen-til-hverdagslivet")
@@ -37,14 +37,6 @@ def seed(data_dir: Path) -> str:
         for alias in ("Maja", "Ali", "Sofie"):
             store.add_participant(group.id, alias, consents=["taking_part", "store_statement"])
         return group.id
-
-
-async def wait_for_screen(pilot, kind: type) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, kind):
-            return
-    raise AssertionError(f"{kind.__name__} never came; at {pilot.app.screen}")
 
 
 async def test_whole_meeting_with_check_in_runner_and_log(data_dir: Path) -> None:
@@ -112,10 +104,10 @@ async def test_next_meeting_shows_carry_over_to_facilitators_only(data_dir: Path
         assert app.screen.meeting_number == 1  # the one after the last held
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, RunnerScreen)
-        assert "Husk Alis" not in _visible_text(app)
+        assert "Husk Alis" not in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert "Husk Alis" in _visible_text(app)
+        assert "Husk Alis" in visible_text(app)
     store.close()
 
 
@@ -149,7 +141,7 @@ async def test_resume_after_restart_at_the_same_block_paused(data_dir: Path) -> 
         assert runner.run.elapsed(0) == 300
         assert runner.run.elapsed(1) == 90
         assert runner.run.timings[1].adjust == 60
-        assert "fortsætter, hvor I slap" in _visible_text(app)
+        assert "fortsætter, hvor I slap" in visible_text(app)
     store.close()
 
 
@@ -171,13 +163,13 @@ async def test_create_group_and_add_participant_through_the_forms(data_dir: Path
         alias.value = "010190-1234"  # a CPR number: refused, with a reason
         await pilot.press("enter")
         await pilot.pause()
-        assert "CPR" in _visible_text(app)
-        assert "010190-1234" not in _visible_text(app).replace(alias.value, "", 1)
+        assert "CPR" in visible_text(app)
+        assert "010190-1234" not in visible_text(app).replace(alias.value, "", 1)
         alias.value = "Noor"
         app.screen.query_one("#consent-store_statement", Checkbox).value = True
         await pilot.press("enter")
         await wait_for_screen(pilot, GroupScreen)
-        assert "Noor" in _visible_text(app)
+        assert "Noor" in visible_text(app)
     group = store.group(group_id)
     assert group.name == "Onsdagsgruppen" and group.facilitators == ("Karim", "Lise")
     (noor,) = store.participants(group_id)
@@ -224,7 +216,7 @@ async def test_full_disk_while_logging_keeps_the_text(
         await pilot.pause()
         assert isinstance(app.screen, LogScreen)  # still there, text kept
         assert app.screen.query_one("#carry-over", TextArea).text == "Vigtig note"
-        assert "fuld" in _visible_text(app).lower() or "plads" in _visible_text(app).lower()
+        assert "fuld" in visible_text(app).lower() or "plads" in visible_text(app).lower()
         monkeypatch.undo()
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, type(app.screen_stack[0]))

@@ -10,10 +10,9 @@ from textual.widgets import Input
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.group import GroupScreen
+from tests.helpers import notified, visible_text, wait_for_screen
 
-from ..ui.test_navigation import _visible_text
-from ..worksheets.helpers import notified
-from .test_group_flow import LIBRARY, wait_for_screen
+from .test_group_flow import LIBRARY
 
 
 async def test_control_characters_leave_a_field_with_a_notice(tmp_path: Path) -> None:
@@ -39,7 +38,7 @@ async def test_control_characters_leave_a_field_with_a_notice(tmp_path: Path) ->
             alias.value = f"Kim {disguise}"
             await pilot.press("enter")
             await pilot.pause()
-            shown = _visible_text(app)
+            shown = visible_text(app)
             assert "CPR" in shown
             assert "1234" not in shown.replace(alias.value, "", 1)
         alias.value = "Kim"

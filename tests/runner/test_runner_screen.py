@@ -9,8 +9,8 @@ from textual.widgets import Digits
 from peertui.content import load_library
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.runner import RunnerScreen
+from tests.helpers import visible_text
 
-from ..ui.test_navigation import _visible_text
 from .fakes import FakeClock
 
 LIBRARY = load_library()
@@ -49,10 +49,10 @@ async def test_walk_through_a_whole_meeting() -> None:
                 await pilot.press("r")
             assert screen.run.step == max(0, len(block.steps) - 1)
             if block.steps:
-                assert block.steps[-1].splitlines()[0][:25] in _visible_text(app)
+                assert block.steps[-1].splitlines()[0][:25] in visible_text(app)
             if block.kind == "pause":
                 assert screen.has_class("-break")
-                assert "Pause" in _visible_text(app)
+                assert "Pause" in visible_text(app)
             else:
                 assert not screen.has_class("-break")
             clock.advance(block.minutes * 60 + 30)  # each block runs 30 s over
@@ -79,7 +79,7 @@ async def test_pause_stops_the_clock_and_says_so() -> None:
         screen.refresh_clock()
         await pilot.pause()
         assert countdown(screen).value == "19:00"
-        assert "Tiden står stille" in _visible_text(app)
+        assert "Tiden står stille" in visible_text(app)
         await pilot.press("space")
         clock.advance(1)
         screen.refresh_clock()
@@ -123,11 +123,11 @@ async def test_blank_shows_only_the_group_name_and_comes_back() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(screen)
         await pilot.pause()
-        before = _visible_text(app)
+        before = visible_text(app)
         assert "Velkommen" in before
         await pilot.press("b")
         await pilot.pause()
-        blank = _visible_text(app)
+        blank = visible_text(app)
         assert "Tirsdagsgruppen" in blank
         assert "Velkommen" not in blank
         assert [line for line in blank.splitlines() if line.strip()] == [
@@ -135,7 +135,7 @@ async def test_blank_shows_only_the_group_name_and_comes_back() -> None:
         ]
         await pilot.press("b")
         await pilot.pause()
-        assert "Velkommen" in _visible_text(app)
+        assert "Velkommen" in visible_text(app)
 
 
 async def test_notes_are_off_by_default_and_toggle() -> None:
@@ -144,13 +144,13 @@ async def test_notes_are_off_by_default_and_toggle() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(screen)
         await pilot.pause()
-        assert note not in _visible_text(app)
+        assert note not in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert note in _visible_text(app)
+        assert note in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert note not in _visible_text(app)
+        assert note not in visible_text(app)
 
 
 async def test_notes_never_on_the_wall_in_any_block_or_step() -> None:
@@ -164,7 +164,7 @@ async def test_notes_never_on_the_wall_in_any_block_or_step() -> None:
             await pilot.pause()
             for block in meeting.blocks:
                 for _ in range(len(block.steps)):
-                    text = _visible_text(app)
+                    text = visible_text(app)
                     for line in block.notes.splitlines():
                         words = line.strip()
                         if len(words) > 25:
@@ -178,10 +178,10 @@ async def test_carry_over_note_only_in_the_notes_panel() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.push_screen(screen)
         await pilot.pause()
-        assert "Husk at spørge" not in _visible_text(app)
+        assert "Husk at spørge" not in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert "Husk at spørge" in _visible_text(app)
+        assert "Husk at spørge" in visible_text(app)
 
 
 async def test_state_reported_and_resumed_paused() -> None:
@@ -209,7 +209,7 @@ async def test_state_reported_and_resumed_paused() -> None:
         assert screen2.run.index == 1 and screen2.run.step == 1
         planned = screen2.meeting.blocks[1].minutes * 60
         assert countdown(screen2).value == f"{(planned - 10) // 60:02d}:{(planned - 10) % 60:02d}"
-        assert "fortsætter, hvor I slap" in _visible_text(app2)
+        assert "fortsætter, hvor I slap" in visible_text(app2)
 
 
 async def test_narrow_projector_size_shows_the_essentials() -> None:
@@ -217,7 +217,7 @@ async def test_narrow_projector_size_shows_the_essentials() -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         app.push_screen(screen)
         await pilot.pause()
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Velkommen og tjek-ind" in text
         assert not screen.query_one("#runner-agenda").display or "▶" not in text
 
@@ -258,7 +258,7 @@ async def test_question_mark_shows_the_keys() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert screen.query("HelpPanel")
-        assert "Mørk skærm" in _visible_text(app)
+        assert "Mørk skærm" in visible_text(app)
         await pilot.press("question_mark")
         await pilot.pause()
         assert not screen.query("HelpPanel")

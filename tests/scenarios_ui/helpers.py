@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
 from textual.widget import Widget
 
 from peertui.content import Library, load_library
@@ -65,11 +64,6 @@ def markup_library(root: Path) -> Library:
 def rendered(widget: Widget) -> str:
     """What a widget draws, as plain text (markup would be gone; literal text stays)."""
     return str(widget.render())
-
-
-def visible_text(app: App[object]) -> str:
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(seg.text for seg in strips[y]) for y in range(app.size.height))
 
 
 def flat(text: str) -> str:

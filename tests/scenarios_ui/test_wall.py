@@ -12,8 +12,8 @@ from textual.widgets import Static
 from peertui.content import Library
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.scenario import ScenarioScreen
-from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.ui.wall import WallApp
+from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.wall import WallClient, WallState, scenario_beats
 
 from .helpers import LIBRARY, MARKUP_SCENARIO, SCENARIO_ID, markup_library, rendered

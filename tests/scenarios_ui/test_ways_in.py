@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from peertui.ui.app import PeerTUI
+from peertui.ui.dialogs.scenario_picker import ScenarioPicker
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.screens.runner import RunnerScreen
 from peertui.ui.screens.scenario import ScenarioScreen
-from peertui.ui.dialogs.scenario_picker import ScenarioPicker
 from peertui.wall import WallClient, WallState
 
 from ..runner.fakes import FakeClock

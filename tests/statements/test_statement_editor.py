@@ -13,8 +13,7 @@ from peertui.content import load_library
 from peertui.store import SaveFailed, open_store
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.statement import ANSWER_LIMIT, StatementScreen
-
-from ..ui.test_navigation import _visible_text
+from tests.helpers import notified, visible_text, wait_until
 
 LIBRARY = load_library()
 
@@ -51,13 +50,9 @@ async def type_into(pilot, screen: StatementScreen, index: int, text: str) -> No
     area.focus()
     area.move_cursor(area.document.end)
     area.insert(text)
-    await pilot.pause(0.05)
+    # Wait for the autosave to have run, however busy the machine is (not a fixed time).
+    await wait_until(pilot, lambda: screen.autosaver.state != "pending")
     await pilot.pause()
-
-
-def notified(app: PeerTUI, fragment: str) -> bool:
-    """Whether a notification (a toast) with ``fragment`` was shown."""
-    return any(fragment in str(n.message) for n in app._notifications)
 
 
 def stored(data: Path, group_id: str, pid: str) -> tuple[str, ...] | None:
@@ -76,7 +71,7 @@ async def test_type_each_prompt_restart_and_find_it(seeded) -> None:  # type: ig
         for i, text in enumerate(words, start=1):
             await type_into(pilot, screen, i, text)
         assert screen.autosaver.state == "saved"
-        assert "Gemt" in _visible_text(app)
+        assert "Gemt" in visible_text(app)
     store.close()
     assert stored(data, group_id, maja) == words
     # Restart: a new app on the reopened store shows the words.
@@ -109,7 +104,7 @@ async def test_one_version_per_visit_and_restore(seeded) -> None:  # type: ignor
         ]
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert "Tidligere udgaver" in _visible_text(app)
+        assert "Tidligere udgaver" in visible_text(app)
         await pilot.press("down", "enter")  # the older one
         await pilot.pause()
         await pilot.pause()
@@ -146,7 +141,7 @@ async def test_text_is_stored_and_shown_exactly(seeded, text: str) -> None:  # t
         await pilot.press("ctrl+r")
         await pilot.pause()
         if "[" in text:
-            assert "[bold]fed[/bold]" in _visible_text(app)
+            assert "[bold]fed[/bold]" in visible_text(app)
         await pilot.press("escape")
     assert stored(data, group_id, maja)[1] == text  # type: ignore[index]
     store.close()
@@ -211,7 +206,7 @@ async def test_without_consent_nothing_is_saved_and_it_says_why(seeded) -> None:
     app = PeerTUI(LIBRARY, store=store)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_editor(app, pilot, group_id, henrik)
-        assert "ikke givet samtykke" in _visible_text(app)
+        assert "ikke givet samtykke" in visible_text(app)
         area = screen.query_one("#prompt-1", TextArea)
         assert area.read_only
         await pilot.press("ctrl+s")
@@ -235,7 +230,7 @@ async def test_full_disk_marks_not_saved_keeps_text_and_recovers(
         monkeypatch.setattr(store, "create_statement", full)
         await type_into(pilot, screen, 1, "vigtige ord")
         assert screen.autosaver.state == "failed"
-        assert "IKKE GEMT" in _visible_text(app)
+        assert "IKKE GEMT" in visible_text(app)
         await pilot.press("escape")  # leaving is refused once, with a warning
         await pilot.pause()
         assert app.screen is screen
@@ -278,11 +273,11 @@ async def test_digital_copy_size_is_shown_to_those_who_want_one(seeded) -> None:
     app = PeerTUI(LIBRARY, store=store)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_editor(app, pilot, group_id, maja)
-        assert "Digital kopi:" in _visible_text(app)
+        assert "Digital kopi:" in visible_text(app)
         await type_into(pilot, screen, 3, "ord " * 300)
-        assert "for lang" in _visible_text(app)
+        assert "for lang" in visible_text(app)
         app.pop_screen()
         await pilot.pause()
         await open_editor(app, pilot, group_id, ali)  # no consent to a digital copy
-        assert "Digital kopi:" not in _visible_text(app)
+        assert "Digital kopi:" not in visible_text(app)
     store.close()

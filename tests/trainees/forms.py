@@ -7,8 +7,8 @@ from typing import Any
 from textual.widgets import Checkbox, Input, RadioButton
 
 from peertui.ui.dialogs.teaching_form import TeachingForm
-from peertui.ui.screens.trainee import TraineeScreen
 from peertui.ui.dialogs.trainee_form import TraineeForm
+from peertui.ui.screens.trainee import TraineeScreen
 
 from .helpers import wait_for_screen
 

@@ -3,19 +3,16 @@ folder, on a fixed "today" (the store's clock), and an app on it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from peertui.content import load_library
 from peertui.store import open_store
 from peertui.store.store import Store
 from peertui.ui.app import PeerTUI
-
-from ..groups.test_group_flow import wait_for_screen
-from ..ui.test_navigation import _visible_text
+from tests.helpers import visible_text, wait_for_screen, wait_until
 
 LIBRARY = load_library()
 COURSE = "bliv-inddragelsesfacilitator"
@@ -31,8 +28,8 @@ __all__ = [
     "LIBRARY",
     "TODAY",
     "Seeded",
-    "_visible_text",
     "seed",
+    "visible_text",
     "wait_for_screen",
     "wait_until",
 ]
@@ -93,11 +90,3 @@ def seed(
                     citizen_contact=contact,
                 )
     return Seeded(data=data, group=group.id, trainee=pid)
-
-
-async def wait_until(pilot: Any, condition: Callable[[], bool], seconds: float = 60.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")

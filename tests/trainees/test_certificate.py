@@ -17,7 +17,7 @@ from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.trainee import TraineeScreen
 from tests.export.conftest import pdf_text
 
-from .helpers import _visible_text, seed, wait_for_screen, wait_until
+from .helpers import seed, visible_text, wait_for_screen, wait_until
 
 #: 3 people who count, and colleagues without contact with citizens (who do not).
 NOT_YET = [(3, "citizens", 2, None), (5, "colleagues", 4, False), (6, "colleagues", 1, True)]
@@ -65,7 +65,7 @@ async def test_not_ready_shows_what_is_missing_and_writes_nothing(
         assert "3 af 4 personer undervist, som tæller." in text
         assert "Mangler 1 person" in text
         assert "Undervisningen 05.10.2026 (4 personer) tæller ikke" in text
-        assert "senest 01.12.2026" in _visible_text(app)  # on screen, not only in the widget
+        assert "senest 01.12.2026" in visible_text(app)  # on screen, not only in the widget
         assert not [w for w in app.workers if w.name == WORKER_NAME]
         await pilot.press("escape")
         await wait_for_screen(pilot, TraineeScreen)
@@ -91,7 +91,7 @@ async def test_ready_writes_a_private_pdf_off_the_ui_thread(
     app = seeded.app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         page = await open_trainee(pilot, seeded.group)
-        assert "Klar til bevis" in _visible_text(app)
+        assert "Klar til bevis" in visible_text(app)
         await pilot.press("c")
         await wait_for_screen(pilot, CertificateDialog)
         dialog = app.screen
@@ -108,11 +108,11 @@ async def test_ready_writes_a_private_pdf_off_the_ui_thread(
         assert "Udstedt 15.10.2026: datoen er gemt ved kursisten." in text
         await pilot.press("escape")
         await wait_for_screen(pilot, TraineeScreen)
-        assert "Bevis udstedt 15.10.2026." in _visible_text(app)
+        assert "Bevis udstedt 15.10.2026." in visible_text(app)
         assert app.screen is page
         await pilot.press("escape")
         await wait_for_screen(pilot, GroupScreen)
-        assert "bevis udstedt 15.10.2026" in _visible_text(app)
+        assert "bevis udstedt 15.10.2026" in visible_text(app)
 
         # A reprint: a new file, the first day kept.
         await pilot.press("enter")
@@ -156,7 +156,7 @@ async def test_a_file_where_the_folder_should_be_is_one_calm_line(
         await wait_until(pilot, lambda: not dialog.running)
         text = dialog_text(app)
         assert DEFAULT_OUT_NAME in text
-        assert "Traceback" not in _visible_text(app)
+        assert "Traceback" not in visible_text(app)
         assert dialog.query_one("#cert-status").has_class("error")
     training = store.participant(seeded.group, seeded.trainee).training
     assert training is not None and training.certified is None

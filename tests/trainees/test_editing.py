@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, DataTable, Input, RadioButton
 
-from peertui.ui.screens.group import GroupScreen
 from peertui.ui.dialogs.teaching_form import TeachingForm, parse_day
-from peertui.ui.screens.trainee import TraineeScreen
 from peertui.ui.dialogs.trainee_form import TraineeForm
+from peertui.ui.screens.group import GroupScreen
+from peertui.ui.screens.trainee import TraineeScreen
 from peertui.ui.screens.worksheets import ConfirmDelete
 
 from .forms import add_trainee, fill_teaching, record
-from .helpers import Seeded, _visible_text, seed, wait_for_screen
+from .helpers import Seeded, seed, visible_text, wait_for_screen
 
 TAUGHT = [(3, "citizens", 2, None), (5, "colleagues", 3, False)]
 
@@ -40,7 +40,7 @@ async def test_edit_a_teaching_and_it_counts(tmp_path: Path) -> None:
     app = seeded.app(store)
     async with app.run_test(size=(120, 40)) as pilot:
         page = await open_trainee(pilot, seeded)
-        assert "2 af 4 personer" in _visible_text(app)
+        assert "2 af 4 personer" in visible_text(app)
         await pilot.press("down", "e")  # the colleagues of 05.10.
         await wait_for_screen(pilot, TeachingForm)
         form = app.screen
@@ -54,7 +54,7 @@ async def test_edit_a_teaching_and_it_counts(tmp_path: Path) -> None:
             pilot, held="06.10.2026", audience="colleagues", count="2", contact="yes"
         )
         await wait_for_screen(pilot, TraineeScreen)
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Klar til bevis: nået 06.10.2026." in text
         table = page.query_one("#teachings", DataTable)
         assert table.row_count == 2
@@ -80,7 +80,7 @@ async def test_delete_asks_first_and_no_is_the_default(tmp_path: Path) -> None:
         page = await open_trainee(pilot, seeded)
         await pilot.press("down", "d")
         await wait_for_screen(pilot, ConfirmDelete)
-        assert "Slet undervisningen 05.10.2026 (3 personer)?" in _visible_text(app)
+        assert "Slet undervisningen 05.10.2026 (3 personer)?" in visible_text(app)
         assert app.screen.focused is app.screen.query_one("#no", Button)
         await pilot.press("enter")  # "No"
         await wait_for_screen(pilot, TraineeScreen)
@@ -90,12 +90,12 @@ async def test_delete_asks_first_and_no_is_the_default(tmp_path: Path) -> None:
         await pilot.click("#yes")
         await wait_for_screen(pilot, TraineeScreen)
         assert page.query_one("#teachings", DataTable).row_count == 1
-        assert "05.10.2026" not in _visible_text(app)
+        assert "05.10.2026" not in visible_text(app)
         await pilot.press("d")
         await wait_for_screen(pilot, ConfirmDelete)
         await pilot.click("#yes")
         await wait_for_screen(pilot, TraineeScreen)
-        assert "Ingen undervisning skrevet ind endnu" in _visible_text(app)
+        assert "Ingen undervisning skrevet ind endnu" in visible_text(app)
         await pilot.press("d", "e")  # nothing to delete or change: nothing happens
         await pilot.pause()
         assert app.screen is page
@@ -131,7 +131,7 @@ async def test_bad_values_give_a_message_and_save_nothing(
         await fill_teaching(pilot, held=held, audience="citizens", count=count)
         assert isinstance(app.screen, TeachingForm)  # still open, with what was typed
         assert message in form_error(app)
-        assert message in _visible_text(app)
+        assert message in visible_text(app)
         assert app.screen.query_one("#held", Input).value == held
         await pilot.press("escape")
         await wait_for_screen(pilot, TraineeScreen)
@@ -158,7 +158,7 @@ async def test_audience_and_citizen_contact_must_be_chosen(tmp_path: Path) -> No
             pilot, held="05.10.2026", audience="colleagues", count="2", contact="unknown"
         )
         await wait_for_screen(pilot, TraineeScreen)
-        assert "udfyld borgerkontakt" in _visible_text(app)
+        assert "udfyld borgerkontakt" in visible_text(app)
     training = store.participant(seeded.group, seeded.trainee).training
     assert training is not None
     (teaching,) = training.teachings
@@ -177,12 +177,12 @@ async def test_markup_is_shown_as_typed(tmp_path: Path) -> None:
         await wait_for_screen(pilot, GroupScreen)
         await add_trainee(pilot, "[i]Mo[/i]", organisation, "peer")
         await wait_for_screen(pilot, GroupScreen)
-        text = _visible_text(app)
+        text = visible_text(app)
         assert organisation in text and "[i]Mo[/i]" in text
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
         await record(pilot, held="05.10.2026", audience="citizens", count="2", note=note)
-        text = _visible_text(app)
+        text = visible_text(app)
         assert organisation in text
         assert note in text
         assert "[i]Mo[/i]" in text
@@ -233,7 +233,7 @@ async def test_details_change_workplace_role_and_consent(tmp_path: Path) -> None
         form.query_one("#alias", Input).focus()
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
-        assert "Bostedet Lindely  ·  Medarbejder" in _visible_text(app)
+        assert "Bostedet Lindely  ·  Medarbejder" in visible_text(app)
     lene = store.participant(seeded.group, seeded.trainee)
     assert lene.training is not None
     assert (lene.training.organisation, lene.training.role) == ("Bostedet Lindely", "staff")

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
+from peertui.ui.dialogs.teaching_form import TeachingForm
 from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.participant import ParticipantScreen
 from peertui.ui.screens.statement import StatementScreen
-from peertui.ui.dialogs.teaching_form import TeachingForm
 from peertui.ui.screens.trainee import TraineeScreen
 
 from .forms import add_trainee, record
-from .helpers import COURSE_DAY, _visible_text, seed, wait_for_screen
+from .helpers import COURSE_DAY, seed, visible_text, wait_for_screen
 
 
 def cells(screen: GroupScreen | TraineeScreen, table_id: str) -> list[list[str]]:
@@ -31,8 +31,8 @@ async def test_add_a_trainee_and_record_teachings_until_ready(tmp_path: Path) ->
         app.action_open_group(seeded.group)
         await wait_for_screen(pilot, GroupScreen)
         page = app.screen
-        assert "Kursister" in _visible_text(app)
-        assert "Ny kursist" in _visible_text(app)  # the footer offers trainees, not participants
+        assert "Kursister" in visible_text(app)
+        assert "Ny kursist" in visible_text(app)  # the footer offers trainees, not participants
         await add_trainee(pilot, "Noor", "Jobcentret Aarby", "staff")
         await wait_for_screen(pilot, GroupScreen)
         assert cells(page, "#participants") == [
@@ -42,8 +42,8 @@ async def test_add_a_trainee_and_record_teachings_until_ready(tmp_path: Path) ->
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
         trainee = app.screen
-        assert "Ingen undervisning skrevet ind endnu" in _visible_text(app)
-        assert "Mangler 4 personer senest 01.12.2026." in _visible_text(app)
+        assert "Ingen undervisning skrevet ind endnu" in visible_text(app)
+        assert "Mangler 4 personer senest 01.12.2026." in visible_text(app)
 
         # The first one by keyboard alone: date, audience, count, note, enter.
         await pilot.press("a")
@@ -66,7 +66,7 @@ async def test_add_a_trainee_and_record_teachings_until_ready(tmp_path: Path) ->
         )
         await record(pilot, held="09.10.2026", audience="citizens", count="1")
         # Four teachings, but the colleagues of 08.10. have no contact with citizens.
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "4 af 4" not in text
         assert "Mangler" in text and "Klar til bevis" not in text
         assert "nej: ingen borgerkontakt" in text
@@ -78,7 +78,7 @@ async def test_add_a_trainee_and_record_teachings_until_ready(tmp_path: Path) ->
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
         await record(pilot, held="12.10.2026", audience="citizens", count="1", note="Værested")
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Klar til bevis: nået 12.10.2026." in text
         assert "Mangler" not in text
         await pilot.press("escape")
@@ -111,8 +111,8 @@ async def test_add_a_trainee_and_record_teachings_until_ready(tmp_path: Path) ->
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
         assert len(cells(app.screen, "#teachings")) == 5
-        assert "Klar til bevis: nået 12.10.2026." in _visible_text(app)
-        assert f"Kursusdag {COURSE_DAY:%d.%m.%Y}" in _visible_text(app)
+        assert "Klar til bevis: nået 12.10.2026." in visible_text(app)
+        assert f"Kursusdag {COURSE_DAY:%d.%m.%Y}" in visible_text(app)
     again.close()
 
 
@@ -125,7 +125,7 @@ async def test_statement_key_opens_the_practice_statement(tmp_path: Path) -> Non
         await wait_for_screen(pilot, GroupScreen)
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
-        assert "Øvestatement: ikke skrevet endnu" in _visible_text(app)
+        assert "Øvestatement: ikke skrevet endnu" in visible_text(app)
         await pilot.press("s")
         await wait_for_screen(pilot, StatementScreen)
         editor = app.screen
@@ -136,7 +136,7 @@ async def test_statement_key_opens_the_practice_statement(tmp_path: Path) -> Non
         await pilot.pause(0.05)
         await pilot.press("escape")
         await wait_for_screen(pilot, TraineeScreen)
-        assert "Øvestatement: gemt 15.10.2026" in _visible_text(app)
+        assert "Øvestatement: gemt 15.10.2026" in visible_text(app)
     (statement,) = store.statements(seeded.group, seeded.trainee)
     assert statement.answers[0] == "Jeg hedder Lene."
     store.close()
@@ -167,7 +167,7 @@ async def test_a_passed_deadline_is_shown_calmly(tmp_path: Path) -> None:
         assert cells(app.screen, "#participants")[0][1] == "frist overskredet"
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Fristen 01.09.2026 er overskredet" in text
         assert app.screen.query_one("#trainee-progress").has_class("-late")
     store.close()

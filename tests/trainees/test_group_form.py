@@ -8,10 +8,10 @@ from textual.widgets import Input, Select, Static
 
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
-from peertui.ui.screens.group import GroupScreen
 from peertui.ui.dialogs.group_form import GroupForm
+from peertui.ui.screens.group import GroupScreen
 
-from .helpers import COURSE, LIBRARY, _visible_text, wait_for_screen
+from .helpers import COURSE, LIBRARY, visible_text, wait_for_screen
 
 
 async def test_create_a_training_group_from_the_group_form(tmp_path: Path) -> None:
@@ -28,12 +28,12 @@ async def test_create_a_training_group_from_the_group_form(tmp_path: Path) -> No
         form.query_one("#course", Select).value = COURSE
         await pilot.pause()
         assert hint.display
-        assert "startdatoen er kursusdagen" in _visible_text(app)
+        assert "startdatoen er kursusdagen" in visible_text(app)
         form.query_one("#start", Input).value = "2027-03-02"
         form.query_one("#name", Input).focus()
         await pilot.press("enter")
         await wait_for_screen(pilot, GroupScreen)
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Kursister" in text and "Ny kursist" in text
         assert "Ny deltager" not in text
         group_id = app.screen.group_id

@@ -15,7 +15,7 @@ from peertui.store import open_store
 from peertui.ui.app import PeerTUI
 from peertui.ui.dialogs.group_form import GroupForm
 
-from .helpers import COURSE, LIBRARY, _visible_text, wait_for_screen
+from .helpers import COURSE, LIBRARY, visible_text, wait_for_screen
 
 
 @pytest.mark.parametrize("size", [(120, 40), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -39,5 +39,5 @@ async def test_the_chosen_course_stays_visible(tmp_path: Path, size: tuple[int, 
         assert select.region.height == 3  # the box with the course's name in it
         title = LIBRARY.course(COURSE)
         assert title is not None
-        assert title.title in _visible_text(app)
+        assert title.title in visible_text(app)
     store.close()

@@ -11,7 +11,7 @@ from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.statement import StatementScreen
 from peertui.ui.screens.trainee import TraineeScreen
 
-from .helpers import _visible_text, seed, wait_for_screen
+from .helpers import seed, visible_text, wait_for_screen
 
 READY = [(3, "citizens", 2, None), (5, "colleagues", 2, True)]
 
@@ -27,14 +27,14 @@ async def test_read_only_store_offers_no_editing(tmp_path: Path) -> None:
         app.action_open_group(seeded.group)
         await wait_for_screen(pilot, GroupScreen)
         page = app.screen
-        assert "Ny kursist" not in _visible_text(app)
+        assert "Ny kursist" not in visible_text(app)
         await pilot.press("a")
         await pilot.pause()
         assert app.screen is page  # no form
         await pilot.press("enter")
         await wait_for_screen(pilot, TraineeScreen)
         trainee = app.screen
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Klar til bevis" in text and "05.10.2026" in text  # everything is shown
         for label in ("Ny undervisning", "Ret", "Slet", "Udskriv bevis", "Oplysninger"):
             assert f" {label} " not in text.splitlines()[-1]
@@ -45,7 +45,7 @@ async def test_read_only_store_offers_no_editing(tmp_path: Path) -> None:
         # The practice statement can be read, not changed.
         await pilot.press("s")
         await wait_for_screen(pilot, StatementScreen)
-        assert "skrivebeskyttet" in _visible_text(app)
+        assert "skrivebeskyttet" in visible_text(app)
         assert app.screen.query_one("#prompt-1", TextArea).read_only
     assert reader.participant(seeded.group, seeded.trainee) == before
     reader.close()

@@ -12,19 +12,13 @@ from peertui.ui.screens.course import CourseScreen
 from peertui.ui.screens.guide import GuideScreen
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.screens.meeting import MeetingScreen
+from tests.helpers import visible_text
 
 from ..content.helpers import make_tree
 
 
 def builtin_app() -> PeerTUI:
     return PeerTUI(load_library())
-
-
-def _visible_text(app: PeerTUI) -> str:
-    lines = []
-    for y in range(app.size.height):
-        lines.append("".join(seg.text for seg in app.screen._compositor.render_strips()[y]))
-    return "\n".join(lines)
 
 
 async def test_home_lists_courses_and_guide_pages() -> None:
@@ -36,7 +30,7 @@ async def test_home_lists_courses_and_guide_pages() -> None:
         guide = app.screen.query_one("#guide", OptionList)
         assert courses.option_count == 2  # the group course and the training day
         assert guide.option_count >= 7
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Vejen til hverdagslivet" in text
         assert "Personligt statement" in text
         assert "Hjælp i en krise" in text
@@ -49,7 +43,7 @@ async def test_open_course_then_meeting_and_toggle_notes() -> None:
         await pilot.press("enter")  # the highlighted course
         await pilot.pause()
         assert isinstance(app.screen, CourseScreen)
-        assert "Introduktion" in _visible_text(app)
+        assert "Introduktion" in visible_text(app)
         await pilot.press("down", "enter")  # meeting 1
         await pilot.pause()
         screen = app.screen
@@ -62,14 +56,14 @@ async def test_open_course_then_meeting_and_toggle_notes() -> None:
         note_line = first.notes.splitlines()[0][:30]
         # Notes are off by default: nothing of them on screen.
         assert not screen.query_one("#notes").display
-        assert note_line not in _visible_text(app)
+        assert note_line not in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
         assert screen.query_one("#notes").display
-        assert note_line in _visible_text(app)
+        assert note_line in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert note_line not in _visible_text(app)
+        assert note_line not in visible_text(app)
         # Moving through the agenda shows each block.
         await pilot.press("down")
         await pilot.pause()
@@ -115,7 +109,7 @@ async def test_clicking_a_guide_link_with_the_mouse() -> None:
         target = app.library.pages["tryghedsplan"]
         assert "guide:hjaelp-i-krise" in target.body
         clicked = False
-        for y, line in enumerate(_visible_text(app).splitlines()):
+        for y, line in enumerate(visible_text(app).splitlines()):
             for label in ("Hjælp i en krise", "hjælp i en krise"):
                 x = line.find(label)
                 if x >= 0:
@@ -187,7 +181,7 @@ async def test_broken_content_shows_a_calm_notice(tmp_path: Path) -> None:
     app = PeerTUI(load_library([sessions, content]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "peertui check" in _visible_text(app)
+        assert "peertui check" in visible_text(app)
 
 
 async def test_follow_a_link_with_the_keyboard() -> None:
@@ -198,7 +192,7 @@ async def test_follow_a_link_with_the_keyboard() -> None:
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
-        text = _visible_text(app)
+        text = visible_text(app)
         assert "Links på siden" in text
         # Choose the link to the crisis page.
         options = app.screen.query_one("#links", OptionList)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.ptyterm import PtyTerminal, peertui_env
 from peertui.content import load_library
+from tests.ptyterm import PtyTerminal, peertui_env
 
 COURSE = load_library().course("vejen-til-hverdagslivet")
 assert COURSE is not None

@@ -15,8 +15,7 @@ from peertui.store import open_store
 from peertui.store.store import Store
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.worksheets import WorksheetScreen, open_worksheet
-
-from ..ui.test_navigation import _visible_text
+from tests.helpers import notified, visible_text, wait_until
 
 LIBRARY = load_library()
 MOMENT = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
@@ -24,12 +23,12 @@ MOMENT = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
 __all__ = [
     "LIBRARY",
     "Seeded",
-    "_visible_text",
     "notified",
     "open_sheet",
     "seed",
     "type_into",
     "type_keys",
+    "visible_text",
 ]
 
 
@@ -84,7 +83,10 @@ async def type_into(pilot: Any, widget: TextArea | Input, text: str) -> None:
     else:
         widget.cursor_position = len(widget.value)
         widget.insert_text_at_cursor(text)
-    await pilot.pause(0.03)  # the autosave timer (0.01 s in the tests) fires
+    # Wait for the autosave timer to have fired, however busy the machine is.
+    saver = getattr(pilot.app.screen, "autosaver", None)
+    if saver is not None:
+        await wait_until(pilot, lambda: saver.state != "pending")
     await pilot.pause()
 
 
@@ -93,8 +95,3 @@ async def type_keys(pilot: Any, text: str) -> None:
     await pilot.press(*(_character_to_key(ch) if len(ch) == 1 else ch for ch in text))
     await pilot.pause(0.05)
     await pilot.pause()
-
-
-def notified(app: PeerTUI, fragment: str) -> bool:
-    """Whether a notification (a toast) with ``fragment`` was shown."""
-    return any(fragment in str(n.message) for n in app._notifications)

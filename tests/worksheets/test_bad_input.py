@@ -15,11 +15,11 @@ from textual.widgets import DataTable, Input, TextArea
 from peertui.store import open_store
 from peertui.store.schema import NetworkMap, NetworkPerson
 from peertui.ui.screens.goals import LONG_LIMIT, SHORT_LIMIT
-from peertui.ui.widgets.network_drawing import NetworkDrawing
 from peertui.ui.screens.network_map import NAME_LIMIT, NOTE_LIMIT
 from peertui.ui.screens.safety_plan import LINES_MAX, SECTION_LIMIT
+from peertui.ui.widgets.network_drawing import NetworkDrawing
 
-from .helpers import Seeded, _visible_text, notified, open_sheet, seed, type_into, type_keys
+from .helpers import Seeded, notified, open_sheet, seed, type_into, type_keys, visible_text
 
 MARKUP = "[@click=app.quit]klik[/] [bold]fed[/bold] [/] [link=https://example.org]x[/link]"
 UNICODE = "æøå ÆØÅ 🙂🌱 مرحبا שלום\tmed\ttabulator"
@@ -51,11 +51,11 @@ async def test_markup_typed_key_by_key_is_text(seeded: Seeded) -> None:
         assert screen.autosaver.state == "saved"
         assert app.is_running  # [@click=app.quit] did not quit
         assert area.text == MARKUP
-        assert "[bold]fed[/bold]" in _visible_text(app)
+        assert "[bold]fed[/bold]" in visible_text(app)
         # The history shows it literally too, in the list and in the view.
         await pilot.press("ctrl+r")
         await pilot.pause()
-        shown = _visible_text(app)
+        shown = visible_text(app)
         assert shown.count("[@click=app.quit]klik[/]") >= 2
         await pilot.press("escape")
         await pilot.pause()
@@ -75,7 +75,7 @@ async def test_markup_in_names_on_the_network_map_is_text(seeded: Seeded) -> Non
     app = seeded.app(store)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await open_sheet(app, pilot, seeded.group, ole.id, "network_map")
-        shown = _visible_text(app)
+        shown = visible_text(app)
         assert "Netværkskort – [b]Ole[/b]" in shown  # the title
         assert "[red]Mor[/red]" in shown  # the drawing and the table
         assert "[@click=app.quit]note" in shown
@@ -85,7 +85,7 @@ async def test_markup_in_names_on_the_network_map_is_text(seeded: Seeded) -> Non
         assert str(table.get_row_at(0)[0]) == "[red]Mor[/red]"
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert "Slet [red]Mor[/red] fra kortet?" in _visible_text(app)
+        assert "Slet [red]Mor[/red] fra kortet?" in visible_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
@@ -158,7 +158,7 @@ async def test_unicode_rtl_and_tabs_are_kept_exactly_across_a_restart(seeded: Se
         screen = await open_sheet(app, pilot, seeded.group, seeded.maja, "network_map")
         await type_into(pilot, screen.query_one("#network-name", Input), UNICODE)
         await type_into(pilot, screen.query_one("#network-note", Input), UNICODE)
-        assert "🙂🌱 مرحبا שלום" in _visible_text(app)
+        assert "🙂🌱 مرحبا שלום" in visible_text(app)
         assert str(screen.query_one("#network-table", DataTable).get_row_at(0)[0]) == UNICODE
     store.close()
     goal = stored(seeded, "goals").goals[0]

@@ -11,13 +11,13 @@ from textual.widgets import DataTable, Input, Select, TextArea
 
 from peertui.store import SaveFailed, open_store
 from peertui.store.schema import Goal, NetworkMap, NetworkPerson, PersonalGoals, SafetyPlan
+from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
 from peertui.ui.screens.goals import GoalsScreen
-from peertui.ui.widgets.network_drawing import NetworkDrawing
 from peertui.ui.screens.network_map import NetworkMapScreen
 from peertui.ui.screens.safety_plan import SafetyPlanScreen
-from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
+from peertui.ui.widgets.network_drawing import NetworkDrawing
 
-from .helpers import Seeded, _visible_text, notified, open_sheet, seed, type_into
+from .helpers import Seeded, notified, open_sheet, seed, type_into, visible_text
 
 KINDS = ("goals", "safety_plan", "network_map")
 
@@ -82,8 +82,8 @@ async def test_goals_typed_then_restart(seeded: Seeded) -> None:
         assert app.focused is screen.query_one(f"#g{second}-text", TextArea)
         await type_into(pilot, screen.query_one(f"#g{second}-text", TextArea), "Tegne igen")
         assert screen.autosaver.state == "saved"
-        assert "Gemt" in _visible_text(app)
-        assert "Mål 2" in _visible_text(app) or True  # may be below the fold
+        assert "Gemt" in visible_text(app)
+        assert "Mål 2" in visible_text(app) or True  # may be below the fold
     store.close()
     expected = PersonalGoals(goals=(Goal(**words), Goal("Tegne igen")))
     assert stored(seeded, seeded.maja, "goals") == expected
@@ -96,7 +96,7 @@ async def test_goals_typed_then_restart(seeded: Seeded) -> None:
         assert screen.content() == expected
         area = screen.query_one(f"#g{screen.cards[0]}-why", TextArea)
         assert area.text == "Så sover jeg bedre"
-        assert "Samtykke til at gemme" in _visible_text(app)
+        assert "Samtykke til at gemme" in visible_text(app)
     store.close()
 
 
@@ -167,7 +167,7 @@ async def test_network_map_typed_then_restart(seeded: Seeded) -> None:
         await pilot.pause(0.2)  # the map is redrawn when the typing pauses
         drawing = screen.query_one("#network-drawing", NetworkDrawing)
         assert {p.name for p in drawing.people} == {"Mor", "Koret"}
-        assert "Koret" in _visible_text(app) and "Maja" in _visible_text(app)
+        assert "Koret" in visible_text(app) and "Maja" in visible_text(app)
     store.close()
     expected = NetworkMap(
         people=(
@@ -191,7 +191,7 @@ async def test_network_map_typed_then_restart(seeded: Seeded) -> None:
         assert screen.query_one("#network-name", Input).value == "Koret"
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert "Slet Koret" in _visible_text(app)
+        assert "Slet Koret" in visible_text(app)
         await pilot.press("tab", "enter")  # from "Nej" to "Ja"
         await pilot.pause()
         await pilot.pause(0.05)
@@ -245,11 +245,11 @@ async def edit_then_restore(app: Any, pilot: Any, seeded: Seeded, kind: str) -> 
     await pilot.press("ctrl+r")
     await pilot.pause()
     assert isinstance(app.screen, WorksheetHistoryScreen)
-    shown = _visible_text(app)
+    shown = visible_text(app)
     assert "Tidligere udgaver" in shown and "nyeste" in shown and "Anden" in shown
     await pilot.press("down")  # the older one, shown in full
     await pilot.pause()
-    assert "Første udgave" in _visible_text(app)
+    assert "Første udgave" in visible_text(app)
     await pilot.press("enter")
     await pilot.pause()
     await pilot.pause(0.05)
@@ -276,8 +276,8 @@ async def test_without_consent_nothing_is_saved_and_it_says_why(seeded: Seeded) 
     async with app.run_test(size=(140, 40)) as pilot:
         for kind in KINDS:
             screen = await open_sheet(app, pilot, seeded.group, seeded.henrik, kind)
-            assert "ikke givet samtykke" in _visible_text(app)
-            assert "Uden samtykke bliver intet gemt" in _visible_text(app)
+            assert "ikke givet samtykke" in visible_text(app)
+            assert "Uden samtykke bliver intet gemt" in visible_text(app)
             assert all(area.read_only for area in screen.query(TextArea))
             assert all(field.disabled for field in screen.query(Input))
             await pilot.press("ctrl+s")
@@ -292,7 +292,7 @@ async def test_without_consent_nothing_is_saved_and_it_says_why(seeded: Seeded) 
         store.give_consent(seeded.group, seeded.henrik, "store_statement")
         screen.refresh_consent()
         await pilot.pause()
-        assert "ikke givet samtykke" not in _visible_text(app)
+        assert "ikke givet samtykke" not in visible_text(app)
         await type_into(pilot, screen.query_one("#safety-own_strategies", TextArea), "Gå en tur")
     store.close()
     assert stored(seeded, seeded.henrik, "safety_plan").own_strategies == ("Gå en tur",)
@@ -314,7 +314,7 @@ async def test_full_disk_shows_not_saved_keeps_the_text_and_recovers(
             monkeypatch.setattr(store, "save_worksheet", full)
             await write_one(pilot, screen, kind, "Ord der ikke må gå tabt")
             assert screen.autosaver.state == "failed"
-            assert "IKKE GEMT" in _visible_text(app)
+            assert "IKKE GEMT" in visible_text(app)
             assert first_text(screen.content()) == "Ord der ikke må gå tabt"
             await pilot.press("escape")  # leaving warns first and stays
             await pilot.pause()
@@ -323,7 +323,7 @@ async def test_full_disk_shows_not_saved_keeps_the_text_and_recovers(
             monkeypatch.setattr(store, "save_worksheet", real)  # room on the disk again
             await write_one(pilot, screen, kind, "!")
             assert screen.autosaver.state == "saved"
-            assert "IKKE GEMT" not in _visible_text(app)
+            assert "IKKE GEMT" not in visible_text(app)
             assert first_text(stored(seeded, seeded.maja, kind)) == "Ord der ikke må gå tabt!"
             await pilot.press("escape")
             await pilot.pause()

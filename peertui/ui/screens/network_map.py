@@ -32,8 +32,8 @@ from peertui.store.schema import (
     WorksheetContent,
 )
 from peertui.strings import t
-from peertui.ui.widgets.network_drawing import NetworkDrawing, shorten
 from peertui.ui.screens.worksheets import ConfirmDelete, WorksheetScreen
+from peertui.ui.widgets.network_drawing import NetworkDrawing, shorten
 
 #: The most characters of a person's name or alias (the store's limit for names).
 NAME_LIMIT = NAME_MAX

@@ -339,8 +339,8 @@ class RunnerScreen(Screen[None]):
         if not scenarios:
             self.notify(t("scenario.none"))
             return
-        from peertui.ui.screens.scenario import ScenarioScreen
         from peertui.ui.dialogs.scenario_picker import ScenarioPicker
+        from peertui.ui.screens.scenario import ScenarioScreen
 
         def chosen(scenario_id: str | None) -> None:
             scenario = library.scenario(scenario_id) if scenario_id else None

@@ -51,5 +51,7 @@ async def wait_until(pilot: Any, condition: Callable[[], bool], seconds: float =
 
 
 async def wait_for_screen(pilot: Any, kind: type) -> None:
-    """Let the app run until its screen is a ``kind``."""
+    """Let the app run until its screen is a ``kind``, and has been composed and mounted."""
+    await pilot.pause()
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind), seconds=30)
+    await pilot.pause()

@@ -236,7 +236,7 @@ def _sheet(
     day: date,
     link: str | None,
 ) -> Sheet | None:
-    from peertui.store.schema import NetworkMap, PersonalGoals, SafetyPlan
+    from peertui.store.schema import PersonalGoals, SafetyPlan
 
     if kind == "statement":
         statement = newest_statement(statements, person.id)
@@ -275,14 +275,13 @@ def _sheet(
             most_important=content.most_important,
             link=link,
         )
-    if isinstance(content, NetworkMap):
-        return NetworkSheet(
-            person.alias,
-            day,
-            tuple(NetworkPerson(x.name, x.ring, x.sector, x.note) for x in content.people),
-            link,
-        )
-    return None  # pragma: no cover - the store knows only these three kinds
+    # The store knows only these three kinds: what is left is a network map.
+    return NetworkSheet(
+        person.alias,
+        day,
+        tuple(NetworkPerson(x.name, x.ring, x.sector, x.note) for x in content.people),
+        link,
+    )
 
 
 def group_summary(

@@ -65,6 +65,7 @@ def fetcher_class() -> type:
     module does not import WeasyPrint)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+    # WeasyPrint ships no type information: its class is Any to mypy.
     class AssetFetcher(URLFetcher):  # type: ignore[misc]
         """Serves the bundled fonts from memory; refuses every other URL, opens nothing."""
 

@@ -117,6 +117,7 @@ def _image_class() -> type:
     the path image renders.)"""
     from qrcode.image.svg import SvgPathImage
 
+    # qrcode ships no type information: its class is Any to mypy.
     class RunPathImage(SvgPathImage):  # type: ignore[misc]
         needs_drawrect = False
         path_data = ""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from peertui.strings import t
 
 if TYPE_CHECKING:
+    from peertui.store.backup import Backup
     from peertui.store.store import Store
 
 COMMANDS = ("data", "forget", "purge", "demo")
@@ -231,7 +232,12 @@ def _restore(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
         return status
 
 
-def _list_backups(store: Store, out: TextIO, list_backups: Callable, backup_dir: Callable) -> None:
+def _list_backups(
+    store: Store,
+    out: TextIO,
+    list_backups: Callable[[Path], list[Backup]],
+    backup_dir: Callable[[Path, str], Path],
+) -> None:
     from peertui.store.paths import STORE_NAME, group_rel
 
     rels = [(STORE_NAME, t("data.info_store"))] + [

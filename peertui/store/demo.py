@@ -12,7 +12,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from peertui.store.errors import StoreError
 from peertui.store.schema import (
     Attendance,
+    Audience,
     BlockLog,
+    ChecklistItem,
     Consent,
     Goal,
     Group,
@@ -22,9 +24,12 @@ from peertui.store.schema import (
     NetworkPerson,
     Participant,
     PersonalGoals,
+    Purpose,
+    Role,
     SafetyPlan,
     Statement,
     StatementVersion,
+    Status,
     Teaching,
     Training,
     single_worksheet,
@@ -35,7 +40,7 @@ from peertui.strings import t
 COURSE = "vejen-til-hverdagslivet"
 
 # alias, consents (taking_part is always given)
-_PEOPLE = (
+_PEOPLE: tuple[tuple[str, tuple[Purpose, ...]], ...] = (
     ("Maja", ("store_statement", "printing", "digital_copy")),
     ("Ali", ("store_statement", "printing")),
     ("Sofie", ("store_statement", "printing")),
@@ -176,7 +181,7 @@ def build(today: date) -> ExportBundle:
     for n, (alias, purposes) in enumerate(_PEOPLE, start=1):
         pid = f"de00000000000000000001{n:02d}"
         ids[alias] = pid
-        consents = {"taking_part": Consent(given=meeting_day[0])}
+        consents: dict[Purpose, Consent] = {"taking_part": Consent(given=meeting_day[0])}
         for purpose in purposes:
             consents[purpose] = Consent(given=meeting_day[0])
         if alias == "Jonas":  # he said no to print after all
@@ -188,7 +193,7 @@ def build(today: date) -> ExportBundle:
     attendance = []
     for meeting, absent in _ABSENT.items():
         for alias, pid in ids.items():
-            status = "present"
+            status: Status = "present"
             if alias in absent:
                 status = "absent"
             elif f"({alias})" in absent:
@@ -304,7 +309,7 @@ def build(today: date) -> ExportBundle:
     ]
 
     logs = []
-    checklist_by_meeting = {
+    checklist_by_meeting: dict[int, dict[ChecklistItem, bool]] = {
         1: {
             "plan_followed": True,
             "everyone_heard": True,
@@ -353,7 +358,7 @@ def build(today: date) -> ExportBundle:
 TRAINING_COURSE = "bliv-inddragelsesfacilitator"
 
 #: alias, organisation, role, [(days after the course day, audience, people, citizen contact)]
-_TRAINEES: tuple[tuple[str, str, str, tuple[tuple[int, str, int, bool | None], ...]], ...] = (
+_TRAINEES: tuple[tuple[str, str, Role, tuple[tuple[int, Audience, int, bool | None], ...]], ...] = (
     ("Lene", "Recovery-skolen Aarby", "peer",
      ((5, "citizens", 2, None), (12, "colleagues", 2, True))),
     ("Thomas", "Distriktspsykiatrien Nord", "staff", ((9, "colleagues", 3, True),)),

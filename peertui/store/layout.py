@@ -81,6 +81,7 @@ def group_to_tables(data: GroupData) -> Tables:
 
 def records(docs: list[Any], kind: type[R], path: str) -> tuple[R, ...]:
     """Documents of one table as records (``SchemaError`` names the first that is wrong)."""
+    # A type built at run time from ``kind``: right for msgspec, not a type mypy can spell.
     return checks.convert(docs, tuple[kind, ...], path)  # type: ignore[valid-type]
 
 

@@ -13,7 +13,7 @@ from tinydb.table import Document
 from peertui.store import checks, schema
 from peertui.store.errors import ConsentMissing, InvalidInput, NotFound
 from peertui.store.layout import DataFile
-from peertui.store.schema import PURPOSES, Attendance, Consent, Participant
+from peertui.store.schema import PURPOSES, Attendance, Consent, Participant, Purpose
 from peertui.strings import t
 
 PARTICIPANTS = "participants"
@@ -55,8 +55,8 @@ def _check_alias(data_file: DataFile, participant: Participant) -> Participant:
     return participant
 
 
-def _purpose(purpose: str) -> str:
-    if purpose not in PURPOSES:
+def _purpose(purpose: str) -> Purpose:
+    if not schema.is_purpose(purpose):
         raise InvalidInput(
             t("store.invalid.choice", field=t("field.purpose"), allowed=", ".join(PURPOSES)),
             "purpose",
@@ -89,9 +89,9 @@ def rename_participant(data_file: DataFile, participant_id: str, alias: str) -> 
 
 def give_consent(data_file: DataFile, participant_id: str, purpose: str, day: date) -> Participant:
     """Record consent for ``purpose`` (given again after a withdrawal: a new date)."""
-    _purpose(purpose)
+    key = _purpose(purpose)
     old = participant(data_file, participant_id)
-    consents = {**old.consents, purpose: Consent(given=day)}
+    consents = {**old.consents, key: Consent(given=day)}
     return _put(data_file, replace(old, consents=consents))
 
 
@@ -100,12 +100,12 @@ def withdraw_consent(
 ) -> Participant:
     """Record that consent for ``purpose`` is withdrawn (``store_statement``: the store erases
     the words first, through ``peertui.store.erasure``)."""
-    _purpose(purpose)
+    key = _purpose(purpose)
     old = participant(data_file, participant_id)
-    current = old.consents.get(purpose)  # type: ignore[call-overload]
+    current = old.consents.get(key)
     if current is None or current.withdrawn is not None:
         return old
-    consents = {**old.consents, purpose: Consent(given=current.given, withdrawn=day)}
+    consents = {**old.consents, key: Consent(given=current.given, withdrawn=day)}
     return _put(data_file, replace(old, consents=consents))
 
 
@@ -133,7 +133,10 @@ def set_attendance(
 ) -> Attendance:
     """Record a participant as present, absent or excused at meeting ``meeting``."""
     _doc(data_file, participant_id)
-    entry = checks.accept(Attendance(meeting=meeting, participant=participant_id, status=status))  # type: ignore[arg-type]
+    # ``status`` is checked against the word list at the store's door, like a typed value.
+    entry = checks.accept_new(
+        Attendance, meeting=meeting, participant=participant_id, status=status
+    )
     table = data_file.table(ATTENDANCE_TABLE)
     existing = data_file.find(ATTENDANCE_TABLE, meeting=meeting, participant=participant_id)
     if existing is None:

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, Literal, TypeGuard, TypeVar, get_args
 
 import msgspec
 
@@ -51,6 +51,13 @@ AUDIENCES: tuple[str, ...] = get_args(Audience)
 ROLES: tuple[str, ...] = get_args(Role)
 SECTORS: tuple[str, ...] = get_args(Sector)
 RINGS: tuple[int, ...] = get_args(Ring)
+
+
+def is_purpose(value: str) -> TypeGuard[Purpose]:
+    """Whether ``value`` is one of the ``PURPOSES`` (narrows a ``str`` to ``Purpose``)."""
+    return value in PURPOSES
+
+
 #: The safety plan's sections, in the order they are shown and printed (Stanley-Brown).
 SAFETY_SECTIONS = (
     "warning_signs",  # signs that a crisis may be coming
@@ -164,7 +171,7 @@ class Participant(Record, omit_defaults=True):
     training: Training | None = None
 
     def consent(self, purpose: str) -> Consent | None:
-        return self.consents.get(purpose)  # type: ignore[call-overload]
+        return self.consents.get(purpose) if is_purpose(purpose) else None
 
     def has_consent(self, purpose: str) -> bool:
         consent = self.consent(purpose)
@@ -250,8 +257,9 @@ class WorksheetVersion(Record):
     content: WorksheetContent
 
 
-def _versions(kind: type[WorksheetContent]) -> Any:
-    return Annotated[tuple[kind, ...], msgspec.Meta(min_length=1, max_length=LIST_MAX)]  # type: ignore[valid-type]
+V = TypeVar("V")
+#: A worksheet's versions of one content kind, oldest first, never empty.
+_Versions = Annotated[tuple[V, ...], msgspec.Meta(min_length=1, max_length=LIST_MAX)]
 
 
 class _Sheet(Record, tag_field="kind"):
@@ -265,6 +273,7 @@ class _Sheet(Record, tag_field="kind"):
 
     @property
     def current(self) -> WorksheetVersion:
+        # The kind's own version record: WorksheetVersion's fields, its content narrowed.
         return self.versions[-1]  # type: ignore[no-any-return]
 
     @property
@@ -296,15 +305,15 @@ class _NetworkMapVersion(Record):
 
 
 class GoalsSheet(_Sheet, tag="goals"):
-    versions: _versions(_GoalsVersion)  # type: ignore[valid-type]
+    versions: _Versions[_GoalsVersion]
 
 
 class SafetyPlanSheet(_Sheet, tag="safety_plan"):
-    versions: _versions(_SafetyPlanVersion)  # type: ignore[valid-type]
+    versions: _Versions[_SafetyPlanVersion]
 
 
 class NetworkMapSheet(_Sheet, tag="network_map"):
-    versions: _versions(_NetworkMapVersion)  # type: ignore[valid-type]
+    versions: _Versions[_NetworkMapVersion]
 
 
 Worksheet = GoalsSheet | SafetyPlanSheet | NetworkMapSheet
@@ -319,7 +328,8 @@ def worksheet(participant: str, versions: Iterable[WorksheetVersion]) -> Workshe
     """A worksheet of the kind its versions' content has (all of one kind)."""
     items = tuple(versions)
     sheet_type, version_type = _SHEETS[items[-1].content.kind]
-    typed = tuple(version_type(saved=v.saved, content=v.content) for v in items)  # type: ignore[call-arg]
+    typed = tuple(version_type(saved=v.saved, content=v.content) for v in items)
+    # ``_SHEETS`` picks one of Worksheet's kinds at run time; mypy sees their base class.
     return sheet_type(participant=participant, versions=typed)  # type: ignore[return-value]
 
 

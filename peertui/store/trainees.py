@@ -4,6 +4,7 @@ certificate rule itself is ``peertui.training``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from msgspec.structs import replace
@@ -85,8 +86,8 @@ def teaching(
     )
 
 
-def _sorted(items: object) -> tuple[Teaching, ...]:
-    return tuple(sorted(items, key=lambda x: (x.held, x.id)))  # type: ignore[call-overload, no-any-return]
+def _sorted(items: Iterable[Teaching]) -> tuple[Teaching, ...]:
+    return tuple(sorted(items, key=lambda x: (x.held, x.id)))
 
 
 def record_teaching(data_file: DataFile, participant_id: str, new: Teaching) -> Teaching:

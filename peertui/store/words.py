@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from msgspec.structs import replace
+from tinydb.table import Document
 
 from peertui.store import checks, people, schema
 from peertui.store.errors import InvalidInput, NotFound
@@ -48,7 +49,7 @@ def statements(data_file: DataFile, participant_id: str | None = None) -> list[S
     return sorted(found, key=lambda s: s.id)
 
 
-def _statement_doc(data_file: DataFile, statement_id: str):  # type: ignore[no-untyped-def]
+def _statement_doc(data_file: DataFile, statement_id: str) -> Document:
     doc = data_file.find(STATEMENTS, id=statement_id)
     if doc is None:
         raise NotFound("statement", statement_id)
@@ -108,7 +109,9 @@ def delete_statement(data_file: DataFile, statement_id: str) -> None:
 
 
 def worksheets(data_file: DataFile, participant_id: str | None = None) -> list[Worksheet]:
-    found = data_file.all(WORKSHEETS, Worksheet)  # type: ignore[arg-type]
+    # Worksheet is a union, which msgspec converts to but ``type[R]`` cannot name (a type
+    # form, PEP 747): the one argument mypy cannot check.
+    found: list[Worksheet] = data_file.all(WORKSHEETS, Worksheet)  # type: ignore[arg-type]
     if participant_id is not None:
         found = [w for w in found if w.participant == participant_id]
     return sorted(found, key=lambda w: (w.participant, w.kind))
@@ -133,7 +136,7 @@ def save_worksheet(
     a version (beyond ``WORKSHEET_VERSIONS_MAX`` the oldest is dropped); without it the current
     version is replaced. Needs the consent to keep the participant's words."""
     people.require(data_file, participant_id, KEEP)
-    if not isinstance(content, WorksheetContent):  # type: ignore[misc, arg-type]
+    if not isinstance(content, WorksheetContent):
         raise InvalidInput(t("store.invalid.choice", field=t("field.kind"),
                              allowed=", ".join(WORKSHEET_KINDS)), "kind")  # fmt: skip
     sheet = checks.accept(schema.single_worksheet(participant_id, now, content))
@@ -142,7 +145,7 @@ def save_worksheet(
     if existing is None:
         table.insert(schema.to_doc(sheet))
         return sheet
-    old = data_file.one(WORKSHEETS, Worksheet, existing)  # type: ignore[arg-type]
+    old: Worksheet = data_file.one(WORKSHEETS, Worksheet, existing)  # type: ignore[arg-type]
     versions = list(schema.sheet_versions(old))
     if new_version:
         versions = [*versions, sheet.current][-WORKSHEET_VERSIONS_MAX:]

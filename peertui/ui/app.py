@@ -8,13 +8,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
 
 from peertui.content import Library, load_library
 from peertui.strings import t
+from peertui.ui.messages import GroupsChanged, WallChanged, WallShared
+from peertui.ui.textual_private import CalmCrashes, registered_themes
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.wall import WallServer, WallState
 
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class PeerTUI(App[None]):
+class PeerTUI(CalmCrashes):
     """Run peer-support group meetings from a terminal."""
 
     CSS_PATH = Path(__file__).with_name("peertui.tcss")
@@ -77,7 +79,6 @@ class PeerTUI(App[None]):
         #: One participant's words, shown on the wall on purpose (None: nothing shared).
         self.wall_shared: WallState | None = None
         self._wall_underneath = WallState()
-        self._last_error: BaseException | None = None
 
     #: The projector theme from the first frame on (see ``get_css_variables``).
     theme: Reactive[str] = Reactive(DEFAULT_THEME)
@@ -85,9 +86,10 @@ class PeerTUI(App[None]):
     def get_css_variables(self) -> dict[str, str]:
         # Textual builds the stylesheet inside App.__init__, before a subclass could register
         # its themes; registering them here, first, saves parsing all CSS twice at start-up.
-        if getattr(self, "_registered_themes", None) is not None:
+        registered = registered_themes(self)
+        if registered is not None:
             for theme in THEMES:
-                if theme.name not in self._registered_themes:
+                if theme.name not in registered:
                     self.register_theme(theme)
         return super().get_css_variables()
 
@@ -178,21 +180,19 @@ class PeerTUI(App[None]):
         if self.wall_server is not None:
             self.wall_server.publish(self._wall_underneath)
 
-    # ------------------------------------------------------------------ crashes
+    def on_wall_changed(self, message: WallChanged) -> None:
+        self.publish_wall(message.state)
 
-    def _handle_exception(self, error: Exception) -> None:
-        self._last_error = error
-        super()._handle_exception(error)
+    def on_wall_shared(self, message: WallShared) -> None:
+        if message.state is None:
+            self.stop_sharing()
+        else:
+            self.share_on_wall(message.state)
 
-    def _fatal_error(self) -> None:
-        """Replace Textual's crash report, which prints local variables (participants' words
-        could be among them, on a projector), with one calm line that holds no data."""
-        from rich.text import Text
-
-        self._exit_renderables.append(
-            Text(t("error.unexpected", kind=crash_summary(self._last_error)))
-        )
-        self._close_messages_no_wait()
+    def on_groups_changed(self, message: GroupsChanged) -> None:
+        """The current screen shows groups anew (the home screen refreshes itself whenever
+        it comes back to the front)."""
+        self.screen.post_message(GroupsChanged())
 
     def get_default_screen(self) -> Screen:
         from peertui.ui.screens.home import HomeScreen
@@ -259,13 +259,8 @@ class PeerTUI(App[None]):
         self.call_after_refresh(screen.action_resume_meeting)
 
     def refresh_home(self) -> None:
-        """Groups changed: the home screen (at the bottom of the stack) lists them anew."""
-        from peertui.ui.screens.home import HomeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_notices()
-                screen.refresh_groups()
+        """Groups changed (or the store opened): whatever lists them shows them anew."""
+        self.screen.post_message(GroupsChanged())
 
     def action_open_guide(self, page_id: str) -> None:
         page = self.library.page(page_id)
@@ -366,20 +361,6 @@ class PeerTUI(App[None]):
             )
         yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
         yield SystemCommand(t("cmd.quit"), t("cmd.quit_help"), self.action_quit)
-
-
-def crash_summary(error: BaseException | None) -> str:
-    """The error's type and where it happened in peertui: never its message or values."""
-    if error is None:
-        return "?"
-    where = ""
-    tb = error.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if "peertui" in Path(filename).parts:
-            where = f" {Path(filename).name}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return f"{type(error).__name__}{where}"
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:

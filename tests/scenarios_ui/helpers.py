@@ -64,7 +64,3 @@ def markup_library(root: Path) -> Library:
 def rendered(widget: Widget) -> str:
     """What a widget draws, as plain text (markup would be gone; literal text stays)."""
     return str(widget.render())
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())

@@ -13,9 +13,10 @@ from peertui.ui.screens.home import HomeScreen
 from peertui.ui.screens.runner import RunnerScreen
 from peertui.ui.screens.scenario import ScenarioScreen
 from peertui.wall import WallClient, WallState
+from tests.helpers import visible_text
 
 from ..runner.fakes import FakeClock
-from .helpers import LIBRARY, visible_text
+from .helpers import LIBRARY
 
 COURSE = LIBRARY.course("bliv-inddragelsesfacilitator")
 assert COURSE is not None

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, DataTable, Input, RadioButton
 
+from peertui.ui.base import ConfirmDialog
 from peertui.ui.dialogs.teaching_form import TeachingForm, parse_day
 from peertui.ui.dialogs.trainee_form import TraineeForm
 from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.trainee import TraineeScreen
-from peertui.ui.screens.worksheets import ConfirmDelete
 
 from .forms import add_trainee, fill_teaching, record
 from .helpers import Seeded, seed, visible_text, wait_for_screen
@@ -79,20 +79,20 @@ async def test_delete_asks_first_and_no_is_the_default(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         page = await open_trainee(pilot, seeded)
         await pilot.press("down", "d")
-        await wait_for_screen(pilot, ConfirmDelete)
+        await wait_for_screen(pilot, ConfirmDialog)
         assert "Slet undervisningen 05.10.2026 (3 personer)?" in visible_text(app)
         assert app.screen.focused is app.screen.query_one("#no", Button)
         await pilot.press("enter")  # "No"
         await wait_for_screen(pilot, TraineeScreen)
         assert page.query_one("#teachings", DataTable).row_count == 2
         await pilot.press("d")
-        await wait_for_screen(pilot, ConfirmDelete)
+        await wait_for_screen(pilot, ConfirmDialog)
         await pilot.click("#yes")
         await wait_for_screen(pilot, TraineeScreen)
         assert page.query_one("#teachings", DataTable).row_count == 1
         assert "05.10.2026" not in visible_text(app)
         await pilot.press("d")
-        await wait_for_screen(pilot, ConfirmDelete)
+        await wait_for_screen(pilot, ConfirmDialog)
         await pilot.click("#yes")
         await wait_for_screen(pilot, TraineeScreen)
         assert "Ingen undervisning skrevet ind endnu" in visible_text(app)

@@ -19,23 +19,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, LoadingIndicator, Static
 from textual.worker import Worker, WorkerState
 
 from peertui import training as rule
 from peertui.strings import t
+from peertui.ui.base import PeerDialog
 from peertui.ui.screens.trainee import store_today
 
 if TYPE_CHECKING:
     from peertui.export.certificate import CertificateResult
-    from peertui.store import Store
-    from peertui.ui.app import PeerTUI
 
 WORKER_NAME = "certificate"
 
 
-class CertificateDialog(ModalScreen[None]):
+class CertificateDialog(PeerDialog[None]):
     BINDINGS = [Binding("escape", "close", t("key.close"))]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -45,16 +43,6 @@ class CertificateDialog(ModalScreen[None]):
         self.running = False
         #: The file written (None until then).
         self.path: Path | None = None
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     def compose(self) -> ComposeResult:
         alias = self.store.participant(self.group_id, self.participant_id).alias

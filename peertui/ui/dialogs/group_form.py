@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from peertui.content import Library
 from peertui.strings import t
+from peertui.ui.base import FormDialog
 
 if TYPE_CHECKING:
     from peertui.store.schema import Group
-    from peertui.ui.app import PeerTUI
 
 #: Default retention: the course, six months of companionship, and some slack.
 DEFAULT_RETENTION_DAYS = 365
@@ -30,10 +28,8 @@ def parse_day(text: str, field: str) -> date:
         raise ValueError(t("group.bad_date", field=field)) from None
 
 
-class GroupForm(ModalScreen[str | None]):
+class GroupForm(FormDialog[str | None]):
     """Returns the group's id when saved, None when cancelled."""
-
-    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
 
     def __init__(self, library: Library, group: Group | None = None) -> None:
         super().__init__()
@@ -88,28 +84,10 @@ class GroupForm(ModalScreen[str | None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         self.show_course_hint()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message))
-
     def action_save(self) -> None:
         from peertui.store import StoreError
 
-        app = cast("PeerTUI", self.app)
-        store = app.store
-        if store is None:
-            return
+        store = self.store
         name = self.query_one("#name", Input).value
         course = self.query_one("#course", Select).value
         facilitators = [

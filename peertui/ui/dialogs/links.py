@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.strings import t
+from peertui.ui.base import PeerDialog
 
 
-class LinksScreen(ModalScreen[str | None]):
+class LinksScreen(PeerDialog[str | None]):
     """Returns the chosen page id, or None."""
 
     BINDINGS = [Binding("escape", "dismiss_none", t("key.close"))]

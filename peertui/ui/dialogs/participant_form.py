@@ -6,33 +6,30 @@ form asks for a second, explicit confirmation before it saves that.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from peertui.store.schema import PURPOSES
 from peertui.strings import t
+from peertui.ui.base import FormDialog
 
 if TYPE_CHECKING:
     from peertui.store import Store
     from peertui.store.schema import Participant
-    from peertui.ui.app import PeerTUI
 
 __all__ = ["PURPOSES", "ParticipantForm"]
 
 
-class ParticipantForm(ModalScreen[str | None]):
+class ParticipantForm(FormDialog[str | None]):
     """Returns the participant's id when saved, None when cancelled.
 
     A subclass (the trainee form) asks for more and for fewer consents through the hooks
     ``SHOWN``, ``compose_details``, ``details_error``, ``create`` and ``update_details``."""
 
-    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
     #: The consents the form asks about; the others are left as they are.
     SHOWN: tuple[str, ...] = PURPOSES
     TITLE_NEW = "participant.title_new"
@@ -67,23 +64,11 @@ class ParticipantForm(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#alias", Input).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
     def on_checkbox_changed(self) -> None:
         if self.confirming_withdrawal:  # a change after the warning: ask again
             self.confirming_withdrawal = False
             self.query_one("#save", Button).label = t("button.save")
             self.query_one("#form-error", Static).update("")
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     # ------------------------------------------------------------------ hooks
 
@@ -118,10 +103,7 @@ class ParticipantForm(ModalScreen[str | None]):
     def action_save(self) -> None:
         from peertui.store import StoreError
 
-        app = cast("PeerTUI", self.app)
-        store = app.store
-        if store is None:
-            return
+        store = self.store
         alias = self.query_one("#alias", Input).value
         wanted = self.wanted()
         error = self.query_one("#form-error", Static)

@@ -9,17 +9,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.strings import t
+from peertui.ui.base import PeerDialog
 
 if TYPE_CHECKING:
     from peertui.store.schema import Participant
 
 
-class ParticipantPicker(ModalScreen[str | None]):
+class ParticipantPicker(PeerDialog[str | None]):
     BINDINGS = [Binding("escape", "close", t("key.close"))]
 
     def __init__(self, participants: Sequence[Participant]) -> None:

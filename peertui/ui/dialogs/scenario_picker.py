@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.content import Scenario
 from peertui.content.scenarios import MEETING_KINDS, VARIANTS
 from peertui.strings import t
+from peertui.ui.base import PeerDialog
 
 
 def scenario_kind(scenario: Scenario) -> str:
@@ -42,7 +42,7 @@ def training_order(scenarios: Sequence[Scenario]) -> list[Scenario]:
     return sorted(scenarios, key=key)
 
 
-class ScenarioPicker(ModalScreen[str | None]):
+class ScenarioPicker(PeerDialog[str | None]):
     BINDINGS = [Binding("escape", "close", t("key.close"))]
 
     def __init__(self, scenarios: Sequence[Scenario], title: str = "") -> None:

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from peertui.store.schema import AUDIENCES, NAME_MAX
 from peertui.strings import t
 from peertui.training import day
+from peertui.ui.base import FormDialog
 
 if TYPE_CHECKING:
     from peertui.store.schema import Teaching
-    from peertui.ui.app import PeerTUI
 
 #: The most characters a note keeps (the store allows this much).
 NOTE_MAX = NAME_MAX * 5
@@ -50,10 +48,8 @@ def parse_day(text: str) -> date:
         raise ValueError(t("teaching.no_such_date", text=text.strip())) from None
 
 
-class TeachingForm(ModalScreen[str | None]):
+class TeachingForm(FormDialog[str | None]):
     """Returns the teaching's id when saved, None when cancelled."""
-
-    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
 
     def __init__(
         self, group_id: str, participant_id: str, teaching: Teaching | None = None
@@ -62,10 +58,6 @@ class TeachingForm(ModalScreen[str | None]):
         self.group_id = group_id
         self.participant_id = participant_id
         self.teaching = teaching
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
 
     def today(self) -> date:
         store = self.peertui.store
@@ -129,21 +121,6 @@ class TeachingForm(ModalScreen[str | None]):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "audience":
             self.show_contact()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message))
 
     # ------------------------------------------------------------------ saving
 

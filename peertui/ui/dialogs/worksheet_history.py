@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +25,7 @@ from peertui.store.schema import (
     WorksheetVersion,
 )
 from peertui.strings import t
+from peertui.ui.base import PeerDialog
 from peertui.ui.screens.worksheets import when
 
 PREVIEW = 40  # characters of a version's first words in the list
@@ -77,7 +77,7 @@ def describe(content: WorksheetContent) -> Content:
     return Content.assemble(*parts) if parts else Content(empty)
 
 
-class WorksheetHistoryScreen(ModalScreen[int | None]):
+class WorksheetHistoryScreen(PeerDialog[int | None]):
     """Returns the index (oldest first) of the version to bring back, or None."""
 
     BINDINGS = [

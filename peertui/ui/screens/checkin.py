@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.content import Course
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import meeting_label
 
 if TYPE_CHECKING:
-    from peertui.store import Store
-    from peertui.ui.app import PeerTUI
+    pass
 
 #: What Space does to a person: not here -> here -> sent word (excused) -> not here.
 STATUS_CYCLE = ("absent", "present", "excused")
 STATUS_MARK = {"present": "✓", "absent": " ", "excused": "–"}
 
 
-class CheckInScreen(Screen[int | None]):
+class CheckInScreen(PeerScreen[int | None]):
     """Returns the chosen meeting's number once attendance is saved (None: cancelled)."""
 
     BINDINGS = [
@@ -41,12 +40,6 @@ class CheckInScreen(Screen[int | None]):
         self.course = course
         self.status: dict[str, str] = {}
         self.meeting_number = course.meetings[0].number
-
-    @property
-    def store(self) -> Store:
-        store = cast("PeerTUI", self.app).store
-        assert store is not None
-        return store
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -148,7 +141,7 @@ class CheckInScreen(Screen[int | None]):
         self.dismiss(self.meeting_number)
 
     def save_attendance(self) -> None:
-        app = cast("PeerTUI", self.app)
+        app = self.peertui
         store = self.store
         if not store.read_only and self.status:
 

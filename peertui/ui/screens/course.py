@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.content import Course, Meeting
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 
 if TYPE_CHECKING:
-    from peertui.ui.app import PeerTUI
+    pass
 
 
 def meeting_label(meeting: Meeting) -> str:
@@ -52,7 +52,7 @@ def fill_agenda(table: DataTable[Text], meeting: Meeting) -> None:
         start += block.minutes
 
 
-class CourseScreen(Screen[None]):
+class CourseScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
     ]
@@ -112,4 +112,4 @@ class CourseScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         meeting = self._meeting(event.option_id)
         if meeting is not None:
-            cast("PeerTUI", self.app).action_open_meeting(self.course.id, meeting.number)
+            self.peertui.action_open_meeting(self.course.id, meeting.number)

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -43,17 +42,16 @@ from peertui.export.from_store import (
     prepare_out_dir,
 )
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 
 if TYPE_CHECKING:
     from peertui.export import ExportResult, Sheet
-    from peertui.store import Store
     from peertui.store.schema import Participant
-    from peertui.ui.app import PeerTUI
 
 WORKER_NAME = "export"
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(PeerScreen[None]):
     """The export dialog, its progress and its result, for one group."""
 
     BINDINGS = [
@@ -69,16 +67,6 @@ class ExportScreen(Screen[None]):
         self.exporting = False
         self.plan: ExportPlan | None = None
         self.result: ExportResult | None = None
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     # ------------------------------------------------------------------ layout
 
@@ -334,7 +322,7 @@ def describe_error(error: BaseException | None) -> str:
     """One calm sentence: an ``ExportError``'s own, or the unexpected-error line (its type
     and place only, never its message, which could hold a participant's words)."""
     from peertui.export import ExportError
-    from peertui.ui.app import crash_summary
+    from peertui.ui.textual_private import crash_summary
 
     if isinstance(error, ExportError):
         return str(error)

@@ -15,7 +15,8 @@ from textual.widgets import Static, TextArea
 
 from peertui.store.schema import GOAL_FIELDS, Goal, PersonalGoals, WorksheetContent
 from peertui.strings import t
-from peertui.ui.screens.worksheets import ConfirmDelete, WorksheetScreen
+from peertui.ui.base import ConfirmDialog
+from peertui.ui.screens.worksheets import WorksheetScreen
 
 #: The most characters a goal's longer fields keep (what, why, the first step).
 LONG_LIMIT = 2000
@@ -176,4 +177,6 @@ class GoalsScreen(WorksheetScreen):
             self.notify(t("goals.deleted", number=number))
             self.edited()
 
-        self.app.push_screen(ConfirmDelete(t("goals.confirm_delete", number=number)), answered)
+        self.app.push_screen(
+            ConfirmDialog(danger=True, question=t("goals.confirm_delete", number=number)), answered
+        )

@@ -3,28 +3,27 @@ actual time) and the way into tonight's meeting."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 from peertui.ui.dialogs.participant_form import PURPOSES
+from peertui.ui.messages import GroupsChanged
 
 if TYPE_CHECKING:
     from peertui.content import Course
     from peertui.runner import MeetingRun
-    from peertui.store import Store
     from peertui.store.schema import Group, Participant
-    from peertui.ui.app import PeerTUI
 
 
-class GroupScreen(Screen[None]):
+class GroupScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("s", "start_meeting", t("group.key_start")),
         Binding("f", "resume_meeting", t("group.key_resume")),
@@ -39,16 +38,6 @@ class GroupScreen(Screen[None]):
     def __init__(self, group_id: str) -> None:
         super().__init__()
         self.group_id = group_id
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     @property
     def group(self) -> Group:
@@ -228,7 +217,7 @@ class GroupScreen(Screen[None]):
         def saved(group_id: str | None) -> None:
             if group_id:
                 self.refresh_page()
-                self.peertui.refresh_home()
+                self.app.post_message(GroupsChanged())
 
         self.app.push_screen(GroupForm(self.peertui.library, self.group), saved)
 

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from peertui.content import GuidePage
 from peertui.content.loader import labelled_links, link_target
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 
 if TYPE_CHECKING:
-    from peertui.ui.app import PeerTUI
+    pass
 
 
 def safe_markdown_parser() -> MarkdownIt:
@@ -25,7 +25,7 @@ def safe_markdown_parser() -> MarkdownIt:
     return MarkdownIt("gfm-like", options_update={"html": False})
 
 
-class GuideScreen(Screen[None]):
+class GuideScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("l", "links", t("key.links")),
@@ -63,7 +63,7 @@ class GuideScreen(Screen[None]):
 
         def chosen(target: str | None) -> None:
             if target:
-                cast("PeerTUI", self.app).action_open_guide(target)
+                self.peertui.action_open_guide(target)
 
         self.app.push_screen(LinksScreen(links), chosen)
 
@@ -75,7 +75,7 @@ class GuideScreen(Screen[None]):
         href = event.href.strip()
         if href.startswith("guide:"):
             target = link_target(href)
-            cast("PeerTUI", self.app).action_open_guide(target or href)
+            self.peertui.action_open_guide(target or href)
         else:
             # peertui opens no network connections, and no browser: it shows the address.
             self.notify(t("guide.external_link", href=href), markup=False, timeout=8)

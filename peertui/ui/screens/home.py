@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.content import Library
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
+from peertui.ui.messages import GroupsChanged
 
 if TYPE_CHECKING:
-    from peertui.ui.app import PeerTUI
+    pass
 
 NEW_GROUP = "new-group"
 MEETING_TRAINING = "meeting-training"
@@ -32,16 +33,12 @@ def training_option(count: int) -> Option:
     )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(PeerScreen[None]):
     """Lists the groups, the courses and the guide pages."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,6 +83,15 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_notices()
+        self.refresh_groups()
+
+    def on_screen_resume(self) -> None:
+        """Back at the front: a group may have been made, changed or deleted meanwhile."""
+        self.refresh_notices()
+        self.refresh_groups()
+
+    def on_groups_changed(self, message: GroupsChanged) -> None:
         self.refresh_notices()
         self.refresh_groups()
 

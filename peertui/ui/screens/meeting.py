@@ -7,18 +7,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from peertui.content import Block, Course, Meeting
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import fill_agenda, meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
 
 STEP_DIVIDER = "\n\n---\n\n"
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", t("key.back")),
         Binding("n", "toggle_notes", t("key.notes")),

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Static, TextArea
 
 from peertui.content import Meeting
 from peertui.store.schema import CHECKLIST_ITEMS
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import meeting_label
 
 if TYPE_CHECKING:
-    from peertui.store import Store
-    from peertui.ui.app import PeerTUI
+    pass
 
 
-class LogScreen(Screen[bool]):
+class LogScreen(PeerScreen[bool]):
     """Saves the meeting's log (and ends the meeting in progress). Returns True if saved."""
 
     BINDINGS = [
@@ -36,12 +35,6 @@ class LogScreen(Screen[bool]):
         self.group_id = group_id
         self.meeting = meeting
         self.actual = [round(m) for m in actual_minutes]
-
-    @property
-    def store(self) -> Store:
-        store = cast("PeerTUI", self.app).store
-        assert store is not None
-        return store
 
     def compose(self) -> ComposeResult:
         existing = self.store.meeting_log(self.group_id, self.meeting.number)
@@ -113,7 +106,7 @@ class LogScreen(Screen[bool]):
         )
 
     def finish(self, *, with_answers: bool) -> None:
-        app = cast("PeerTUI", self.app)
+        app = self.peertui
         if app.writable:
             store = self.store
             saved = app.save(

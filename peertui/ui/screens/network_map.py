@@ -32,7 +32,8 @@ from peertui.store.schema import (
     WorksheetContent,
 )
 from peertui.strings import t
-from peertui.ui.screens.worksheets import ConfirmDelete, WorksheetScreen
+from peertui.ui.base import ConfirmDialog
+from peertui.ui.screens.worksheets import WorksheetScreen
 from peertui.ui.widgets.network_drawing import NetworkDrawing, shorten
 
 #: The most characters of a person's name or alias (the store's limit for names).
@@ -314,7 +315,9 @@ class NetworkMapScreen(WorksheetScreen):
             self.notify(t("network.deleted", name=name), markup=False)
             self.edited()
 
-        self.app.push_screen(ConfirmDelete(t("network.confirm_delete", name=name)), answered)
+        self.app.push_screen(
+            ConfirmDialog(danger=True, question=t("network.confirm_delete", name=name)), answered
+        )
 
     def action_toggle_view(self) -> None:
         self.toggle_class("-editing")

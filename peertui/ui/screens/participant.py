@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
 from peertui.ui.dialogs.participant_form import PURPOSES
 
 if TYPE_CHECKING:
-    from peertui.store import Store
-    from peertui.ui.app import PeerTUI
+    pass
 
 TOOLS = ("statement", "goals", "safety_plan", "network_map")
 
 
-class ParticipantScreen(Screen[None]):
+class ParticipantScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("k", "consent", t("participant.key_consent")),
         Binding("escape", "app.pop_screen", t("key.back")),
@@ -32,16 +31,6 @@ class ParticipantScreen(Screen[None]):
         super().__init__()
         self.group_id = group_id
         self.participant_id = participant_id
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.content import Course, Meeting
 from peertui.runner import Clock, MeetingRun, format_clock, format_hours
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
+from peertui.ui.messages import WallChanged
 from peertui.ui.screens.course import meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.wall import WallState, wall_state_for_run
@@ -45,7 +46,7 @@ def minutes_text(seconds: float) -> str:
     return t("course.minutes", minutes=round(abs(seconds) / 60))
 
 
-class RunnerScreen(Screen[None]):
+class RunnerScreen(PeerScreen[None]):
     """Runs one meeting. ``on_change`` receives the run's state after every change (for
     resuming after a restart); ``on_end`` receives the finished run."""
 
@@ -261,14 +262,12 @@ class RunnerScreen(Screen[None]):
 
     def publish(self) -> None:
         """Tell the wall (if one is attached) what the room should see now."""
-        publish = getattr(self.app, "publish_wall", None)
-        if publish is not None:
-            publish(wall_state_for_run(self.run, self.wall_name, blanked=self.blanked))
+        self.app.post_message(
+            WallChanged(wall_state_for_run(self.run, self.wall_name, blanked=self.blanked))
+        )
 
     def on_unmount(self) -> None:
-        publish = getattr(self.app, "publish_wall", None)
-        if publish is not None:
-            publish(WallState(mode="idle", group=self.wall_name))
+        self.app.post_message(WallChanged(WallState(mode="idle", group=self.wall_name)))
 
     def _save_while_running(self) -> None:
         if not self.run.paused:
@@ -328,9 +327,7 @@ class RunnerScreen(Screen[None]):
     def action_scenarios(self) -> None:
         """Meeting training: pick one of this block's scenarios. The meeting's clock keeps
         running underneath (it is the same meeting); the scenario holds the wall until Esc."""
-        library = getattr(self.app, "library", None)
-        if library is None:
-            return
+        library = self.peertui.library
         scenarios = [
             scenario
             for scenario in map(library.scenario, self.run.block.scenarios)
@@ -351,7 +348,7 @@ class RunnerScreen(Screen[None]):
 
     def action_participants(self) -> None:
         """A participant's statement, on the console only (the wall keeps the meeting)."""
-        store = getattr(self.app, "store", None)
+        store = self.peertui.store
         if self.group_id is None or store is None:
             return
         from peertui.ui.dialogs.participant_picker import ParticipantPicker

@@ -13,28 +13,29 @@ wall shows what it showed before.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from peertui.content import Scenario
 from peertui.scenario_run import ScenarioRun
 from peertui.strings import t
+from peertui.ui.base import PeerScreen
+from peertui.ui.messages import WallShared
 from peertui.ui.screens.course import unwrap
 from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.wall import WallState, wall_state_for_scenario
 
 if TYPE_CHECKING:
-    from peertui.ui.app import PeerTUI
+    pass
 
 
-class ScenarioScreen(Screen[None]):
+class ScenarioScreen(PeerScreen[None]):
     """Steps through ``scenario``. ``wall_name`` is what the wall's calm screens show."""
 
     BINDINGS = [
@@ -71,10 +72,6 @@ class ScenarioScreen(Screen[None]):
         #: What the wall held on purpose before (a shared statement), to give it back.
         self._shared_before: WallState | None = None
         self._holding_wall = False
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
 
     # ------------------------------------------------------------------ layout
 
@@ -196,20 +193,14 @@ class ScenarioScreen(Screen[None]):
         """The room's view goes to the wall (if one is attached): never the side panel."""
         if not self._holding_wall:
             return
-        share = getattr(self.app, "share_on_wall", None)
-        if share is not None:
-            share(wall_state_for_scenario(self.run, self.wall_name))
+        self.app.post_message(WallShared(wall_state_for_scenario(self.run, self.wall_name)))
 
     def release_wall(self) -> None:
         """Give the wall back to what it showed before the scenario."""
         if not self._holding_wall:
             return
         self._holding_wall = False
-        app = self.peertui
-        if self._shared_before is not None:
-            app.share_on_wall(self._shared_before)
-        elif hasattr(app, "stop_sharing"):
-            app.stop_sharing()
+        self.app.post_message(WallShared(self._shared_before))
 
     # ------------------------------------------------------------------ actions
 

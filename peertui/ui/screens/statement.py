@@ -8,25 +8,24 @@ participant agreed, and goes away with the same key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from peertui.store.schema import PROMPTS
 from peertui.strings import t
+from peertui.ui.base import ConfirmDialog, PeerDialog, PeerScreen
+from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
 
 if TYPE_CHECKING:
-    from peertui.store import Store
     from peertui.store.schema import Participant, Statement
-    from peertui.ui.app import PeerTUI
 
 #: The most one prompt may hold. A sheet has room for far less; this only stops a runaway
 #: paste. (The store allows up to 10,000.)
@@ -43,33 +42,7 @@ def statement_markdown_free_text(alias: str, answers: tuple[str, ...]) -> str:
     return "\n".join(parts).strip()
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; yes must be chosen on purpose (no is focused)."""
-
-    BINDINGS = [Binding("escape", "no", t("button.no"))]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="panel-title")
-            with Horizontal(classes="buttons"):
-                yield Button(t("button.no"), id="no")
-                yield Button(t("button.yes"), variant="primary", id="yes")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_no(self) -> None:
-        self.dismiss(False)
-
-
-class HistoryScreen(ModalScreen[int | None]):
+class HistoryScreen(PeerDialog[int | None]):
     """The statement's versions, newest first; returns the index of one to bring back."""
 
     BINDINGS = [Binding("escape", "close", t("key.close"))]
@@ -124,7 +97,7 @@ class HistoryScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class StatementScreen(Screen[None]):
+class StatementScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save_now", t("editor.key_save"), priority=True),
         Binding("ctrl+t", "example", t("editor.key_example"), priority=True),
@@ -148,16 +121,6 @@ class StatementScreen(Screen[None]):
         self.autosaver = Autosaver(self, self.save, self.show_state)
 
     # ------------------------------------------------------------------ data
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     @property
     def participant(self) -> Participant:
@@ -322,9 +285,8 @@ class StatementScreen(Screen[None]):
         self.app.push_screen(HistoryScreen(statement), chosen)
 
     def action_wall(self) -> None:
-        app = self.peertui
-        if app.wall_shared is not None:
-            app.stop_sharing()
+        if self.peertui.wall_shared is not None:
+            self.app.post_message(WallShared(None))
             self.notify(t("statement.wall_hidden"))
             return
         alias = self.participant.alias
@@ -332,17 +294,19 @@ class StatementScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            app.share_on_wall(
-                WallState(
-                    mode="shared",
-                    title=t("statement.wall_title"),
-                    subtitle=alias,
-                    text=statement_markdown_free_text(alias, self.answers()),
+            self.app.post_message(
+                WallShared(
+                    WallState(
+                        mode="shared",
+                        title=t("statement.wall_title"),
+                        subtitle=alias,
+                        text=statement_markdown_free_text(alias, self.answers()),
+                    )
                 )
             )
             self.notify(t("statement.wall_shown"))
 
-        self.app.push_screen(ConfirmScreen(t("statement.wall_confirm", alias=alias)), answered)
+        self.app.push_screen(ConfirmDialog(t("statement.wall_confirm", alias=alias)), answered)
 
     def switch_to(self, step: int) -> None:
         if not self.autosaver.flush() and self.autosaver.state == "failed":
@@ -352,7 +316,7 @@ class StatementScreen(Screen[None]):
         if self.participant_id not in ids or len(ids) < 2:
             return
         if self.peertui.wall_shared is not None:
-            self.peertui.stop_sharing()
+            self.app.post_message(WallShared(None))
         index = (ids.index(self.participant_id) + step) % len(ids)
         self.participant_id = ids[index]
         self.version_made = False
@@ -384,5 +348,5 @@ class StatementScreen(Screen[None]):
             self.notify(t("statement.leave_unsaved"), severity="error", timeout=10)
             return
         if self.peertui.wall_shared is not None:
-            self.peertui.stop_sharing()
+            self.app.post_message(WallShared(None))
         self.dismiss()

@@ -15,23 +15,22 @@ store's clock, so tests can fix it.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from peertui import training as rule
 from peertui.strings import t
+from peertui.ui.base import ConfirmDialog, PeerScreen
 
 if TYPE_CHECKING:
     from peertui.store import Store
     from peertui.store.schema import Participant, Teaching, Training
-    from peertui.ui.app import PeerTUI
 
 
 def store_today(store: Store) -> date:
@@ -54,7 +53,7 @@ def contact_text(teaching: Teaching) -> str:
     return t("trainee.contact.yes" if teaching.citizen_contact else "trainee.contact.no")
 
 
-class TraineeScreen(Screen[None]):
+class TraineeScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("a", "add_teaching", t("trainee.key_add")),
         Binding("e", "edit_teaching", t("trainee.key_edit")),
@@ -71,16 +70,6 @@ class TraineeScreen(Screen[None]):
         self.participant_id = participant_id
 
     # ------------------------------------------------------------------ data
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     @property
     def participant(self) -> Participant:
@@ -248,7 +237,6 @@ class TraineeScreen(Screen[None]):
         teaching = self.highlighted()
         if teaching is None or not self.peertui.writable:
             return
-        from peertui.ui.screens.worksheets import ConfirmDelete
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -262,7 +250,7 @@ class TraineeScreen(Screen[None]):
                 self.notify(t("trainee.deleted"))
 
         question = t("trainee.confirm_delete", held=rule.day(teaching.held), count=teaching.count)
-        self.app.push_screen(ConfirmDelete(question), answered)
+        self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def teaching_ids(self) -> set[str]:
         training = self.participant.training

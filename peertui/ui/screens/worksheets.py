@@ -26,24 +26,23 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from peertui.strings import t
+from peertui.ui.base import ConfirmDialog, PeerScreen
+from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
 
 if TYPE_CHECKING:
-    from peertui.store import Store
     from peertui.store.schema import Participant, WorksheetContent
-    from peertui.ui.app import PeerTUI
 
 #: kind -> (module, screen class)
 SCREENS = {
@@ -117,33 +116,7 @@ def when(saved: object) -> str:
     return saved.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
-class ConfirmDelete(ModalScreen[bool]):
-    """Delete something? "No" is focused: yes must be chosen on purpose."""
-
-    BINDINGS = [Binding("escape", "no", t("button.no"))]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="panel-title")
-            with Horizontal(classes="buttons"):
-                yield Button(t("button.no"), id="no")
-                yield Button(t("button.yes"), variant="error", id="yes")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_no(self) -> None:
-        self.dismiss(False)
-
-
-class WorksheetScreen(Screen[None]):
+class WorksheetScreen(PeerScreen[None]):
     """What the three worksheet screens share. A subclass sets ``KIND``, composes its fields
     in ``compose_body``, registers each text field's limit in ``limits`` (by widget id), and
     converts between its fields and the stored content in ``content`` / ``show_content``."""
@@ -179,16 +152,6 @@ class WorksheetScreen(Screen[None]):
         self.autosaver = Autosaver(self, self.save, self.show_state)
 
     # ------------------------------------------------------------------ data
-
-    @property
-    def peertui(self) -> PeerTUI:
-        return cast("PeerTUI", self.app)
-
-    @property
-    def store(self) -> Store:
-        store = self.peertui.store
-        assert store is not None
-        return store
 
     @property
     def participant(self) -> Participant:
@@ -388,9 +351,8 @@ class WorksheetScreen(Screen[None]):
     def action_wall(self) -> None:
         """Show the sheet large on the wall, only after the facilitator confirms that the
         participant agreed; the same key takes it away."""
-        app = self.peertui
-        if app.wall_shared is not None:
-            app.stop_sharing()
+        if self.peertui.wall_shared is not None:
+            self.app.post_message(WallShared(None))
             self.notify(t("worksheet.wall_hidden"))
             return
         alias = self.participant.alias
@@ -399,15 +361,17 @@ class WorksheetScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            app.share_on_wall(
-                WallState(mode="shared", title=kind, subtitle=alias, text=wall_text(self.content()))
+            self.app.post_message(
+                WallShared(
+                    WallState(
+                        mode="shared", title=kind, subtitle=alias, text=wall_text(self.content())
+                    )
+                )
             )
             self.notify(t("worksheet.wall_shown"))
 
-        from peertui.ui.screens.statement import ConfirmScreen
-
         self.app.push_screen(
-            ConfirmScreen(t("worksheet.wall_confirm", alias=alias, kind=kind)), answered
+            ConfirmDialog(t("worksheet.wall_confirm", alias=alias, kind=kind)), answered
         )
 
     def action_leave(self) -> None:
@@ -417,7 +381,7 @@ class WorksheetScreen(Screen[None]):
             self.notify(t("worksheet.leave_unsaved"), severity="error", timeout=10)
             return
         if self.peertui.wall_shared is not None:
-            self.peertui.stop_sharing()
+            self.app.post_message(WallShared(None))
         self.dismiss()
 
     def on_unmount(self) -> None:

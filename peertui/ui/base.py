@@ -1,0 +1,118 @@
+"""What every screen and dialog shares: typed access to the app, the store and the clock; the
+one confirmation dialog; the one form base.
+
+    class GroupScreen(PeerScreen[None]):
+        def on_mount(self) -> None:
+            for group in self.store.groups(): ...
+
+A new dialog is one new module in ``ui/dialogs/`` that subclasses ``FormDialog`` (or
+``ConfirmDialog`` when it is a yes/no question), and one line where it is opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Static
+
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from peertui.store import Store
+    from peertui.ui.app import PeerTUI
+
+T = TypeVar("T")
+
+
+class AppAccess:
+    """Typed access to what the app holds (mixed into screens and dialogs)."""
+
+    @property
+    def peertui(self) -> PeerTUI:
+        return cast("PeerTUI", self.app)  # type: ignore[attr-defined]
+
+    @property
+    def store(self) -> Store:
+        """The open store. Screens that need it are only opened when there is one."""
+        store = self.peertui.store
+        if store is None:  # pragma: no cover - the app opens these screens only with a store
+            raise RuntimeError("no store")
+        return store
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """The runner's clock (monotonic seconds; tests pass a fake one)."""
+        return self.peertui.clock
+
+
+class PeerScreen(AppAccess, Screen[T], Generic[T]):
+    """A full screen of the app."""
+
+
+class PeerDialog(AppAccess, ModalScreen[T], Generic[T]):
+    """A modal dialog of the app."""
+
+
+class ConfirmDialog(PeerDialog[bool]):
+    """A yes/no question. "Nej" has the focus, so yes must be chosen on purpose; Esc is no.
+    ``danger`` marks a question whose yes deletes something."""
+
+    BINDINGS = [Binding("escape", "no", t("button.no"))]
+
+    def __init__(self, question: str, *, danger: bool = False) -> None:
+        super().__init__()
+        self.question = question
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="panel-title")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.no"), id="no")
+                yield Button(
+                    t("button.yes"), variant="error" if self.danger else "primary", id="yes"
+                )
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class FormDialog(PeerDialog[T], Generic[T]):
+    """A form: Enter in a field or "Gem" saves, Esc or "Annuller" cancels (returns None), and
+    a problem is shown in the ``#form-error`` line while what was typed stays. A subclass
+    composes its fields (with a ``Static(id="form-error")`` and ``save``/``cancel`` buttons)
+    and implements ``action_save``."""
+
+    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:  # pragma: no cover - every form has its own
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(Content(message))

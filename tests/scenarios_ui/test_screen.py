@@ -11,9 +11,9 @@ from peertui.content.scenarios import Line, PausePoint
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.scenario import ScenarioScreen
 from peertui.ui.widgets.scenario_beats import BeatsView
-from tests.helpers import visible_text
+from tests.helpers import flat, visible_text
 
-from .helpers import LIBRARY, SCENARIO_ID, flat, markup_library, rendered
+from .helpers import LIBRARY, SCENARIO_ID, markup_library, rendered
 
 
 async def open_scenario(

@@ -30,6 +30,8 @@ run: setup compile
 
 test: setup
 	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/peertui check
 	$(PY) -m pytest -q -n auto
 

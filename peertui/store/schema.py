@@ -46,7 +46,7 @@ Ring = Literal[1, 2, 3]  # 1 = closest
 PURPOSES: tuple[str, ...] = get_args(Purpose)
 ATTENDANCE: tuple[str, ...] = get_args(Status)
 WORKSHEET_KINDS: tuple[str, ...] = get_args(SheetKind)
-CHECKLIST_ITEMS: tuple[str, ...] = get_args(ChecklistItem)
+CHECKLIST_ITEMS: tuple[ChecklistItem, ...] = get_args(ChecklistItem)
 AUDIENCES: tuple[str, ...] = get_args(Audience)
 ROLES: tuple[str, ...] = get_args(Role)
 SECTORS: tuple[str, ...] = get_args(Sector)

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from peertui import training as rule
 from peertui.strings import t
 from peertui.ui.base import PeerDialog
-from peertui.ui.screens.trainee import store_today
+from peertui.ui.formats import describe_error, store_today
 
 if TYPE_CHECKING:
     from peertui.export.certificate import CertificateResult
@@ -137,7 +137,6 @@ class CertificateDialog(PeerDialog[None]):
     def show_error(self, error: BaseException | None) -> None:
         from peertui.export.certificate import NotReady
         from peertui.store import StoreError
-        from peertui.ui.screens.export import describe_error
 
         if isinstance(error, NotReady):  # changed since the check (another trainer's edit)
             self.show(str(error), list(error.lines))

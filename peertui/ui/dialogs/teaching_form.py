@@ -159,20 +159,17 @@ class TeachingForm(FormDialog[str | None]):
             self.query_one("#count", Input).focus()
             return
         note = self.query_one("#note", Input).value
-        values = {
-            "held": held,
-            "audience": audience,
-            "count": count,
-            "citizen_contact": contact,
-            "note": note,
-        }
         try:
             if self.teaching is None:
-                saved = store.record_teaching(self.group_id, self.participant_id, **values)
+                saved = store.record_teaching(
+                    self.group_id, self.participant_id, held=held, audience=audience,
+                    count=count, citizen_contact=contact, note=note,
+                )  # fmt: skip
             else:
                 saved = store.update_teaching(
-                    self.group_id, self.participant_id, self.teaching.id, **values
-                )
+                    self.group_id, self.participant_id, self.teaching.id, held=held,
+                    audience=audience, count=count, citizen_contact=contact, note=note,
+                )  # fmt: skip
         except StoreError as exc:  # CPR-like note, full disk, ...: say so, keep the input
             self.show_error(str(exc))
             return

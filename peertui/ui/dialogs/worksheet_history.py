@@ -26,7 +26,7 @@ from peertui.store.schema import (
 )
 from peertui.strings import t
 from peertui.ui.base import PeerDialog
-from peertui.ui.screens.worksheets import when
+from peertui.ui.formats import when
 
 PREVIEW = 40  # characters of a version's first words in the list
 

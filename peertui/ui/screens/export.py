@@ -43,6 +43,7 @@ from peertui.export.from_store import (
 )
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
+from peertui.ui.formats import describe_error
 
 if TYPE_CHECKING:
     from peertui.export import ExportResult, Sheet
@@ -316,14 +317,3 @@ class ExportScreen(PeerScreen[None]):
         self.query_one("#export-files", Static).update(Content("\n".join(lines)))
         extra = [f"{owner_name(n.sheet)}: {n.message}" for n in result.notices]
         self.show_notices([*(plan.notices() if plan is not None else []), *extra])
-
-
-def describe_error(error: BaseException | None) -> str:
-    """One calm sentence: an ``ExportError``'s own, or the unexpected-error line (its type
-    and place only, never its message, which could hold a participant's words)."""
-    from peertui.export import ExportError
-    from peertui.ui.textual_private import crash_summary
-
-    if isinstance(error, ExportError):
-        return str(error)
-    return t("error.unexpected", kind=crash_summary(error))

@@ -166,7 +166,8 @@ class GroupScreen(PeerScreen[None]):
 
     def fill_trainees(self, table: DataTable[Text], participants: list[Participant]) -> None:
         """A training group: alias, workplace, role and the road to the certificate."""
-        from peertui.ui.screens.trainee import list_status, store_today
+        from peertui.ui.formats import store_today
+        from peertui.ui.screens.trainee import list_status
 
         # The progress before the workplace, which can be long: seen first on a narrow screen.
         for key in ("alias", "progress", "role", "organisation"):

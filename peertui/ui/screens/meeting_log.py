@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Static, TextArea
 
 from peertui.content import Meeting
-from peertui.store.schema import CHECKLIST_ITEMS
+from peertui.store.schema import CHECKLIST_ITEMS, ChecklistItem, MeetingLog
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import meeting_label
@@ -77,14 +77,15 @@ class LogScreen(PeerScreen[bool]):
         else:
             self.action_later()
 
-    def build_log(self, *, with_answers: bool):  # type: ignore[no-untyped-def]
-        from peertui.store.schema import BlockLog, MeetingLog
+    def build_log(self, *, with_answers: bool) -> MeetingLog:
+        from peertui.store.schema import BlockLog
 
         existing = self.store.meeting_log(self.group_id, self.meeting.number)
         blocks = tuple(
             BlockLog(title=b.title, planned=b.minutes, actual=min(600, max(0, a)))
             for b, a in zip(self.meeting.blocks, self.actual, strict=False)
         )
+        checklist: dict[ChecklistItem, bool]
         if with_answers:
             checklist = {
                 item: self.query_one(f"#check-{item}", Checkbox).value for item in CHECKLIST_ITEMS

@@ -58,12 +58,13 @@ class Entry:
     note: str = ""
 
     def person(self) -> NetworkPerson:
-        return NetworkPerson(self.name, self.ring, self.sector, self.note)
+        # The screen offers only the schema's rings and sectors; the store checks them again.
+        return NetworkPerson(self.name, self.ring, self.sector, self.note)  # type: ignore[arg-type]
 
 
 class NetworkMapScreen(WorksheetScreen):
     KIND: ClassVar[str] = "network_map"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (SIDE_BY_SIDE, "-wide"),
     ]

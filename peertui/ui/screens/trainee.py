@@ -27,15 +27,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from peertui import training as rule
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
+from peertui.ui.formats import store_today
 
 if TYPE_CHECKING:
-    from peertui.store import Store
     from peertui.store.schema import Participant, Teaching, Training
-
-
-def store_today(store: Store) -> date:
-    """Today by the store's clock (the day a teaching or a certificate is dated)."""
-    return store.clock().astimezone().date()
 
 
 def list_status(training: Training, course_day: date, today: date) -> str:

@@ -37,6 +37,7 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
+from peertui.ui.formats import when
 from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
@@ -106,14 +107,6 @@ def wall_text(content: WorksheetContent) -> str:
                 parts.append(f"  {empty}")
             parts.append("")
     return "\n".join(parts).strip() or empty
-
-
-def when(saved: object) -> str:
-    """A saved moment as the screens show it, in local time."""
-    from datetime import datetime
-
-    assert isinstance(saved, datetime)
-    return saved.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 class WorksheetScreen(PeerScreen[None]):

@@ -1,0 +1,33 @@
+"""Small presentation helpers several screens and dialogs share (no widgets here)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store import Store
+
+
+def store_today(store: Store) -> date:
+    """Today by the store's clock (the day a teaching or a certificate is dated)."""
+    return store.clock().astimezone().date()
+
+
+def when(saved: object) -> str:
+    """A saved moment as the screens show it, in local time."""
+    assert isinstance(saved, datetime)
+    return saved.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def describe_error(error: BaseException | None) -> str:
+    """One calm sentence: an ``ExportError``'s own, or the unexpected-error line (its type
+    and place only, never its message, which could hold a participant's words)."""
+    from peertui.export.errors import ExportError  # the exporter loads only when printing
+    from peertui.ui.textual_private import crash_summary
+
+    if isinstance(error, ExportError):
+        return str(error)
+    return t("error.unexpected", kind=crash_summary(error))

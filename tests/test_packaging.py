@@ -78,7 +78,8 @@ def test_wheel_carries_builtin_content(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "peertui/_builtin/sessions/vejen-til-hverdagslivet/course.toml" in names
     assert "peertui/_builtin/content/personligt-statement.md" in names
-    assert "peertui/ui/peertui.tcss" in names
+    for sheet in ("common", "console", "wall"):
+        assert f"peertui/ui/{sheet}.tcss" in names
 
 
 def test_wheel_installed_peertui_finds_its_content(wheel: Path, tmp_path: Path) -> None:

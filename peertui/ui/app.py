@@ -31,7 +31,7 @@ R = TypeVar("R")
 class PeerTUI(CalmCrashes):
     """Run peer-support group meetings from a terminal."""
 
-    CSS_PATH = Path(__file__).with_name("peertui.tcss")
+    CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("console.tcss")]
     TITLE = t("app.title")
     SUB_TITLE = t("app.subtitle")
     ENABLE_COMMAND_PALETTE = True

@@ -26,7 +26,7 @@ MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "
 
 
 class WallApp(App[None]):
-    CSS_PATH = Path(__file__).with_name("peertui.tcss")
+    CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("wall.tcss")]
     TITLE = t("app.title")
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]

@@ -23,6 +23,25 @@ BeatView = tuple[str, str, str]
 class _Beat(Static):
     """One beat, remembering what it shows."""
 
+    DEFAULT_CSS = """
+    _Beat {
+        height: auto;
+        max-width: 100;
+        margin: 0 0 1 0;
+        color: $text-muted;
+    }
+    _Beat.-current {
+        color: $text;
+    }
+    _Beat.-thought {
+        padding: 0 1;
+        border: round $text-muted;
+        border-title-color: $text-muted;
+        border-title-style: none;
+        text-style: italic;
+    }
+    """
+
     def __init__(self, beat: BeatView) -> None:
         kind, speaker, text = beat
         if kind == "speech":

@@ -15,10 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import random
-import select
 import shutil
-import signal
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,10 +32,10 @@ from peertui.store.schema import Goal, MeetingLog, PersonalGoals, SafetyPlan
 from peertui.store.store import Store, open_store
 from peertui.strings import t
 from tests.store.helpers import Clock, all_bytes
+from tests.store.killing import duration, kill_during
 
 ROUNDS = int(os.environ.get("PEERTUI_ERASURE_KILL_ROUNDS", "100"))
 CLI_ROUNDS = min(ROUNDS, 20)
-TIMEOUT = 20.0
 SPREAD = 1.3  # kills are spread over this many times the duration of one erasure
 
 SECRET = "Majas hemmelige ord 4711"
@@ -153,82 +150,15 @@ def _withdraw(store: Store, tpl: Template) -> object:
     return store.withdraw_consent(tpl.group, tpl.maja, "store_statement")
 
 
-def _child(data: Path, tpl: Template, action: Action, out: int) -> None:
-    """Open, say so, erase, say how long that took, then wait to be killed. Never returns."""
-    code = 0
-    try:
-        with open_store(data) as store:
-            os.write(out, b"open\n")
-            started = time.perf_counter()
-            action(store, tpl)
-            os.write(out, f"done {time.perf_counter() - started}\n".encode())
-        signal.pause()
-    except BaseException as exc:
-        os.write(out, f"error {type(exc).__name__}: {exc}\n".encode())
-        code = 1
-    finally:
-        os._exit(code)
-
-
-def _spin(seconds: float) -> None:
-    """Wait a fraction of a millisecond precisely (sleep() is too coarse at this scale)."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        pass
-
-
-def _wait_for(fd: int, prefix: bytes, buffer: bytearray) -> bytes:
-    """Read until the child has said a whole line starting with ``prefix``; return it."""
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        for line in bytes(buffer).split(b"\n")[:-1]:
-            if line.startswith(prefix):
-                return line
-        remaining = deadline - time.monotonic()
-        assert remaining > 0, f"the child never said {prefix!r}: {bytes(buffer)!r}"
-        if select.select([fd], [], [], remaining)[0]:
-            chunk = os.read(fd, 4096)
-            assert chunk, f"the child stopped before {prefix!r}: {bytes(buffer)!r}"
-            buffer.extend(chunk)
-
-
-def _kill_during(
-    data: Path, tpl: Template, action: Action, delay: float | None, early: bool
-) -> str:
-    """Run ``action`` in a forked child and SIGKILL it ``delay`` seconds after it opened the
-    store (``early``: at once, while it may still be opening; None: once it is done).
-    Returns what the child said."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        _child(data, tpl, action, write_end)
-    os.close(write_end)
-    buffer = bytearray()
-    try:
-        if delay is None:
-            _wait_for(read_end, b"done", buffer)
-        elif not early:
-            _wait_for(read_end, b"open", buffer)
-            _spin(delay)
-        os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-        while chunk := os.read(read_end, 4096):
-            buffer.extend(chunk)
-    finally:
-        os.close(read_end)
-    said = bytes(buffer).decode(errors="replace")
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, said
-    return said
-
-
 def _duration(tpl: Template, folder: Path, action: Action) -> float:
     """How long one erasure takes in a child like the ones killed (median of three), so
     that the kills can be spread over all of it."""
     times = []
     for _ in range(3):
-        said = _kill_during(_copy(tpl, folder / "data"), tpl, action, None, False)
-        times.append(float(said.split("done ", 1)[1].split()[0]))
+        said = kill_during(
+            _copy(tpl, folder / "data"), lambda store: action(store, tpl), None, False
+        )
+        times.append(duration(said))
     return sorted(times)[1]
 
 
@@ -277,7 +207,7 @@ def _kill_rounds(
             spread = spread * 2 if seen["before"] >= seen["complete"] else spread / 2
         data = _copy(tpl, folder / "data")
         early = rng.random() < 0.05
-        said = _kill_during(data, tpl, action, rng.random() * spread, early)
+        said = kill_during(data, lambda store: action(store, tpl), rng.random() * spread, early)
         finished = any(line.startswith("done ") for line in said.splitlines())
         state = _state(data, tpl)
         assert not finished or state == "complete", where

@@ -15,11 +15,9 @@ from __future__ import annotations
 import errno
 import os
 import random
-import select
 import shutil
-import signal
-import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,9 +33,9 @@ from peertui.store.schema import MeetingLog
 from peertui.store.store import Store, open_store
 from peertui.strings import t
 from tests.store.helpers import Clock, all_bytes
+from tests.store.killing import duration, kill_during
 
 ROUNDS = int(os.environ.get("PEERTUI_IMPORT_KILL_ROUNDS", "100"))
-TIMEOUT = 20.0
 SPREAD = 1.3  # kills are spread over this many times the duration of one import
 
 
@@ -116,70 +114,8 @@ def _which(stores: Stores, shown: bytes) -> str:
 # --- the kill -------------------------------------------------------------------------------
 
 
-def _child(data: Path, bundle: ExportBundle, out: int) -> None:
-    """Open, say so, import, say how long it took, then wait to be killed. Never returns."""
-    code = 0
-    try:
-        with open_store(data) as store:
-            os.write(out, b"open\n")
-            started = time.perf_counter()
-            store.import_bundle(bundle, replace_all=True)
-            os.write(out, f"done {time.perf_counter() - started}\n".encode())
-        signal.pause()
-    except BaseException as exc:
-        os.write(out, f"error {type(exc).__name__}: {exc}\n".encode())
-        code = 1
-    finally:
-        os._exit(code)
-
-
-def _spin(seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        pass
-
-
-def _wait_for(fd: int, prefix: bytes, buffer: bytearray) -> bytes:
-    """Read until the child has said a whole line starting with ``prefix``; return it."""
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        for line in bytes(buffer).split(b"\n")[:-1]:
-            if line.startswith(prefix):
-                return line
-        remaining = deadline - time.monotonic()
-        assert remaining > 0, f"the child never said {prefix!r}: {bytes(buffer)!r}"
-        if select.select([fd], [], [], remaining)[0]:
-            chunk = os.read(fd, 4096)
-            assert chunk, f"the child stopped before {prefix!r}: {bytes(buffer)!r}"
-            buffer.extend(chunk)
-
-
-def _kill_during(data: Path, bundle: ExportBundle, delay: float | None, early: bool) -> str:
-    """Import in a forked child and SIGKILL it ``delay`` seconds after it opened the store
-    (``early``: at once, while it may still be opening; None: once it is done). Returns what
-    the child said."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        _child(data, bundle, write_end)
-    os.close(write_end)
-    buffer = bytearray()
-    try:
-        if delay is None:
-            _wait_for(read_end, b"done", buffer)
-        elif not early:
-            _wait_for(read_end, b"open", buffer)
-            _spin(delay)
-        os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-        while chunk := os.read(read_end, 4096):
-            buffer.extend(chunk)
-    finally:
-        os.close(read_end)
-    said = bytes(buffer).decode(errors="replace")
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, said
-    return said
+def _importing(bundle: ExportBundle) -> Callable[[Store], object]:
+    return lambda store: store.import_bundle(bundle, replace_all=True)
 
 
 def _duration(stores: Stores, folder: Path, bundle: ExportBundle) -> float:
@@ -187,8 +123,8 @@ def _duration(stores: Stores, folder: Path, bundle: ExportBundle) -> float:
     times = []
     for _ in range(3):
         data = _copy(stores, folder / "data")
-        said = _kill_during(data, bundle, None, False)
-        times.append(float(said.split("done ", 1)[1].split()[0]))
+        said = kill_during(data, _importing(bundle), None, False)
+        times.append(duration(said))
         assert _shown(data, read_only=True) == stores.new_export
     return sorted(times)[1]
 
@@ -212,7 +148,7 @@ def test_killed_import_is_old_or_new_never_a_mix(stores: Stores, tmp_path: Path)
                 spread /= 2
         data = _copy(stores, tmp_path / "data")
         early = rng.random() < 0.05
-        said = _kill_during(data, bundle, rng.random() * spread, early)
+        said = kill_during(data, _importing(bundle), rng.random() * spread, early)
         finished = any(line.startswith("done ") for line in said.splitlines())
         committed = journal.read(data) is not None
         pending += committed

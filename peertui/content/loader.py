@@ -7,221 +7,34 @@ line, and whatever can still be loaded is loaded. Knows nothing of Textual.
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from peertui.content.model import (
-    BLOCK_KINDS,
-    Block,
-    Course,
-    GuidePage,
-    Library,
-    Meeting,
-    Problem,
+from markdown_it import MarkdownIt
+
+from peertui.content.agenda import parse_meeting_body
+from peertui.content.model import Course, GuidePage, Library, Meeting, Problem
+from peertui.content.scenarios import ScenarioSource, load_scenario_source
+from peertui.content.source import (
+    ID_RE,
+    Field,
+    Sink,
+    front_matter,
+    guide_links,
+    key_line,
+    parse_toml,
+    read_text,
+    split_lines,
+    validate,
 )
 from peertui.strings import t
 
-if TYPE_CHECKING:
-    from peertui.content.scenarios import ScenarioSource
-
-MAX_FILE_BYTES = 1_000_000
 #: ``.md`` files inside a folder of this name are meeting scenarios, not guide pages.
 SCENARIO_FOLDER = "scenarios"
 #: A page with more Markdown blocks than this takes more than ~0.5 s to paint (Textual
 #: mounts a widget per paragraph, heading, list item and table row: ~9 ms each here).
 MAX_PAGE_BLOCKS = 26
-FENCE = "+++"
-REVEAL = ". . ."
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-GUIDE_LINK_RE = re.compile(r"\]\(\s*<?(guide:[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-class _Sink:
-    """Collects problems for one file."""
-
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.path = path
-        self.problems = problems
-
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, max(line, 1), message, "error"))
-
-    def warning(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, max(line, 1), message, "warning"))
-
-
-def read_text(path: Path, sink: _Sink) -> str | None:
-    """The file's text, or None (with a problem recorded) if it is not usable."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            sink.error(1, t("check.too_big", size=size, limit=MAX_FILE_BYTES))
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        sink.error(1, t("check.unreadable", reason=exc.strerror or type(exc).__name__))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        sink.error(line, t("check.not_utf8", byte=data[exc.start]))
-        return None
-    if not text.strip():
-        sink.error(1, t("check.empty"))
-        return None
-    return text
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as an editor counts them: only LF ends a line (CR before it is dropped)."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
-
-
-def parse_toml(lines: list[str], first_line: int, sink: _Sink) -> dict[str, Any] | None:
-    """Parse TOML text whose first line is file line ``first_line``."""
-    try:
-        return tomllib.loads("\n".join(lines))
-    except tomllib.TOMLDecodeError as exc:
-        detail = str(exc)
-        line = first_line
-        match = TOML_POS_RE.search(detail)
-        if match:
-            if match.group(1):
-                line = first_line + int(match.group(1)) - 1
-            else:
-                line = first_line + max(len(lines) - 1, 0)
-            detail = detail[: match.start()]
-        sink.error(line, t("check.bad_toml", detail=detail))
-        return None
-    except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive
-        sink.error(first_line, t("check.bad_toml", detail=type(exc).__name__))
-        return None
-
-
-def key_line(lines: list[str], first_line: int, key: str) -> int:
-    """The file line where ``key`` is set in a TOML section, or the section's first line."""
-    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*[=.]")
-    for offset, line in enumerate(lines):
-        if pattern.match(line):
-            return first_line + offset
-    return first_line
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    key: str
-    required: bool
-    kind: str  # "text", "int", "text_list", "url", "id"
-    low: int | None = None
-    high: int | None = None
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def validate(
-    data: dict[str, Any],
-    fields: Sequence[Field],
-    lines: list[str],
-    first_line: int,
-    sink: _Sink,
-    *,
-    missing_line: int,
-) -> dict[str, Any]:
-    """Check ``data`` against ``fields``; returns only the values that are valid."""
-    known = {f.key for f in fields}
-    for key in data:
-        if key not in known:
-            sink.error(
-                key_line(lines, first_line, key),
-                t("check.unknown_key", key=key, known=", ".join(f.key for f in fields)),
-            )
-    valid: dict[str, Any] = {}
-    for f in fields:
-        if f.key not in data:
-            if f.required:
-                sink.error(missing_line, t("check.missing_key", key=f.key))
-            continue
-        value = data[f.key]
-        line = key_line(lines, first_line, f.key)
-        if f.kind in ("text", "url", "id"):
-            if not isinstance(value, str):
-                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_text")))
-                continue
-            if not value.strip():
-                sink.error(line, t("check.empty_text", key=f.key))
-                continue
-            if f.kind == "url" and not re.match(r"^https?://[^\s/]+\S*$", value):
-                sink.error(line, t("check.bad_url", key=f.key))
-                continue
-            if f.kind == "id" and not ID_RE.match(value):
-                sink.error(line, t("check.bad_id", key=f.key))
-                continue
-            valid[f.key] = value.strip()
-        elif f.kind == "int":
-            if not _is_int(value):
-                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_int")))
-                continue
-            if (f.low is not None and value < f.low) or (f.high is not None and value > f.high):
-                sink.error(line, t("check.out_of_range", key=f.key, low=f.low, high=f.high))
-                continue
-            valid[f.key] = value
-        elif f.kind == "text_list":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                sink.error(
-                    line, t("check.wrong_type", key=f.key, expected=t("check.type_text_list"))
-                )
-                continue
-            valid[f.key] = [v.strip() for v in value if v.strip()]
-        elif f.kind == "bool":
-            if not isinstance(value, bool):
-                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_bool")))
-                continue
-            valid[f.key] = value
-    return valid
-
-
-@dataclass(slots=True)
-class FrontMatter:
-    data: dict[str, Any] | None
-    lines: list[str]
-    first_line: int  # file line of the first TOML line
-    body_start: int  # index into the file's lines where the body starts
-
-
-def front_matter(lines: list[str], sink: _Sink) -> FrontMatter | None:
-    """Reads ``+++`` fenced TOML at the top of a Markdown file."""
-    start = 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    if start >= len(lines) or lines[start].strip() != FENCE:
-        sink.error(start + 1 if start < len(lines) else 1, t("check.no_front_matter"))
-        return None
-    for end in range(start + 1, len(lines)):
-        if lines[end].strip() == FENCE:
-            toml_lines = lines[start + 1 : end]
-            data = parse_toml(toml_lines, start + 2, sink)
-            return FrontMatter(data, toml_lines, start + 2, end + 1)
-    sink.error(start + 1, t("check.unclosed_front_matter"))
-    return None
-
-
-def guide_links(lines: Iterable[str], first_line: int) -> list[tuple[str, int]]:
-    """``(href, line)`` for every ``guide:`` link in Markdown lines."""
-    found: list[tuple[str, int]] = []
-    for offset, line in enumerate(lines):
-        for match in GUIDE_LINK_RE.finditer(line):
-            found.append((match.group(1), first_line + offset))
-    return found
 
 
 LABELLED_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?guide:([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -259,16 +72,11 @@ MEETING_FIELDS = (
     Field("title", True, "text"),
     Field("minutes", False, "int", 1, 600),
 )
-BLOCK_FIELDS = (
-    Field("kind", True, "text"),
-    Field("minutes", True, "int", 1, 600),
-    Field("scenarios", False, "text_list"),
-)
 
 
 def load_course(folder: Path, problems: list[Problem]) -> Course | None:
     toml_path = folder / "course.toml"
-    sink = _Sink(toml_path, problems)
+    sink = Sink(toml_path, problems)
     text = read_text(toml_path, sink)
     if text is None:
         return None
@@ -298,7 +106,7 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
         if meeting is None:
             continue
         if meeting.number in seen:
-            _Sink(path, problems).error(
+            Sink(path, problems).error(
                 _number_line(path),
                 t(
                     "check.duplicate_number",
@@ -324,7 +132,7 @@ def _number_line(path: Path) -> int:
 
 
 def load_meeting(path: Path, default_minutes: int, problems: list[Problem]) -> Meeting | None:
-    sink = _Sink(path, problems)
+    sink = Sink(path, problems)
     text = read_text(path, sink)
     if text is None:
         return None
@@ -343,7 +151,7 @@ def load_meeting(path: Path, default_minutes: int, problems: list[Problem]) -> M
         minutes=values.get("minutes", default_minutes),
         path=path,
     )
-    _parse_meeting_body(lines, fm.body_start, meeting, sink)
+    parse_meeting_body(lines, fm.body_start, meeting, sink)
     if not meeting.blocks:
         sink.error(fm.first_line - 1, t("check.no_blocks"))
     elif meeting.planned_total != meeting.minutes:
@@ -352,165 +160,6 @@ def load_meeting(path: Path, default_minutes: int, problems: list[Problem]) -> M
             t("check.minutes_mismatch", total=meeting.planned_total, planned=meeting.minutes),
         )
     return meeting
-
-
-_H2_RE = re.compile(r"^##(?:[ \t]+(.*?))?[ \t]*$")
-_H1_RE = re.compile(r"^#(?!#)\s")
-_CODE_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-
-
-class _BlockBuilder:
-    def __init__(self, title: str, line: int) -> None:
-        self.title = title
-        self.line = line
-        self.kind: str | None = None
-        self.minutes: int | None = None
-        self.valid = True
-        self.steps: list[list[str]] = [[]]
-        self.notes: list[str] = []
-        self.scenarios: list[str] = []
-
-    def build(self) -> Block | None:
-        if not self.valid or self.kind is None or self.minutes is None:
-            return None
-        steps = ["\n".join(s).strip() for s in self.steps]
-        # Drop empty steps (two reveal points in a row, or one at the very end).
-        steps = [s for s in steps if s]
-        return Block(
-            title=self.title,
-            kind=self.kind,
-            minutes=self.minutes,
-            line=self.line,
-            steps=steps,
-            notes="\n".join(self.notes).strip(),
-            scenarios=self.scenarios,
-        )
-
-
-def _parse_meeting_body(lines: list[str], start: int, meeting: Meeting, sink: _Sink) -> None:
-    description: list[str] = []
-    block: _BlockBuilder | None = None
-    notes_open_at: int | None = None  # file line of an open '::: noter'
-    code_fence: str | None = None
-    i = start
-
-    def finish() -> None:
-        nonlocal block, notes_open_at
-        if notes_open_at is not None:
-            sink.error(notes_open_at, t("check.notes_unclosed"))
-            notes_open_at = None
-        if block is not None:
-            built = block.build()
-            if built is not None:
-                if not built.steps and not built.notes:
-                    sink.warning(block.line, t("check.empty_block", title=built.title))
-                meeting.blocks.append(built)
-        block = None
-
-    while i < len(lines):
-        line = lines[i]
-        lineno = i + 1
-        stripped = line.strip()
-        i += 1
-        in_notes = notes_open_at is not None
-
-        if code_fence is not None:
-            if stripped.startswith(code_fence):
-                code_fence = None
-            _append(block, description, line, in_notes)
-            continue
-        fence = _CODE_FENCE_RE.match(line)
-        if fence:
-            code_fence = fence.group(1)[0] * 3
-            _append(block, description, line, in_notes)
-            continue
-
-        heading = _H2_RE.match(line)
-        if heading:
-            finish()
-            title = re.sub(r"[ \t]+#+$", "", heading.group(1) or "").strip()
-            if not title:
-                sink.error(lineno, t("check.empty_block_title"))
-                title = "?"
-            block = _BlockBuilder(title, lineno)
-            # Its +++ fences must follow (blank lines allowed).
-            j = i
-            while j < len(lines) and not lines[j].strip():
-                j += 1
-            if j >= len(lines) or lines[j].strip() != FENCE:
-                sink.error(lineno, t("check.block_without_fences", title=title))
-                block.valid = False
-                continue
-            end = next((k for k in range(j + 1, len(lines)) if lines[k].strip() == FENCE), None)
-            if end is None:
-                sink.error(j + 1, t("check.unclosed_front_matter"))
-                block.valid = False
-                i = len(lines)
-                continue
-            toml_lines = lines[j + 1 : end]
-            data = parse_toml(toml_lines, j + 2, sink)
-            i = end + 1
-            if data is None:
-                block.valid = False
-                continue
-            values = validate(data, BLOCK_FIELDS, toml_lines, j + 2, sink, missing_line=j + 1)
-            kind = values.get("kind")
-            if kind is not None and kind not in BLOCK_KINDS:
-                sink.error(
-                    key_line(toml_lines, j + 2, "kind"),
-                    t("check.bad_kind", kind=kind, known=", ".join(BLOCK_KINDS)),
-                )
-                kind = None
-            if kind is None or "minutes" not in values:
-                block.valid = False
-                continue
-            block.kind = kind
-            block.minutes = values["minutes"]
-            block.scenarios = list(dict.fromkeys(values.get("scenarios", [])))
-            continue
-
-        if _H1_RE.match(line):
-            sink.error(lineno, t("check.h1_in_meeting"))
-            continue
-
-        if stripped.startswith(":::"):
-            word = stripped[3:].strip().casefold()
-            if word in ("noter", "note", "notes"):
-                if in_notes:
-                    sink.error(lineno, t("check.notes_nested"))
-                else:
-                    notes_open_at = lineno
-            elif word == "":
-                if in_notes:
-                    notes_open_at = None
-                else:
-                    sink.error(lineno, t("check.notes_close_without_open"))
-            else:
-                sink.error(lineno, t("check.unknown_container"))
-                # Treat what follows as notes until ':::' so nothing leaks to the wall.
-                if not in_notes:
-                    notes_open_at = lineno
-            continue
-
-        if stripped == REVEAL and not in_notes and block is not None:
-            block.steps.append([])
-            continue
-
-        _append(block, description, line, in_notes)
-
-    finish()
-    meeting.description = "\n".join(description).strip()
-
-
-def _append(block: _BlockBuilder | None, description: list[str], line: str, in_notes: bool) -> None:
-    if block is None:
-        # Before the first block: facilitators' description (notes count as description too;
-        # neither is ever shown on the wall).
-        description.append(line)
-    elif in_notes:
-        block.notes.append(line)
-    else:
-        block.steps[-1].append(line)
 
 
 # --------------------------------------------------------------------------- guide pages
@@ -532,7 +181,7 @@ class _PageSource:
 
 
 def load_page(path: Path, problems: list[Problem], *, measure: bool = False) -> _PageSource | None:
-    sink = _Sink(path, problems)
+    sink = Sink(path, problems)
     text = read_text(path, sink)
     if text is None:
         return None
@@ -573,8 +222,6 @@ def load_page(path: Path, problems: list[Problem], *, measure: bool = False) -> 
 
 def count_blocks(markdown: str) -> int:
     """Roughly what Textual's Markdown widget mounts: paragraphs, headings, items, rows."""
-    from markdown_it import MarkdownIt
-
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     counted = {"paragraph_open", "heading_open", "list_item_open", "tr_open", "fence", "hr"}
     return sum(1 for tok in tokens if tok.type in counted)
@@ -675,9 +322,6 @@ def load_library(
     goes for the scenarios a meeting's blocks name.
     ``measure_pages`` also warns about pages too long to show quickly (slower to load).
     """
-    # Imported here: the scenario parser builds on this module's helpers.
-    from peertui.content.scenarios import load_scenario_source
-
     paths = [Path(p) for p in (paths if paths else builtin_paths())]
     library = Library()
     problems = library.problems

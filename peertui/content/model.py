@@ -1,4 +1,4 @@
-"""What the content files describe: courses, meetings, agenda blocks and guide pages.
+"""What the content files describe: courses, meetings, agenda blocks, guide pages, scenarios.
 
 Plain dataclasses; nothing here knows about files or about Textual.
 """
@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from peertui.content.scenarios import Scenario
+from typing import Literal
 
 BLOCK_KINDS: tuple[str, ...] = ("tjek-ind", "tema", "øvelse", "pause", "runde", "tjek-ud", "fri")
 
@@ -99,6 +96,87 @@ class GuidePage:
     @property
     def sort_key(self) -> tuple[int, str]:
         return (self.order if self.order is not None else 10_000, self.title.casefold())
+
+
+# --------------------------------------------------------------------------- scenarios
+
+#: The kinds of meeting a scenario can show.
+MEETING_KINDS: tuple[str, ...] = ("myndighedsmøde", "behandlingsmøde", "jobcenter")
+#: A scenario shows a meeting without or with the citizen's personal statement on the table.
+VARIANTS: tuple[str, ...] = ("uden-statement", "med-statement")
+
+LineKind = Literal["narration", "speech", "thought"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One step of a scene: narration, a spoken line, or the citizen's unspoken thought."""
+
+    kind: LineKind
+    text: str
+    #: File line (1-based) where it starts.
+    line: int
+    #: Who speaks (for ``speech``) or thinks (for ``thought``); None for narration.
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PausePoint:
+    """Where the trainer stops the scenario and asks the room.
+
+    The questions are for the facilitator console; the wall shows a calm "Pause" and, only if
+    the trainer chooses, one question.
+    """
+
+    questions: tuple[str, ...]
+    line: int
+
+
+Beat = Line | PausePoint
+
+
+@dataclass(slots=True)
+class Scene:
+    title: str
+    line: int
+    who: list[str]
+    where: str | None = None
+    #: Narration, lines, thoughts and pause points in the order they are stepped through.
+    beats: list[Beat] = field(default_factory=list)
+    #: Facilitator notes (Markdown). Never shown on the wall.
+    notes: str = ""
+
+    @property
+    def lines(self) -> list[Line]:
+        return [b for b in self.beats if isinstance(b, Line)]
+
+    @property
+    def pause_points(self) -> list[PausePoint]:
+        return [b for b in self.beats if isinstance(b, PausePoint)]
+
+
+@dataclass(slots=True)
+class Scenario:
+    id: str
+    title: str
+    meeting: str
+    variant: str
+    minutes: int
+    citizen: str
+    path: Path
+    #: The id of the same meeting's other variant.
+    pair: str | None = None
+    #: Text before the first scene: for the facilitators, never on the wall.
+    description: str = ""
+    scenes: list[Scene] = field(default_factory=list)
+
+    @property
+    def pause_points(self) -> list[PausePoint]:
+        return [p for scene in self.scenes for p in scene.pause_points]
+
+    def steps(self) -> list[tuple[Scene, Beat]]:
+        """Every beat with its scene, in order: what "next" steps through on the wall."""
+        return [(scene, beat) for scene in self.scenes for beat in scene.beats]
 
 
 @dataclass(slots=True)

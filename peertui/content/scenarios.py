@@ -14,105 +14,51 @@ Like the rest of the loader this never raises on bad content: every problem beco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from peertui.content.loader import (
-    _H1_RE,
-    _H2_RE,
+from peertui.content.model import (
+    MEETING_KINDS,
+    VARIANTS,
+    Beat,
+    Line,
+    LineKind,
+    PausePoint,
+    Problem,
+    Scenario,
+    Scene,
+)
+from peertui.content.source import (
     FENCE,
+    H1_RE,
+    H2_RE,
     REVEAL,
     Field,
-    _Sink,
+    Sink,
     front_matter,
     guide_links,
+    heading_title,
     key_line,
     parse_toml,
     read_text,
     split_lines,
     validate,
 )
-from peertui.content.model import Problem
 from peertui.strings import t
 
-#: The kinds of meeting a scenario can show.
-MEETING_KINDS: tuple[str, ...] = ("myndighedsmøde", "behandlingsmøde", "jobcenter")
-#: A scenario shows a meeting without or with the citizen's personal statement on the table.
-VARIANTS: tuple[str, ...] = ("uden-statement", "med-statement")
-
-LineKind = Literal["narration", "speech", "thought"]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One step of a scene: narration, a spoken line, or the citizen's unspoken thought."""
-
-    kind: LineKind
-    text: str
-    #: File line (1-based) where it starts.
-    line: int
-    #: Who speaks (for ``speech``) or thinks (for ``thought``); None for narration.
-    speaker: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PausePoint:
-    """Where the trainer stops the scenario and asks the room.
-
-    The questions are for the facilitator console; the wall shows a calm "Pause" and, only if
-    the trainer chooses, one question.
-    """
-
-    questions: tuple[str, ...]
-    line: int
-
-
-Beat = Line | PausePoint
-
-
-@dataclass(slots=True)
-class Scene:
-    title: str
-    line: int
-    who: list[str]
-    where: str | None = None
-    #: Narration, lines, thoughts and pause points in the order they are stepped through.
-    beats: list[Beat] = field(default_factory=list)
-    #: Facilitator notes (Markdown). Never shown on the wall.
-    notes: str = ""
-
-    @property
-    def lines(self) -> list[Line]:
-        return [b for b in self.beats if isinstance(b, Line)]
-
-    @property
-    def pause_points(self) -> list[PausePoint]:
-        return [b for b in self.beats if isinstance(b, PausePoint)]
-
-
-@dataclass(slots=True)
-class Scenario:
-    id: str
-    title: str
-    meeting: str
-    variant: str
-    minutes: int
-    citizen: str
-    path: Path
-    #: The id of the same meeting's other variant.
-    pair: str | None = None
-    #: Text before the first scene: for the facilitators, never on the wall.
-    description: str = ""
-    scenes: list[Scene] = field(default_factory=list)
-
-    @property
-    def pause_points(self) -> list[PausePoint]:
-        return [p for scene in self.scenes for p in scene.pause_points]
-
-    def steps(self) -> list[tuple[Scene, Beat]]:
-        """Every beat with its scene, in order: what "next" steps through on the wall."""
-        return [(scene, beat) for scene in self.scenes for beat in scene.beats]
+__all__ = [
+    "MEETING_KINDS",
+    "VARIANTS",
+    "Beat",
+    "Line",
+    "LineKind",
+    "PausePoint",
+    "Scenario",
+    "ScenarioSource",
+    "Scene",
+    "load_scenario",
+    "load_scenario_source",
+]
 
 
 # --------------------------------------------------------------------------- loading
@@ -162,7 +108,7 @@ def load_scenario(path: Path, problems: list[Problem]) -> Scenario | None:
 
 
 def load_scenario_source(path: Path, problems: list[Problem]) -> ScenarioSource | None:
-    sink = _Sink(path, problems)
+    sink = Sink(path, problems)
     text = read_text(path, sink)
     if text is None:
         return None
@@ -238,7 +184,7 @@ class _Container:
         self.parts: list[str] = []
 
 
-def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: _Sink) -> None:
+def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) -> None:
     description: list[str] = []
     scene: _SceneBuilder | None = None
     paragraph: _Paragraph | None = None
@@ -322,10 +268,10 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: _Sink) -
         stripped = line.strip()
         i += 1
 
-        heading = _H2_RE.match(line)
+        heading = H2_RE.match(line)
         if heading:
             finish_scene()
-            title = re.sub(r"[ \t]+#+$", "", heading.group(1) or "").strip()
+            title = heading_title(heading)
             if not title:
                 sink.error(lineno, t("check.scene_empty_title"))
                 title = "?"
@@ -333,7 +279,7 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: _Sink) -
             i = _scene_fences(lines, i, scene, sink)
             continue
 
-        if _H1_RE.match(line):
+        if H1_RE.match(line):
             sink.error(lineno, t("check.h1_in_scenario"))
             continue
 
@@ -396,7 +342,7 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: _Sink) -
     scenario.description = "\n".join(description).strip()
 
 
-def _scene_fences(lines: list[str], i: int, scene: _SceneBuilder, sink: _Sink) -> int:
+def _scene_fences(lines: list[str], i: int, scene: _SceneBuilder, sink: Sink) -> int:
     """Read the ``+++`` fences after a scene heading; returns the index to go on from."""
     j = i
     while j < len(lines) and not lines[j].strip():

@@ -1,0 +1,217 @@
+"""What every content file shares: reading it, its ``+++`` TOML front matter, its problems.
+
+Used by the meeting, guide-page and scenario loaders alike (loader.py, agenda.py,
+scenarios.py), so none of them imports another for its helpers. Never raises on bad content:
+every problem goes to a :class:`Sink` as a :class:`Problem` with a path and a line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peertui.content.model import Problem
+from peertui.strings import t
+
+MAX_FILE_BYTES = 1_000_000
+FENCE = "+++"
+REVEAL = ". . ."
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+GUIDE_LINK_RE = re.compile(r"\]\(\s*<?(guide:[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
+
+
+class Sink:
+    """Collects problems for one file."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, max(line, 1), message, "error"))
+
+    def warning(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, max(line, 1), message, "warning"))
+
+
+def read_text(path: Path, sink: Sink) -> str | None:
+    """The file's text, or None (with a problem recorded) if it is not usable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            sink.error(1, t("check.too_big", size=size, limit=MAX_FILE_BYTES))
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        sink.error(1, t("check.unreadable", reason=exc.strerror or type(exc).__name__))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        sink.error(line, t("check.not_utf8", byte=data[exc.start]))
+        return None
+    if not text.strip():
+        sink.error(1, t("check.empty"))
+        return None
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor counts them: only LF ends a line (CR before it is dropped)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def parse_toml(lines: list[str], first_line: int, sink: Sink) -> dict[str, Any] | None:
+    """Parse TOML text whose first line is file line ``first_line``."""
+    try:
+        return tomllib.loads("\n".join(lines))
+    except tomllib.TOMLDecodeError as exc:
+        detail = str(exc)
+        line = first_line
+        match = TOML_POS_RE.search(detail)
+        if match:
+            if match.group(1):
+                line = first_line + int(match.group(1)) - 1
+            else:
+                line = first_line + max(len(lines) - 1, 0)
+            detail = detail[: match.start()]
+        sink.error(line, t("check.bad_toml", detail=detail))
+        return None
+    except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive
+        sink.error(first_line, t("check.bad_toml", detail=type(exc).__name__))
+        return None
+
+
+def key_line(lines: list[str], first_line: int, key: str) -> int:
+    """The file line where ``key`` is set in a TOML section, or the section's first line."""
+    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*[=.]")
+    for offset, line in enumerate(lines):
+        if pattern.match(line):
+            return first_line + offset
+    return first_line
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    required: bool
+    kind: str  # "text", "int", "text_list", "url", "id"
+    low: int | None = None
+    high: int | None = None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def validate(
+    data: dict[str, Any],
+    fields: Sequence[Field],
+    lines: list[str],
+    first_line: int,
+    sink: Sink,
+    *,
+    missing_line: int,
+) -> dict[str, Any]:
+    """Check ``data`` against ``fields``; returns only the values that are valid."""
+    known = {f.key for f in fields}
+    for key in data:
+        if key not in known:
+            sink.error(
+                key_line(lines, first_line, key),
+                t("check.unknown_key", key=key, known=", ".join(f.key for f in fields)),
+            )
+    valid: dict[str, Any] = {}
+    for f in fields:
+        if f.key not in data:
+            if f.required:
+                sink.error(missing_line, t("check.missing_key", key=f.key))
+            continue
+        value = data[f.key]
+        line = key_line(lines, first_line, f.key)
+        if f.kind in ("text", "url", "id"):
+            if not isinstance(value, str):
+                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_text")))
+                continue
+            if not value.strip():
+                sink.error(line, t("check.empty_text", key=f.key))
+                continue
+            if f.kind == "url" and not re.match(r"^https?://[^\s/]+\S*$", value):
+                sink.error(line, t("check.bad_url", key=f.key))
+                continue
+            if f.kind == "id" and not ID_RE.match(value):
+                sink.error(line, t("check.bad_id", key=f.key))
+                continue
+            valid[f.key] = value.strip()
+        elif f.kind == "int":
+            if not _is_int(value):
+                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_int")))
+                continue
+            if (f.low is not None and value < f.low) or (f.high is not None and value > f.high):
+                sink.error(line, t("check.out_of_range", key=f.key, low=f.low, high=f.high))
+                continue
+            valid[f.key] = value
+        elif f.kind == "text_list":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                sink.error(
+                    line, t("check.wrong_type", key=f.key, expected=t("check.type_text_list"))
+                )
+                continue
+            valid[f.key] = [v.strip() for v in value if v.strip()]
+        elif f.kind == "bool":
+            if not isinstance(value, bool):
+                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_bool")))
+                continue
+            valid[f.key] = value
+    return valid
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    data: dict[str, Any] | None
+    lines: list[str]
+    first_line: int  # file line of the first TOML line
+    body_start: int  # index into the file's lines where the body starts
+
+
+def front_matter(lines: list[str], sink: Sink) -> FrontMatter | None:
+    """Reads ``+++`` fenced TOML at the top of a Markdown file."""
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start >= len(lines) or lines[start].strip() != FENCE:
+        sink.error(start + 1 if start < len(lines) else 1, t("check.no_front_matter"))
+        return None
+    for end in range(start + 1, len(lines)):
+        if lines[end].strip() == FENCE:
+            toml_lines = lines[start + 1 : end]
+            data = parse_toml(toml_lines, start + 2, sink)
+            return FrontMatter(data, toml_lines, start + 2, end + 1)
+    sink.error(start + 1, t("check.unclosed_front_matter"))
+    return None
+
+
+def guide_links(lines: Iterable[str], first_line: int) -> list[tuple[str, int]]:
+    """``(href, line)`` for every ``guide:`` link in Markdown lines."""
+    found: list[tuple[str, int]] = []
+    for offset, line in enumerate(lines):
+        for match in GUIDE_LINK_RE.finditer(line):
+            found.append((match.group(1), first_line + offset))
+    return found
+
+
+#: A level-2 heading at the start of a line: a meeting's block or a scenario's scene.
+H2_RE = re.compile(r"^##(?:[ \t]+(.*?))?[ \t]*$")
+#: A level-1 heading at the start of a line: not used in meetings and scenarios.
+H1_RE = re.compile(r"^#(?!#)\s")
+
+
+def heading_title(match: re.Match[str]) -> str:
+    """The title of an :data:`H2_RE` match, without a closing ``##`` sequence."""
+    return re.sub(r"[ \t]+#+$", "", match.group(1) or "").strip()

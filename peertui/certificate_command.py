@@ -56,6 +56,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     """Run ``peertui certificate``. See the module docstring for the exit statuses."""
     stdout = out or sys.stdout
     stderr = err or sys.stderr
+    # The exporter and the store load when the command runs, never with the parser.
     from peertui.export.certificate import NotReady
     from peertui.export.errors import ExportError
     from peertui.store.errors import StoreError
@@ -86,6 +87,7 @@ def find_trainee(store: Store, group_id: str, ref: str) -> Participant:
     """The participant ``ref`` names (id, or alias ignoring case) in ``group_id``. ``NotFound``
     if none, ``InvalidInput`` if several, ``NotATrainee`` if it is not a trainee. No message
     repeats what was typed or an alias."""
+    # The exporter and the store load when the command runs, never with the parser.
     from peertui.export.certificate import NotATrainee
     from peertui.store.errors import InvalidInput, NotFound
 
@@ -107,6 +109,7 @@ def find_trainee(store: Store, group_id: str, ref: str) -> Participant:
 def _open(folder: Path) -> tuple[Store, bool]:
     """The store, writable if possible; ``(store, locked)``: read-only because a running
     peertui holds the lock. A folder that does not exist is opened read-only (empty)."""
+    # The store loads when the command runs, never with the parser.
     from peertui.store.errors import StoreLocked
     from peertui.store.store import open_store
 
@@ -119,6 +122,7 @@ def _open(folder: Path) -> tuple[Store, bool]:
 
 
 def _certificate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Not with the parser: the content, the exporter and the store load when the command runs.
     from peertui.content import load_library
     from peertui.export.certificate import certificate_data, print_certificate
     from peertui.export.from_store import default_out_dir, prepare_out_dir

@@ -50,15 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     wall.add_argument(
         "--data-dir", dest="wall_data_dir", metavar="MAPPE", help=t("cli.help.wall_data_dir")
     )
-    # data export|import|restore|info, forget, purge, demo (the parser only; no store import)
+    # Imported here, not at the top, so that `import peertui.cli` loads only argparse and the
+    # strings. data export|import|restore|info, forget, purge, demo (the parser only; no store)
     from peertui.store.cli import add_commands
 
     add_commands(sub)
-    # export: PDF sheets (the parser only; the exporter loads when the command runs)
+    # export: PDF sheets (the parser only; the exporter loads when the command runs), as above
     from peertui.export_command import add_command as add_export_command
 
     add_export_command(sub)
-    # certificate: a trainee's certificate as PDF (the parser only)
+    # certificate: a trainee's certificate as PDF (the parser only), as above
     from peertui.certificate_command import add_command as add_certificate_command
 
     add_certificate_command(sub)
@@ -100,6 +101,7 @@ def _silence_stdout() -> None:
 def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Each command imports what it runs only when it runs: the app's start-up stays fast.
     if args.command == "check":
         from peertui.check import run_check
 
@@ -121,6 +123,6 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         from peertui.certificate_command import run as run_certificate
 
         return run_certificate(args)
-    from peertui.ui.app import run_app
+    from peertui.ui.app import run_app  # Textual loads only for the app
 
     return run_app(content_paths=args.content, data_dir=args.data_dir)

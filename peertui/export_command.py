@@ -55,6 +55,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     """Run ``peertui export``. Errors become one line on ``err`` and exit status 2."""
     stdout = out or sys.stdout
     stderr = err or sys.stderr
+    # The exporter and the store load when the command runs, never with the parser.
     from peertui.export.errors import ExportError
     from peertui.store.errors import StoreError
 
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Not with the parser: the content, the exporter and the store load when the command runs.
     from peertui.content import load_library
     from peertui.export import export_sheets
     from peertui.export.from_store import (

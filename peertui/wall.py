@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
+from peertui.strings import t
+
 SOCKET_NAME = "wall.sock"
 PROTOCOL_VERSION = 1
 #: A wall line is at most this long; anything longer is a broken or hostile peer.
@@ -220,8 +222,8 @@ def wall_state_for_run(run: Any, group: str, *, blanked: bool) -> WallState:
 
     Only participant-facing text crosses: the current block's revealed steps. Notes never do.
     """
+    # Here, not at the top: this module loads at start-up, the runner only with its screen.
     from peertui.runner import format_clock, format_hours
-    from peertui.strings import t
 
     if blanked:
         return WallState(mode="blank", group=group)
@@ -261,8 +263,6 @@ def wall_state_for_scenario(run: Any, group: str) -> WallState:
     one question the trainer chose. Never the facilitator notes, the scenario's description or
     the pause point's other questions.
     """
-    from peertui.strings import t
-
     position = run.position()
     scene = position.scene
     beats = [[line.kind, line.speaker or "", line.text] for line in run.revealed()]

@@ -15,6 +15,7 @@ from typing import Any
 from peertui.export import files
 from peertui.export.errors import ExportError
 from peertui.export.model import GroupSummary, Sheet, StatementSheet
+from peertui.export.pdf import Renderer
 from peertui.export.sheets import build, document, sheet_texts, uncovered_characters
 from peertui.strings import t
 
@@ -106,8 +107,6 @@ def export_sheets(
             skipped.append(index)
         if uncovered_characters("".join(sheet_texts(sheet))):
             notices.append(Notice(index, t("export.uncovered_characters")))
-
-    from peertui.export.pdf import Renderer
 
     renderer = Renderer()
     if one_file:

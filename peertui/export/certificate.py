@@ -26,9 +26,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peertui.export import files
+from peertui import training as rule
+from peertui.content import load_library
+from peertui.export import files, qr
 from peertui.export.errors import ExportError, OutputExists
-from peertui.export.pdf import ASSETS
+from peertui.export.pdf import ASSETS, Renderer
 from peertui.export.sheets import esc, font_faces, format_date, uncovered_characters
 from peertui.store.schema import ROLES
 from peertui.strings import t
@@ -160,8 +162,6 @@ def _signatures(signers: Sequence[str]) -> str:
 def _link(link: str | None) -> str:
     if not link:
         return ""
-    from peertui.export import qr
-
     code = qr.link_svg(link)  # BadLink for an address that is not http(s) or too long
     return (
         f'<section class="course-link">{code}<div class="link-about">'
@@ -215,8 +215,6 @@ def certificate_html(data: CertificateData) -> str:
 
 def render_certificate(data: CertificateData) -> bytes:
     """The certificate as PDF bytes (imports WeasyPrint on first use; ``PdfUnavailable``)."""
-    from peertui.export.pdf import Renderer
-
     return Renderer().pdf(certificate_html(data))
 
 
@@ -229,8 +227,6 @@ def certificate_texts(data: CertificateData) -> str:
 
 
 def _library(content_root: ContentRoot) -> Library:
-    from peertui.content import load_library
-
     if content_root is None:
         return load_library()
     if isinstance(content_root, (str, Path)):
@@ -247,8 +243,6 @@ def certificate_data(
 ) -> CertificateData:
     """What to print for ``person`` of ``group``. ``NotATrainee`` without a training record,
     ``NotReady`` (with ``explain``'s lines) when the rule is not met on ``today``."""
-    from peertui import training as rule
-
     record = person.training
     if record is None:
         raise NotATrainee()

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peertui.export.errors import OutputNotWritable
 from peertui.export.model import (
     Goal,
     GoalsSheet,
@@ -34,6 +35,7 @@ from peertui.export.model import (
     Sheet,
     StatementSheet,
 )
+from peertui.store.schema import PersonalGoals, SafetyPlan
 from peertui.strings import t
 
 if TYPE_CHECKING:
@@ -87,8 +89,6 @@ def prepare_out_dir(folder: Path) -> bool:
     """Create ``folder`` (0700) if it is missing and its parent is a folder; True if it was
     made. Anything else (an existing folder, a missing parent, a file) is left for
     ``export_sheets`` to check and name. ``OutputNotWritable`` if it cannot be made."""
-    from peertui.export.errors import OutputNotWritable
-
     folder = folder.expanduser()
     if folder.exists() or folder.is_symlink() or not folder.parent.is_dir():
         return False
@@ -236,8 +236,6 @@ def _sheet(
     day: date,
     link: str | None,
 ) -> Sheet | None:
-    from peertui.store.schema import PersonalGoals, SafetyPlan
-
     if kind == "statement":
         statement = newest_statement(statements, person.id)
         if statement is None:

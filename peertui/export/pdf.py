@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import fontpkg_atkinson_hyperlegible
+
 from peertui.export.errors import PdfUnavailable
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -25,8 +27,6 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 
 @functools.cache
 def atkinson_dir() -> Path:
-    import fontpkg_atkinson_hyperlegible
-
     return Path(fontpkg_atkinson_hyperlegible.__file__).resolve().parent / "files"
 
 
@@ -100,7 +100,7 @@ def load_weasyprint() -> Any:
     example ".notdef glyph rendered for Unicode string ..."), and participant text must never
     reach a log file, stderr or the TUI."""
     try:
-        import weasyprint
+        import weasyprint  # 1.5-3 s: only when the first PDF is made
     except (ImportError, OSError) as error:
         raise PdfUnavailable() from error
     for name in ("weasyprint", "weasyprint.progress"):
@@ -118,7 +118,7 @@ class Renderer:
 
     def __init__(self) -> None:
         weasyprint = load_weasyprint()
-        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.text.fonts import FontConfiguration  # WeasyPrint is loaded just above
 
         self._weasyprint = weasyprint
         self.font_config = FontConfiguration()

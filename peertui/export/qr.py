@@ -83,6 +83,7 @@ def is_web_address(url: str) -> bool:
 
 
 def _svg(payload: bytes, module_mm: float, max_version: int, css_class: str) -> str:
+    # qrcode loads when the first code is drawn: importing the exporter stays cheap.
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
     from qrcode.util import MODE_8BIT_BYTE, QRData
@@ -115,7 +116,7 @@ def _image_class() -> type:
     in Python, and this halves the time it takes to draw a large code (measured: a version-23
     code went from about 0.45 s to 0.25 s per page). (``SvgImage`` renders blank in WeasyPrint;
     the path image renders.)"""
-    from qrcode.image.svg import SvgPathImage
+    from qrcode.image.svg import SvgPathImage  # when the first code is drawn, as in _svg
 
     # qrcode ships no type information: its class is Any to mypy.
     class RunPathImage(SvgPathImage):  # type: ignore[misc]

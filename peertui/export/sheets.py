@@ -360,7 +360,7 @@ def _covered_codepoints() -> frozenset[int] | None:
     """The code points the fonts have, read with fontTools (a WeasyPrint dependency); None if
     it cannot be read, and then no warning is given."""
     try:
-        from fontTools.ttLib import TTFont
+        from fontTools.ttLib import TTFont  # ~80 ms: with the first export, not the exporter
     except ImportError:  # pragma: no cover - WeasyPrint 70 depends on fontTools
         return None
     covered: set[int] = set()

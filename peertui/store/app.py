@@ -17,6 +17,7 @@ from datetime import date, datetime
 from peertui.store.errors import StoreLocked
 from peertui.store.files import utc_now
 from peertui.store.store import Store, open_store
+from peertui.store.text import clean_line
 from peertui.strings import t
 
 
@@ -34,8 +35,6 @@ class AppStore:
 def status_lines(store: Store) -> list[str]:
     """What the facilitator should know about the folder: damaged files, an erasure or an
     import that was interrupted (finished now, or still waiting)."""
-    from peertui.store.text import clean_line
-
     lines = [clean_line(problem) for problem in store.damaged]
     if store.finished_erasures:
         lines.append(t("store.erasures_finished"))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from peertui.store import text as texts
+from peertui.store.errors import CprNumberRefused, InvalidInput
 from peertui.store.schema import (
     ATTENDANCE,
     AUDIENCES,
@@ -32,7 +33,7 @@ from peertui.store.schema import (
     GroupData,
     GroupEntry,
 )
-from peertui.strings import t
+from peertui.strings import DA, t
 
 
 class SchemaError(Exception):
@@ -203,8 +204,6 @@ def validate(obj: R, path: str = "") -> tuple[R, list[str]]:
 
 def field_label(path: str) -> str:
     """The Danish name of the field at ``path`` (``field.*`` in the strings), or its key."""
-    from peertui.strings import DA
-
     name = _last_field(path)
     key = f"field.{name}"
     return t(key) if key in DA else name
@@ -212,9 +211,6 @@ def field_label(path: str) -> str:
 
 def input_error(exc: SchemaError) -> Exception:
     """A schema problem with what the app asked to save, as the store's error."""
-    from peertui.store.errors import CprNumberRefused, InvalidInput
-    from peertui.strings import DA
-
     label = field_label(exc.path)
     if exc.problem == "cpr":
         return CprNumberRefused(label)

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -92,7 +92,7 @@ def _say(*parts: object, file: TextIO | None = None) -> None:
     """Print one message. Everything printed passes the store's one cleaner first: a name in
     an import file, a file name on the command line or a message holding either can never
     send a control sequence to the terminal."""
-    from peertui.store.text import clean
+    from peertui.store.text import clean  # its regexes (~10 ms) load only when printing
 
     print(clean(" ".join(str(p) for p in parts)), file=file or sys.stdout)
 
@@ -104,7 +104,7 @@ def _confirm(question: str, yes: bool, out: TextIO) -> bool:
         _say(t("cli.need_yes"), file=sys.stderr)
         return False
     try:
-        from peertui.store.text import clean
+        from peertui.store.text import clean  # as in _say
 
         answer = input(f"{clean(question)} [j/N] ")
     except EOFError:
@@ -113,14 +113,13 @@ def _confirm(question: str, yes: bool, out: TextIO) -> bool:
 
 
 def _local(moment: object) -> str:
-    from datetime import datetime
-
     assert isinstance(moment, datetime)
     return moment.astimezone().strftime("%d.%m.%Y kl. %H.%M")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run a store command. Store errors become one line on stderr and exit status 2."""
+    # Here, not at the top: every start builds the parser, which imports this module.
     from peertui.store.errors import StoreError
     from peertui.store.paths import resolve_data_dir
 
@@ -150,6 +149,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    # TinyDB and msgspec load when a command runs, never with the parser.
     from peertui.store.portable import read_export, write_export
     from peertui.store.store import count_trainees, open_store
 
@@ -203,6 +203,7 @@ def _data(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    # The store loads when a command runs, never with the parser.
     from peertui.store.backup import list_backups
     from peertui.store.paths import backup_dir
     from peertui.store.store import open_store
@@ -238,7 +239,7 @@ def _list_backups(
     list_backups: Callable[[Path], list[Backup]],
     backup_dir: Callable[[Path, str], Path],
 ) -> None:
-    from peertui.store.paths import STORE_NAME, group_rel
+    from peertui.store.paths import STORE_NAME, group_rel  # as in _restore
 
     rels = [(STORE_NAME, t("data.info_store"))] + [
         (group_rel(g.id), g.name) for g in store.groups()
@@ -253,7 +254,7 @@ def _list_backups(
 
 
 def _info(folder: Path, out: TextIO) -> int:
-    from peertui.store.store import open_store
+    from peertui.store.store import open_store  # when the command runs, not with the parser
 
     with open_store(folder, read_only=True) as store:
         groups = store.groups()
@@ -265,7 +266,7 @@ def _info(folder: Path, out: TextIO) -> int:
                 t("data.info_group", id=g.id, name=g.name, retention=g.retention.isoformat()),
                 file=out,
             )
-        from peertui.store.app import status_lines
+        from peertui.store.app import status_lines  # as above
 
         for line in status_lines(store):
             _say(line, file=out)
@@ -283,12 +284,12 @@ def _info(folder: Path, out: TextIO) -> int:
 
 
 def _forget(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
-    from peertui.store.store import open_store
+    from peertui.store.store import open_store  # when the command runs, not with the parser
 
     if not (args.group and args.participant):
         _say(t("forget.usage"), file=sys.stderr)
         return EXIT_ERROR
-    from peertui.store.errors import NotFound
+    from peertui.store.errors import NotFound  # as above
 
     with open_store(folder) as store:
         # A trainee is a participant of a training group: forgotten the same way.
@@ -322,7 +323,7 @@ def _finished_now(store: Store, group_id: str, ref: str) -> bool:
 
 
 def _purge(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
-    from peertui.store.store import open_store
+    from peertui.store.store import open_store  # when the command runs, not with the parser
 
     with open_store(folder) as store:
         today = args.today or store.clock().astimezone().date()
@@ -342,6 +343,7 @@ def _purge(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    # The store loads when a command runs, never with the parser.
     from peertui.store import demo
     from peertui.store.store import open_store
 

@@ -23,6 +23,7 @@ from peertui.store import erasure, journal, migrate, recovery
 from peertui.store.erasure import Erasure, Pending
 from peertui.store.errors import (
     ErasureUnfinished,
+    ImportUnfinished,
     NotFound,
     SaveFailed,
     StoreDamaged,
@@ -278,8 +279,6 @@ class DataFolder:
         """Put group files in place and remove others, all at once (``journal``).
         ``StoreError`` ("Intet er importeret") if nothing changed; ``ImportUnfinished`` if
         the change is committed and finishes on the next open."""
-        from peertui.store.errors import ImportUnfinished
-
         try:
             journal.commit(
                 self.data_dir,

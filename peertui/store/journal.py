@@ -26,7 +26,14 @@ import msgspec
 from peertui.store import backup as backups
 from peertui.store.errors import SaveFailed
 from peertui.store.files import classify, dumps, fsync_dir, read_bytes, stage, write_atomic
-from peertui.store.paths import INCOMING_DIR, backup_dir, make_private_dir
+from peertui.store.paths import (
+    GROUPS_DIR,
+    ID_RE,
+    INCOMING_DIR,
+    STORE_NAME,
+    backup_dir,
+    make_private_dir,
+)
 
 JOURNAL = "journal.json"
 _JOURNAL_MAX = 16 * 1024 * 1024
@@ -40,8 +47,6 @@ class Journal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 def _safe_rel(rel: str) -> bool:
     """Only our own names: ``groups/<id>.json`` or ``store.json`` (a journal written by
     someone else must not move files outside the data folder)."""
-    from peertui.store.paths import GROUPS_DIR, ID_RE, STORE_NAME
-
     if rel == STORE_NAME:
         return True
     folder, _, name = rel.partition("/")

@@ -17,6 +17,7 @@ storage boundary and nowhere else.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -26,7 +27,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from peertui.store import checks, schema
+from peertui.store import checks, schema, text
 from peertui.store.checks import SchemaError
 from peertui.store.errors import StoreDamaged
 from peertui.store.files import AtomicJSONStorage, read_bytes
@@ -109,8 +110,6 @@ def store_to_tables() -> Tables:
 def _clean_tables(tables: Tables) -> None:
     """Clean every text of a data file in memory (a file written by hand or by an attacker
     may hold terminal control sequences); the next save writes it clean."""
-    from peertui.store import text
-
     for _path, value, container, key in list(checks.walk_texts(tables)):
         if text.needs_cleaning(value):
             container[key] = text.clean(value)
@@ -122,8 +121,6 @@ def load_tables(path: Path, rel: str, kind: str, group_id: str | None = None) ->
     ``group_id``: the id a group file must hold (its file name). Raises
     ``FileNotFoundError``, ``StoreDamaged``, ``StoreTooNew`` or ``StoreTooOld``.
     """
-    import json
-
     raw = read_bytes(path, rel)
     try:
         loaded = json.loads(raw.decode("utf-8"))

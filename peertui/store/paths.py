@@ -53,7 +53,7 @@ def resolve_data_dir(
     value = environ.get(ENV_VAR, "").strip()
     if value:
         return Path(value).expanduser().absolute()
-    import platformdirs
+    import platformdirs  # ~30 ms, only without a folder given (Textual loads it for the app)
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).absolute()
 

@@ -35,6 +35,7 @@ from peertui.store.layout import group_to_tables
 from peertui.store.paths import (
     ID_RE,
     group_rel,
+    resolve_data_dir,
 )
 from peertui.store.portable import ExportBundle
 from peertui.store.recovery import RestoreOffer
@@ -102,8 +103,6 @@ def open_store(
     files do not stop the store from opening: they are listed in ``store.damaged`` and their
     groups are unavailable until ``restore``.
     """
-    from peertui.store.paths import resolve_data_dir
-
     store = Store(resolve_data_dir(data_dir), read_only=read_only, clock=clock)
     try:
         store._open()

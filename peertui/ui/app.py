@@ -14,8 +14,10 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 
 from peertui.content import Library, load_library
+from peertui.store.paths import resolve_data_dir
 from peertui.strings import t
 from peertui.ui.messages import GroupsChanged, WallChanged, WallShared
+from peertui.ui.screens.home import HomeScreen
 from peertui.ui.textual_private import CalmCrashes, registered_themes
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.wall import WallServer, WallState
@@ -102,13 +104,14 @@ class PeerTUI(CalmCrashes):
         """After the first frame: open the store, serve the wall, resume a meeting."""
         if self.open_store_later and self.data_dir is not None:
             self.open_store_later = False
+            # TinyDB and msgspec load here, after the first frame: start-up stays fast.
             from peertui.store import StoreError, open_for_app
 
             try:
                 opened = open_for_app(self.data_dir)
             except StoreError as exc:
                 # A folder that is not ours, a store from a newer peertui, ...: one calm line.
-                from peertui.store.text import clean_line
+                from peertui.store.text import clean_line  # after the first frame, as above
 
                 self.exit(return_code=2, message=f"peertui: {clean_line(exc)}")
                 return
@@ -138,6 +141,7 @@ class PeerTUI(CalmCrashes):
         """Every one-line field in every form: control characters (pasted from a terminal
         or a web page) leave at once, with a calm notice. The store cleans again at its door
         (``peertui.store.text``), so nothing else can let one through."""
+        # The cleaner's regexes (~10 ms) load on the first typed line, not at start-up.
         from peertui.store.text import clean, needs_cleaning
 
         if needs_cleaning(event.value):
@@ -149,7 +153,7 @@ class PeerTUI(CalmCrashes):
     def save(self, write: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run one store write. A failure (full disk, read-only folder, bad input) becomes a
         calm message on screen and None; nothing is raised and the caller keeps its text."""
-        from peertui.store import StoreError
+        from peertui.store import StoreError  # the store's modules load after the first frame
 
         try:
             return write(*args, **kwargs)
@@ -195,8 +199,6 @@ class PeerTUI(CalmCrashes):
         self.screen.post_message(GroupsChanged())
 
     def get_default_screen(self) -> Screen:
-        from peertui.ui.screens.home import HomeScreen
-
         return HomeScreen(self.library)
 
     # ------------------------------------------------------------------ actions
@@ -209,7 +211,7 @@ class PeerTUI(CalmCrashes):
         course = self.library.course(course_id)
         if course is None:
             return
-        from peertui.ui.screens.course import CourseScreen
+        from peertui.ui.screens.course import CourseScreen  # loaded when opened: fast start-up
 
         self.push_screen(CourseScreen(course))
 
@@ -218,14 +220,14 @@ class PeerTUI(CalmCrashes):
         meeting = course.meeting(number) if course else None
         if course is None or meeting is None:
             return
-        from peertui.ui.screens.meeting import MeetingScreen
+        from peertui.ui.screens.meeting import MeetingScreen  # loaded when opened: fast start-up
 
         self.push_screen(MeetingScreen(course, meeting))
 
     def action_open_group(self, group_id: str) -> None:
         if self.store is None:
             return
-        from peertui.ui.screens.group import GroupScreen
+        from peertui.ui.screens.group import GroupScreen  # loaded when opened: fast start-up
 
         self.push_screen(GroupScreen(group_id))
 
@@ -235,7 +237,7 @@ class PeerTUI(CalmCrashes):
         if self.store.read_only:
             self.notify(t("store.read_only_hint"), severity="warning")
             return
-        from peertui.ui.dialogs.group_form import GroupForm
+        from peertui.ui.dialogs.group_form import GroupForm  # loaded when opened: fast start-up
 
         def created(group_id: str | None) -> None:
             if group_id:
@@ -252,7 +254,7 @@ class PeerTUI(CalmCrashes):
         waiting = [g for g in store.groups() if store.run_state(g.id) is not None]
         if len(waiting) != 1:
             return  # none, or several: the facilitators choose on the group page
-        from peertui.ui.screens.group import GroupScreen
+        from peertui.ui.screens.group import GroupScreen  # loaded when opened: fast start-up
 
         screen = GroupScreen(waiting[0].id)
         self.push_screen(screen)
@@ -267,12 +269,13 @@ class PeerTUI(CalmCrashes):
         if page is None:
             self.notify(t("guide.not_found", id=page_id), severity="warning")
             return
-        from peertui.ui.screens.guide import GuideScreen
+        from peertui.ui.screens.guide import GuideScreen  # loaded when opened: fast start-up
 
         self.push_screen(GuideScreen(page))
 
     def action_meeting_training(self) -> None:
         """Meeting training: choose any scenario and step through it (on the wall, if any)."""
+        # loaded when opened: keeps start-up fast
         from peertui.ui.dialogs.scenario_picker import ScenarioPicker, training_order
 
         scenarios = training_order(list(self.library.scenarios.values()))
@@ -288,7 +291,7 @@ class PeerTUI(CalmCrashes):
         if scenario is None:
             self.notify(t("scenario.not_found", id=scenario_id), severity="warning", markup=False)
             return
-        from peertui.ui.screens.scenario import ScenarioScreen
+        from peertui.ui.screens.scenario import ScenarioScreen  # loaded when opened: fast start-up
 
         self.push_screen(ScenarioScreen(scenario, wall_name=wall_name))
 
@@ -364,8 +367,6 @@ class PeerTUI(CalmCrashes):
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:
-    from peertui.store.paths import resolve_data_dir
-
     library = load_library([Path(p) for p in content_paths] if content_paths else None)
     app = PeerTUI(library, data_dir=resolve_data_dir(data_dir), serve_wall=True, open_store=True)
     app.run()

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from peertui.strings import t
+from peertui.ui.textual_private import crash_summary
 
 if TYPE_CHECKING:
     from peertui.store import Store
@@ -26,7 +27,6 @@ def describe_error(error: BaseException | None) -> str:
     """One calm sentence: an ``ExportError``'s own, or the unexpected-error line (its type
     and place only, never its message, which could hold a participant's words)."""
     from peertui.export.errors import ExportError  # the exporter loads only when printing
-    from peertui.ui.textual_private import crash_summary
 
     if isinstance(error, ExportError):
         return str(error)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual.app import App
 
 from peertui.strings import t
@@ -48,8 +49,6 @@ class CalmCrashes(App[Any]):
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
-        from rich.text import Text
-
         self._exit_renderables.append(
             Text(t("error.unexpected", kind=crash_summary(self._last_error)))
         )

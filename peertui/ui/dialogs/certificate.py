@@ -23,6 +23,10 @@ from textual.widgets import Button, LoadingIndicator, Static
 from textual.worker import Worker, WorkerState
 
 from peertui import training as rule
+from peertui.export import ExportError
+from peertui.export.certificate import NotReady, print_certificate
+from peertui.export.from_store import default_out_dir, prepare_out_dir
+from peertui.store import StoreError
 from peertui.strings import t
 from peertui.ui.base import PeerDialog
 from peertui.ui.formats import describe_error, store_today
@@ -69,9 +73,6 @@ class CertificateDialog(PeerDialog[None]):
 
     def start(self) -> None:
         """Check the rule here (quick, no file touched); print in a worker when it is met."""
-        from peertui.export import ExportError
-        from peertui.export.from_store import default_out_dir, prepare_out_dir
-
         participant = self.store.participant(self.group_id, self.participant_id)
         training = participant.training
         today = store_today(self.store)
@@ -96,8 +97,6 @@ class CertificateDialog(PeerDialog[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, name=WORKER_NAME)
     def print_certificate(self, folder: Path, today: date) -> CertificateResult:
         """In a worker thread: WeasyPrint is imported and the PDF is made here."""
-        from peertui.export.certificate import print_certificate
-
         return print_certificate(
             self.store,
             self.group_id,
@@ -135,9 +134,6 @@ class CertificateDialog(PeerDialog[None]):
         self.show(t("trainee.cert.done"), lines)
 
     def show_error(self, error: BaseException | None) -> None:
-        from peertui.export.certificate import NotReady
-        from peertui.store import StoreError
-
         if isinstance(error, NotReady):  # changed since the check (another trainer's edit)
             self.show(str(error), list(error.lines))
         elif isinstance(error, StoreError):  # full disk, ...: nothing was written

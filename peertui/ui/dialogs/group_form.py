@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from peertui.content import Library
+from peertui.store import StoreError
 from peertui.strings import t
 from peertui.ui.base import FormDialog
 
@@ -85,8 +86,6 @@ class GroupForm(FormDialog[str | None]):
         self.show_course_hint()
 
     def action_save(self) -> None:
-        from peertui.store import StoreError
-
         store = self.store
         name = self.query_one("#name", Input).value
         course = self.query_one("#course", Select).value

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from peertui.store import StoreError
 from peertui.store.schema import PURPOSES
 from peertui.strings import t
 from peertui.ui.base import FormDialog
@@ -101,8 +102,6 @@ class ParticipantForm(FormDialog[str | None]):
         return kept | shown
 
     def action_save(self) -> None:
-        from peertui.store import StoreError
-
         store = self.store
         alias = self.query_one("#alias", Input).value
         wanted = self.wanted()

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from peertui.store import StoreError
 from peertui.store.schema import AUDIENCES, NAME_MAX
 from peertui.strings import t
 from peertui.training import day
@@ -125,8 +126,6 @@ class TeachingForm(FormDialog[str | None]):
     # ------------------------------------------------------------------ saving
 
     def action_save(self) -> None:
-        from peertui.store import StoreError
-
         store = self.peertui.store
         if store is None or store.read_only:
             self.show_error(t("store.read_only_hint"))

@@ -33,6 +33,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
+from peertui.export import ExportError, export_sheets
 from peertui.export.from_store import (
     WHAT_CHOICES,
     ExportPlan,
@@ -41,6 +42,7 @@ from peertui.export.from_store import (
     plan_export,
     prepare_out_dir,
 )
+from peertui.store import StoreError
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.formats import describe_error
@@ -187,9 +189,6 @@ class ExportScreen(PeerScreen[None]):
         if self.exporting:
             self.notify(t("export.screen.busy"), severity="warning")
             return
-        from peertui.export import ExportError
-        from peertui.store import StoreError
-
         self.show_error("")
         self.result = None
         text = self.query_one("#export-out", Input).value.strip()
@@ -250,8 +249,6 @@ class ExportScreen(PeerScreen[None]):
         self, sheets: Sequence[Sheet], folder: Path, *, one_file: bool, force: bool
     ) -> ExportResult:
         """In a worker thread: WeasyPrint is imported and the PDFs are made here."""
-        from peertui.export import export_sheets
-
         return export_sheets(
             sheets,
             folder,

@@ -14,7 +14,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
-from peertui.ui.dialogs.participant_form import PURPOSES
+from peertui.ui.dialogs.group_form import GroupForm
+from peertui.ui.dialogs.participant_form import PURPOSES, ParticipantForm
+from peertui.ui.dialogs.trainee_form import TraineeForm
+from peertui.ui.formats import store_today
 from peertui.ui.messages import GroupsChanged
 
 if TYPE_CHECKING:
@@ -166,7 +169,7 @@ class GroupScreen(PeerScreen[None]):
 
     def fill_trainees(self, table: DataTable[Text], participants: list[Participant]) -> None:
         """A training group: alias, workplace, role and the road to the certificate."""
-        from peertui.ui.formats import store_today
+        # The trainee screen's module loads only for a training group (and when opened).
         from peertui.ui.screens.trainee import list_status
 
         # The progress before the workplace, which can be long: seen first on a narrow screen.
@@ -190,13 +193,9 @@ class GroupScreen(PeerScreen[None]):
     # ------------------------------------------------------------------ actions
 
     def action_add_participant(self) -> None:
-        from peertui.ui.dialogs.participant_form import ParticipantForm
-
         self.app.push_screen(ParticipantForm(self.group_id), lambda _: self.refresh_page())
 
     def action_add_trainee(self) -> None:
-        from peertui.ui.dialogs.trainee_form import TraineeForm
-
         self.app.push_screen(TraineeForm(self.group_id), lambda _: self.refresh_page())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -204,17 +203,15 @@ class GroupScreen(PeerScreen[None]):
             return
         participant = self.store.participant(self.group_id, event.row_key.value)
         if participant.training is not None:
-            from peertui.ui.screens.trainee import TraineeScreen
+            from peertui.ui.screens.trainee import TraineeScreen  # loaded when opened
 
             self.app.push_screen(TraineeScreen(self.group_id, participant.id))
             return
-        from peertui.ui.screens.participant import ParticipantScreen
+        from peertui.ui.screens.participant import ParticipantScreen  # loaded when opened
 
         self.app.push_screen(ParticipantScreen(self.group_id, event.row_key.value))
 
     def action_edit_group(self) -> None:
-        from peertui.ui.dialogs.group_form import GroupForm
-
         def saved(group_id: str | None) -> None:
             if group_id:
                 self.refresh_page()
@@ -226,7 +223,7 @@ class GroupScreen(PeerScreen[None]):
         course = self.course
         if course is None or not course.meetings:
             return
-        from peertui.ui.screens.checkin import CheckInScreen
+        from peertui.ui.screens.checkin import CheckInScreen  # loaded when opened
 
         def chosen(number: int | None) -> None:
             if number is not None:
@@ -244,7 +241,7 @@ class GroupScreen(PeerScreen[None]):
         meeting = course.meeting(number) if course else None
         if course is None or meeting is None or not meeting.blocks:
             return
-        from peertui.ui.screens.runner import RunnerScreen
+        from peertui.ui.screens.runner import RunnerScreen  # loaded when opened
 
         app = self.peertui
         group = self.group
@@ -253,7 +250,7 @@ class GroupScreen(PeerScreen[None]):
             app.save(self.store.save_run_state, self.group_id, snapshot)
 
         def ended(run: MeetingRun) -> None:
-            from peertui.ui.screens.meeting_log import LogScreen
+            from peertui.ui.screens.meeting_log import LogScreen  # loaded when opened
 
             app.pop_screen()  # the runner
             app.push_screen(LogScreen(self.group_id, meeting, run.actual_minutes()))
@@ -274,7 +271,7 @@ class GroupScreen(PeerScreen[None]):
 
     def action_export(self) -> None:
         """`u`: print sheets as PDFs, for the group or the highlighted participant."""
-        from peertui.ui.screens.export import ExportScreen
+        from peertui.ui.screens.export import ExportScreen  # the exporter loads when opened
 
         table = self.query_one("#participants", DataTable)
         highlighted = None

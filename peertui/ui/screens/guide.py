@@ -59,6 +59,7 @@ class GuideScreen(PeerScreen[None]):
         if not links:
             self.notify(t("guide.no_links"))
             return
+        # Loaded when opened: `peertui wall` imports this module and starts fast without it.
         from peertui.ui.dialogs.links import LinksScreen
 
         def chosen(target: str | None) -> None:

@@ -98,7 +98,7 @@ class MeetingScreen(PeerScreen[None]):
         """Run this meeting on the projector (without a group: nothing is saved)."""
         if not self.meeting.blocks:
             return
-        from peertui.ui.screens.runner import RunnerScreen
+        from peertui.ui.screens.runner import RunnerScreen  # loaded when opened
 
         self.app.push_screen(RunnerScreen(self.course, self.meeting))
 

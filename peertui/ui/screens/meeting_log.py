@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Static, TextArea
 
 from peertui.content import Meeting
-from peertui.store.schema import CHECKLIST_ITEMS, ChecklistItem, MeetingLog
+from peertui.store.schema import CHECKLIST_ITEMS, BlockLog, ChecklistItem, MeetingLog
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import meeting_label
@@ -78,8 +78,6 @@ class LogScreen(PeerScreen[bool]):
             self.action_later()
 
     def build_log(self, *, with_answers: bool) -> MeetingLog:
-        from peertui.store.schema import BlockLog
-
         existing = self.store.meeting_log(self.group_id, self.meeting.number)
         blocks = tuple(
             BlockLog(title=b.title, planned=b.minutes, actual=min(600, max(0, a)))

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
-from peertui.ui.dialogs.participant_form import PURPOSES
+from peertui.ui.dialogs.participant_form import PURPOSES, ParticipantForm
 
 if TYPE_CHECKING:
     pass
@@ -66,7 +66,7 @@ class ParticipantScreen(PeerScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         tool = event.option_id
         if tool == "statement":
-            from peertui.ui.screens.statement import StatementScreen
+            from peertui.ui.screens.statement import StatementScreen  # loaded when opened
 
             self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
         elif tool in TOOLS:
@@ -80,8 +80,6 @@ class ParticipantScreen(PeerScreen[None]):
     def action_consent(self) -> None:
         if not self.peertui.writable:
             return
-        from peertui.ui.dialogs.participant_form import ParticipantForm
-
         participant = self.store.participant(self.group_id, self.participant_id)
         self.app.push_screen(
             ParticipantForm(self.group_id, participant), lambda _: self.refresh_page()

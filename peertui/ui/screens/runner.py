@@ -336,6 +336,7 @@ class RunnerScreen(PeerScreen[None]):
         if not scenarios:
             self.notify(t("scenario.none"))
             return
+        # Loaded when opened: `peertui wall` imports this module, and starts fast without them.
         from peertui.ui.dialogs.scenario_picker import ScenarioPicker
         from peertui.ui.screens.scenario import ScenarioScreen
 
@@ -351,6 +352,7 @@ class RunnerScreen(PeerScreen[None]):
         store = self.peertui.store
         if self.group_id is None or store is None:
             return
+        # Loaded when opened, as above (the wall imports this module).
         from peertui.ui.dialogs.participant_picker import ParticipantPicker
         from peertui.ui.screens.statement import StatementScreen
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from peertui.store.schema import PROMPTS
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerDialog, PeerScreen
+from peertui.ui.dialogs.participant_form import ParticipantForm
 from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
@@ -220,6 +221,7 @@ class StatementScreen(PeerScreen[None]):
         if not self.participant.has_consent("digital_copy"):
             widget.display = False
             return
+        # The exporter (~40 ms) loads only for a participant who wants a digital copy.
         from peertui.export.qr import COPY_LIMIT_BYTES, digital_copy_size
 
         size = digital_copy_size(self.answers())
@@ -334,7 +336,6 @@ class StatementScreen(PeerScreen[None]):
     def action_consent(self) -> None:
         if not self.peertui.writable:
             return
-        from peertui.ui.dialogs.participant_form import ParticipantForm
 
         def done(_: str | None) -> None:
             self.refresh_consent()

@@ -27,6 +27,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from peertui import training as rule
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
+from peertui.ui.dialogs.teaching_form import TeachingForm
+from peertui.ui.dialogs.trainee_form import TraineeForm
 from peertui.ui.formats import store_today
 
 if TYPE_CHECKING:
@@ -202,8 +204,6 @@ class TraineeScreen(PeerScreen[None]):
     # ------------------------------------------------------------------ actions
 
     def action_add_teaching(self) -> None:
-        from peertui.ui.dialogs.teaching_form import TeachingForm
-
         def saved(teaching_id: str | None) -> None:
             self.refresh_page(select=teaching_id)
             if teaching_id:
@@ -215,7 +215,6 @@ class TraineeScreen(PeerScreen[None]):
         teaching = self.highlighted()
         if teaching is None or not self.peertui.writable:
             return
-        from peertui.ui.dialogs.teaching_form import TeachingForm
 
         def saved(teaching_id: str | None) -> None:
             self.refresh_page(select=teaching_id)
@@ -252,20 +251,18 @@ class TraineeScreen(PeerScreen[None]):
         return {x.id for x in training.teachings} if training else set()
 
     def action_statement(self) -> None:
-        from peertui.ui.screens.statement import StatementScreen
+        from peertui.ui.screens.statement import StatementScreen  # loaded when opened
 
         self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
 
     def action_certificate(self) -> None:
-        from peertui.ui.dialogs.certificate import CertificateDialog
+        from peertui.ui.dialogs.certificate import CertificateDialog  # loads the exporter
 
         self.app.push_screen(CertificateDialog(self.group_id, self.participant_id))
 
     def action_details(self) -> None:
         if not self.peertui.writable or self.participant.training is None:
             return
-        from peertui.ui.dialogs.trainee_form import TraineeForm
-
         self.app.push_screen(
             TraineeForm(self.group_id, self.participant), lambda _: self.refresh_page()
         )

@@ -35,8 +35,12 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from peertui.store import StoreError
+from peertui.store.schema import SAFETY_SECTIONS, SECTORS, NetworkMap, PersonalGoals, SafetyPlan
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
+from peertui.ui.dialogs.participant_form import ParticipantForm
+from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
 from peertui.ui.formats import when
 from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
@@ -67,14 +71,6 @@ def wall_text(content: WorksheetContent) -> str:
     """A worksheet as plain text for the wall: the headings, then the participant's words.
 
     Shown with ``Content`` on the wall, so nothing in it is read as markup."""
-    from peertui.store.schema import (
-        SAFETY_SECTIONS,
-        SECTORS,
-        NetworkMap,
-        PersonalGoals,
-        SafetyPlan,
-    )
-
     empty = t("worksheet.empty")
     parts: list[str] = []
     if isinstance(content, PersonalGoals):
@@ -314,7 +310,6 @@ class WorksheetScreen(PeerScreen[None]):
         if not versions:
             self.notify(t("worksheet.history_empty"))
             return
-        from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
 
         def chosen(index: int | None) -> None:
             if index is None or not self.may_save():
@@ -334,7 +329,6 @@ class WorksheetScreen(PeerScreen[None]):
     def action_consent(self) -> None:
         if not self.peertui.writable:
             return
-        from peertui.ui.dialogs.participant_form import ParticipantForm
 
         def done(_: str | None) -> None:
             self.refresh_consent()
@@ -387,7 +381,5 @@ class WorksheetScreen(PeerScreen[None]):
                     widget, widget.text if isinstance(widget, TextArea) else widget.value
                 )
         if self.autosaver.dirty and self.may_save():
-            from peertui.store import StoreError
-
             with contextlib.suppress(StoreError):
                 self.save()

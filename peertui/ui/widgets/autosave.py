@@ -18,6 +18,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from peertui.store import StoreError
+from peertui.store.text import clean
 from peertui.strings import t
 
 State = Literal["saved", "pending", "failed", "off"]
@@ -30,8 +32,6 @@ def clean_typed_text(text: str, limit: int) -> tuple[str, list[str]]:
     """What may be stored of ``text``: cleaned by the store's one cleaner (control characters
     other than newline and tab, lone surrogates), and cut to ``limit`` characters. Returns
     the text and the notices (Danish) that the user should see."""
-    from peertui.store.text import clean
-
     notices: list[str] = []
     cleaned = clean(text)
     if cleaned != text:
@@ -85,8 +85,6 @@ class Autosaver:
 
     def flush(self) -> bool:
         """Save now if anything is unsaved. True when everything is saved."""
-        from peertui.store import StoreError
-
         if self._timer is not None:
             self._timer.stop()
             self._timer = None

@@ -17,6 +17,7 @@ DA: dict[str, str] = {
     "home.guide": "Guide",
     "home.empty_courses": "Der er ingen forløb. Læg et forløb i sessions/ og kør peertui check.",
     "home.empty_guide": "Der er ingen guidesider.",
+    "home.loading": "Indlæser …",
     "home.content_problems": (
         "Indholdet har {errors} fejl. Kør 'peertui check' for at se hvor. "
         "Forløb og sider med fejl er vist så godt det kan lade sig gøre."

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from peertui.content import Library, load_library
+from peertui.content import Library
 from peertui.store.paths import resolve_data_dir
 from peertui.strings import t
 from peertui.ui.messages import GroupsChanged, WallChanged, WallShared
@@ -56,9 +56,10 @@ class PeerTUI(CalmCrashes):
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None = None,
         data_dir: Path | None = None,
         *,
+        content_paths: Sequence[Path] | None = None,
         store: Store | None = None,
         notices: Sequence[str] = (),
         serve_wall: bool = False,
@@ -66,7 +67,12 @@ class PeerTUI(CalmCrashes):
         open_store: bool = False,
     ) -> None:
         super().__init__()
-        self.library = library
+        #: The courses, guide pages and scenarios. Without one given, the content is read
+        #: just after the first frame (markdown-it and the parsing stay off the start-up
+        #: path); until then the library is empty and ``content_loaded`` is False.
+        self.library = library if library is not None else Library()
+        self.content_loaded = library is not None
+        self.content_paths = content_paths
         self.data_dir = data_dir
         #: Open the store in ``data_dir`` just after the first frame (start-up stays fast).
         self.open_store_later = open_store and store is None and data_dir is not None
@@ -101,7 +107,15 @@ class PeerTUI(CalmCrashes):
         self.call_after_refresh(self.start_data)
 
     async def start_data(self) -> None:
-        """After the first frame: open the store, serve the wall, resume a meeting."""
+        """After the first frame: read the content, open the store, serve the wall, resume a
+        meeting."""
+        if not self.content_loaded:
+            # The content loader and markdown-it load here, after the first frame.
+            from peertui.content import load_library
+
+            self.library = load_library(self.content_paths)
+            self.content_loaded = True
+            self.refresh_home()
         if self.open_store_later and self.data_dir is not None:
             self.open_store_later = False
             # TinyDB and msgspec load here, after the first frame: start-up stays fast.
@@ -199,7 +213,7 @@ class PeerTUI(CalmCrashes):
         self.screen.post_message(GroupsChanged())
 
     def get_default_screen(self) -> Screen:
-        return HomeScreen(self.library)
+        return HomeScreen()
 
     # ------------------------------------------------------------------ actions
 
@@ -367,7 +381,9 @@ class PeerTUI(CalmCrashes):
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:
-    library = load_library([Path(p) for p in content_paths] if content_paths else None)
-    app = PeerTUI(library, data_dir=resolve_data_dir(data_dir), serve_wall=True, open_store=True)
+    paths = [Path(p) for p in content_paths] if content_paths else None
+    app = PeerTUI(
+        content_paths=paths, data_dir=resolve_data_dir(data_dir), serve_wall=True, open_store=True
+    )
     app.run()
     return app.return_code or 0

@@ -10,13 +10,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.content import Library
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.messages import GroupsChanged
 
 if TYPE_CHECKING:
-    pass
+    from peertui.content import Library
 
 NEW_GROUP = "new-group"
 MEETING_TRAINING = "meeting-training"
@@ -36,11 +35,16 @@ def training_option(count: int) -> Option:
 class HomeScreen(PeerScreen[None]):
     """Lists the groups, the courses and the guide pages."""
 
-    def __init__(self, library: Library) -> None:
-        super().__init__()
-        self.library = library
+    @property
+    def library(self) -> Library:
+        """The app's content (empty for the moment between the first frame and its loading)."""
+        return self.peertui.library
+
+    _shown_loaded = False  # whether the panels were composed with the content read
 
     def compose(self) -> ComposeResult:
+        loaded = self._shown_loaded = self.peertui.content_loaded
+        waiting = Static(Content(t("home.loading")), classes="empty")
         yield Header()
         yield Static(id="notices", classes="notice")
         with Horizontal(id="home"):
@@ -65,6 +69,8 @@ class HomeScreen(PeerScreen[None]):
                 ]
                 if courses:
                     yield OptionList(*courses, id="courses")
+                elif not loaded:
+                    yield waiting
                 else:
                     yield Static(Content(t("home.empty_courses")), classes="empty")
             with Vertical(classes="panel"):
@@ -78,6 +84,8 @@ class HomeScreen(PeerScreen[None]):
                     pages.insert(0, training_option(len(self.library.scenarios)))
                 if pages:
                     yield OptionList(*pages, id="guide")
+                elif not loaded:
+                    yield Static(Content(t("home.loading")), classes="empty")
                 else:
                     yield Static(Content(t("home.empty_guide")), classes="empty")
         yield Footer()
@@ -91,7 +99,12 @@ class HomeScreen(PeerScreen[None]):
         self.refresh_notices()
         self.refresh_groups()
 
-    def on_groups_changed(self, message: GroupsChanged) -> None:
+    async def on_groups_changed(self, message: GroupsChanged) -> None:
+        if self._shown_loaded != self.peertui.content_loaded:
+            await self.recompose()  # the content has just been read
+            for panel in self.query("#groups, #courses"):
+                panel.focus()
+                break
         self.refresh_notices()
         self.refresh_groups()
 

@@ -57,7 +57,13 @@ class PeerScreen(AppAccess, Screen[T], Generic[T]):
 
 
 class PeerDialog(AppAccess, ModalScreen[T], Generic[T]):
-    """A modal dialog of the app."""
+    """A modal dialog of the app, in the middle of the screen."""
+
+    DEFAULT_CSS = """
+    PeerDialog {
+        align: center middle;
+    }
+    """
 
 
 class ConfirmDialog(PeerDialog[bool]):

@@ -1,5 +1,5 @@
 """Every use of Textual's private API, in one place (Textual is pinned exactly; a test,
-tests/ui/test_textual_private.py, fails with a clear message if a new Textual changes these).
+tests/ui/test_base.py, fails with a clear message if a new Textual changes these).
 
 - ``CalmCrashes``: Textual's crash report prints local variables, and participants' words
   could be among them, on a projector. It is replaced by one calm line that holds no data

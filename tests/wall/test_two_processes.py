@@ -41,7 +41,7 @@ def start(terminals: list[PtyTerminal], data_dir: Path, *args: str) -> PtyTermin
 
 
 def open_runner(console: PtyTerminal) -> None:
-    console.wait_for(COURSE.title)  # the content is read just after the first frame
+    console.wait_for("mødegange")  # the course list: the content is read after the first frame
     console.press("tab", "enter")  # from the groups list to the courses
     console.wait_for("Mødegange")
     console.press("down", "enter")

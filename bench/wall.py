@@ -40,7 +40,7 @@ def run() -> list[Row]:
         wall = PtyTerminal([sys.executable, "-m", "peertui", "wall"], env)
         console = PtyTerminal([sys.executable, "-m", "peertui"], env)
         try:
-            console.wait_for("Gruppeforløb")
+            console.wait_for("mødegange")  # the course list, read just after the first frame
             console.press("tab", "enter")  # from the groups list to the courses
             console.wait_for("Mødegange")
             console.press("down", "enter")

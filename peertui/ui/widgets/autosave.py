@@ -45,6 +45,16 @@ def clean_typed_text(text: str, limit: int) -> tuple[str, list[str]]:
 class SaveState(Static):
     """ "Gemt kl. 19:42" / "Gemmer …" / "Ikke gemt: <reason>" (never any of the words)."""
 
+    DEFAULT_CSS = """
+    SaveState.-failed {
+        color: $text-error;
+        text-style: bold;
+    }
+    SaveState.-pending {
+        color: $text-muted;
+    }
+    """
+
     def show(self, state: State, detail: str = "") -> None:
         for name in ("saved", "pending", "failed", "off"):
             self.set_class(name == state, f"-{name}")

@@ -3,7 +3,8 @@
 Screens post them to the app (``self.app.post_message``: a screen that is closing can still
 send one); the app forwards what the room should see to the wall. A screen that shows a list
 refreshes itself when it comes back to the front (``on_screen_resume``), so nobody walks the
-screen stack to tell it.
+screen stack to tell it. None of them bubbles: each is posted straight to the one that
+handles it (a message that bubbled from a screen back to the app would be sent again).
 """
 
 from __future__ import annotations
@@ -13,28 +14,22 @@ from textual.message import Message
 from peertui.wall import WallState
 
 
-class WallChanged(Message):
+class WallChanged(Message, bubble=False):
     """What the room should see now (the runner's block, timer, break, blank screen)."""
-
-    bubble = False  # posted straight to the app (or by the app to one screen)
 
     def __init__(self, state: WallState) -> None:
         super().__init__()
         self.state = state
 
 
-class WallShared(Message):
+class WallShared(Message, bubble=False):
     """Something put on the wall on purpose (a participant's words after the facilitator
     confirmed, a scenario), or, with ``None``, taken off again."""
-
-    bubble = False  # posted straight to the app (or by the app to one screen)
 
     def __init__(self, state: WallState | None) -> None:
         super().__init__()
         self.state = state
 
 
-class GroupsChanged(Message):
+class GroupsChanged(Message, bubble=False):
     """A group was made, changed or deleted, or the store was opened: lists show them anew."""
-
-    bubble = False  # posted straight to the app (or by the app to one screen)

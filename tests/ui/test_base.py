@@ -98,3 +98,12 @@ def test_the_private_textual_api_we_use_is_still_there() -> None:
     for name in textual_private.PRIVATE_APP_ATTRIBUTES:
         assert hasattr(app, name), f"textual.app.App().{name} is gone"
     assert textual_private.registered_themes(app) is not None
+
+
+def test_no_message_of_ours_bubbles_back_to_be_sent_again() -> None:
+    """The app forwards GroupsChanged to the current screen; one that bubbled back up to the
+    app would be forwarded again, for ever (it once was: 100,000 messages in one test)."""
+    from peertui.ui import messages
+
+    for kind in (messages.WallChanged, messages.WallShared, messages.GroupsChanged):
+        assert kind.bubble is False, kind.__name__

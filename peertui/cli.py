@@ -111,7 +111,7 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         from peertui.ui.wall import run_wall
 
         return run_wall(resolve_data_dir(args.wall_data_dir or args.data_dir))
-    if args.command in ("data", "forget", "purge", "demo"):
+    if args.command in ("data", "forget", "purge", "demo", "organisation"):
         from peertui.store.cli import run
 
         return run(args)

@@ -674,6 +674,7 @@ DA: dict[str, str] = {
     "shape.at_least": "skal være mindst {limit}",
     "shape.at_most": "må højst være {limit}",
     "shape.invalid": "har en værdi, som ikke kan bruges her",
+    "shape.https": "skal være en adresse, der begynder med https://",
     # names of fields, used in messages
     "field.group_name": "Gruppens navn",
     "field.name": "Navn",
@@ -683,6 +684,12 @@ DA: dict[str, str] = {
     "field.purpose": "Samtykke",
     "field.status": "Fremmøde",
     "field.meeting": "Mødegang",
+    "field.website": "Hjemmeside",
+    "field.line": "Beskrivelse",
+    "field.contact": "Kontakt",
+    "field.signers": "Underskrifter",
+    "field.logo": "Logo",
+    "field.links": "Links",
     "field.answers": "Personligt statement",
     "field.occasion": "Anledning",
     # --- the road to the certificate (peertui/training.py) ---
@@ -918,6 +925,21 @@ DA: dict[str, str] = {
         "Kan ikke fortrydes."
     ),
     "cli.help.today": "regn med denne dato som i dag",
+    "cli.help.organisation": "vis eller ret organisationen bag ark og beviser",
+    "cli.desc.organisation": (
+        "Organisationens navn, en beskrivende linje, hjemmeside, kontaktlinje, logo og "
+        "underskrifter står på alle ark og beviser. Uden hjemmeside forklarer QR-koden arket "
+        "i stedet for at linke."
+    ),
+    "cli.help.org_show": "vis organisationen",
+    "cli.help.org_set": "ret organisationen (kun de felter, der gives)",
+    "cli.help.org_name": "organisationens navn",
+    "cli.help.org_line": "en beskrivende linje under navnet",
+    "cli.help.org_website": "hjemmeside (https://…); tom tekst fjerner den",
+    "cli.help.org_contact": "en kontaktlinje, fx telefon eller mail",
+    "cli.help.org_signer": "en rolle, der skriver under på beviset (kan gives op til tre gange)",
+    "cli.help.org_logo": "et logo som PNG eller JPEG (højst 2 MB)",
+    "cli.help.org_no_logo": "fjern logoet",
     "cli.help.demo": "fyld en datamappe med en opdigtet demogruppe",
     "cli.desc.demo": (
         "Lægger en opdigtet gruppe med 8 deltagere i datamappen, så du kan se dig omkring. "
@@ -978,6 +1000,19 @@ DA: dict[str, str] = {
     "portable.invalid": "Filen kan ikke importeres: {detail} Intet er ændret.",
     "portable.not_utf8": "den er ikke gyldig UTF-8 (ved byte {offset}).",
     "portable.bad_json": "den er ikke gyldig JSON (linje {line}, kolonne {column}).",
+    "organisation.saved": "Organisationen er gemt.",
+    "organisation.not_set": "(ikke udfyldt)",
+    "organisation.no_website": "(ingen: QR-koderne forklarer arket)",
+    "organisation.show_name": "Navn: {value}",
+    "organisation.show_line": "Beskrivelse: {value}",
+    "organisation.show_website": "Hjemmeside: {value}",
+    "organisation.show_contact": "Kontakt: {value}",
+    "organisation.show_signers": "Underskrifter: {value}",
+    "organisation.show_logo": "Logo: {value}",
+    "organisation.logo_too_big": "Logoet er for stort (højst {limit} KB).",
+    "organisation.logo_kind": "Logoet skal være et PNG- eller JPEG-billede.",
+    "organisation.logo_pixels": "Logoet har for mange billedpunkter; brug et mindre billede.",
+    "organisation.logo_broken": "Logoet kan ikke læses som et billede.",
     "portable.bad_number": "den indeholder et tal med alt for mange cifre.",
     "portable.too_old": (
         "den er fra en tidlig prøveudgave af peertui (format {found}); denne udgave læser "

@@ -107,6 +107,8 @@ def _translate(message: str, base: str) -> SchemaError:
         return SchemaError(path, "date")
     if m := re.match(r"Expected `str` of length <= (\d+)", text):
         return SchemaError(path, "too_long", limit=int(m.group(1)))
+    if text.startswith("Expected `str` matching regex") and "https" in text:
+        return SchemaError(path, "https")
     if text.startswith("Expected `str` matching regex"):
         return SchemaError(path, "id" if "0-9a-f" in text else "empty")
     if m := re.match(r"Expected `(?:array|object)` of length ([<>]=) (\d+)", text):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from peertui.store.backup import Backup
     from peertui.store.store import Store
 
-COMMANDS = ("data", "forget", "purge", "demo")
+COMMANDS = ("data", "forget", "purge", "demo", "organisation")
 
 EXIT_OK = 0
 EXIT_CANCELLED = 1
@@ -83,6 +83,22 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     _yes_option(purge)
     _data_dir_option(purge)
 
+    org = sub.add_parser(
+        "organisation", help=t("cli.help.organisation"), description=t("cli.desc.organisation")
+    )
+    org_sub = org.add_subparsers(dest="org_command", metavar="HANDLING", required=True)
+    show = org_sub.add_parser("show", help=t("cli.help.org_show"))
+    _data_dir_option(show)
+    change = org_sub.add_parser("set", help=t("cli.help.org_set"))
+    change.add_argument("--name", metavar="NAVN", help=t("cli.help.org_name"))
+    change.add_argument("--line", metavar="TEKST", help=t("cli.help.org_line"))
+    change.add_argument("--website", metavar="https://…", help=t("cli.help.org_website"))
+    change.add_argument("--contact", metavar="TEKST", help=t("cli.help.org_contact"))
+    change.add_argument("--signer", action="append", metavar="ROLLE", help=t("cli.help.org_signer"))
+    change.add_argument("--logo", metavar="FIL", help=t("cli.help.org_logo"))
+    change.add_argument("--no-logo", action="store_true", help=t("cli.help.org_no_logo"))
+    _data_dir_option(change)
+
     demo = sub.add_parser("demo", help=t("cli.help.demo"), description=t("cli.desc.demo"))
     demo.add_argument("--force", action="store_true", help=t("cli.help.demo_force"))
     _data_dir_option(demo)
@@ -130,6 +146,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         "forget": _forget,
         "purge": _purge,
         "demo": _demo,
+        "organisation": _organisation,
     }
     try:
         return handlers[args.command](args, folder, stdout)
@@ -354,3 +371,65 @@ def _demo(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
         file=out,
     )
     return EXIT_OK
+
+
+def _organisation(args: argparse.Namespace, folder: Path, out: TextIO) -> int:
+    # The store (TinyDB, msgspec) and, for a logo, Pillow load only when this runs.
+    from msgspec.structs import replace
+
+    from peertui.store.organisation import prepare_logo
+    from peertui.store.store import open_store
+
+    if args.org_command == "show":
+        with open_store(folder, read_only=True) as store:
+            _show_organisation(store.organisation(), out)
+        return EXIT_OK
+    changes: dict[str, object] = {
+        key: value
+        for key, value in (
+            ("name", args.name),
+            ("line", args.line),
+            ("website", args.website),
+            ("contact", args.contact),
+        )
+        if value is not None
+    }
+    if args.signer is not None:
+        changes["signers"] = tuple(s.strip() for s in args.signer if s.strip())
+    if args.no_logo:
+        changes["logo"] = ""
+    elif args.logo:
+        changes["logo"] = prepare_logo(_read_logo(Path(args.logo)))
+    with open_store(folder) as store:
+        saved = store.set_organisation(replace(store.organisation(), **changes))
+    _say(t("organisation.saved"), file=out)
+    _show_organisation(saved, out)
+    return EXIT_OK
+
+
+def _read_logo(path: Path) -> bytes:
+    from peertui.store.errors import StoreError
+    from peertui.store.organisation import LOGO_INPUT_MAX
+
+    try:
+        with open(path, "rb") as fh:  # at most the limit and one byte more, whatever it is
+            return fh.read(LOGO_INPUT_MAX + 1)
+    except OSError as exc:
+        raise StoreError(t("portable.unreadable", file=str(path), code=exc.strerror)) from None
+
+
+def _show_organisation(profile: object, out: TextIO) -> None:
+    from peertui.store.schema import Organisation
+
+    assert isinstance(profile, Organisation)
+    none = t("organisation.not_set")
+    _say(t("organisation.show_name", value=profile.name or none), file=out)
+    _say(t("organisation.show_line", value=profile.line or none), file=out)
+    _say(t("organisation.show_website", value=profile.website or t("organisation.no_website")),
+         file=out)  # fmt: skip
+    _say(t("organisation.show_contact", value=profile.contact or none), file=out)
+    _say(t("organisation.show_signers", value=", ".join(profile.signers) or none), file=out)
+    _say(
+        t("organisation.show_logo", value=t("button.yes") if profile.logo else t("button.no")),
+        file=out,
+    )

@@ -275,14 +275,16 @@ class DataFolder:
             self.data_dir, rel, "group", tables, read_only=False, clock=self.clock
         )
 
-    def _install(self, files: list[tuple[str, Tables]], removed: list[str]) -> None:
+    def _install(
+        self, files: list[tuple[str, Tables]], removed: list[str], extra: list[tuple[str, bytes]]
+    ) -> None:
         """Put group files in place and remove others, all at once (``journal``).
         ``StoreError`` ("Intet er importeret") if nothing changed; ``ImportUnfinished`` if
         the change is committed and finishes on the next open."""
         try:
             journal.commit(
                 self.data_dir,
-                [(rel, dumps(tables)) for rel, tables in files],
+                [(rel, dumps(tables)) for rel, tables in files] + extra,
                 [group_rel(gid) for gid in removed],
                 self.clock(),
             )

@@ -30,6 +30,7 @@ from peertui.store.paths import (
     GROUPS_DIR,
     ID_RE,
     INCOMING_DIR,
+    ORGANISATION_NAME,
     STORE_NAME,
     backup_dir,
     make_private_dir,
@@ -45,9 +46,9 @@ class Journal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 def _safe_rel(rel: str) -> bool:
-    """Only our own names: ``groups/<id>.json`` or ``store.json`` (a journal written by
-    someone else must not move files outside the data folder)."""
-    if rel == STORE_NAME:
+    """Only our own names: ``groups/<id>.json``, ``store.json`` or ``organisation.json`` (a
+    journal written by someone else must not move files outside the data folder)."""
+    if rel in (STORE_NAME, ORGANISATION_NAME):
         return True
     folder, _, name = rel.partition("/")
     stem, dot, ext = name.rpartition(".")

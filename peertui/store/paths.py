@@ -31,6 +31,7 @@ FILE_MODE = 0o600
 
 LOCK_NAME = "peertui.lock"
 STORE_NAME = "store.json"
+ORGANISATION_NAME = "organisation.json"  # who issues the sheets: no participant data
 GROUPS_DIR = "groups"
 BACKUPS_DIR = "backups"
 DAMAGED_DIR = "damaged"
@@ -101,6 +102,7 @@ def is_peertui_dir(path: Path) -> bool:
     names = {p.name for p in path.iterdir() if not p.name.startswith(".")}
     if not names:
         return True
-    ours = {LOCK_NAME, STORE_NAME, GROUPS_DIR, BACKUPS_DIR, DAMAGED_DIR, RUNS_DIR}
+    ours = {LOCK_NAME, STORE_NAME, ORGANISATION_NAME, GROUPS_DIR, BACKUPS_DIR, DAMAGED_DIR}
+    ours |= {RUNS_DIR}
     ours |= {ERASURES_DIR, INCOMING_DIR}
     return bool(names & {STORE_NAME, GROUPS_DIR}) or names <= ours

@@ -23,14 +23,15 @@ from peertui.store import checks, schema
 from peertui.store.checks import SchemaError
 from peertui.store.errors import ImportInvalid, StoreError
 from peertui.store.files import write_atomic
-from peertui.store.schema import GroupData, GroupEntry
+from peertui.store.schema import GroupData, GroupEntry, Organisation
 from peertui.strings import t
 
 FORMAT = "peertui-export"
 #: 4: groups hold their participants (trainees too), attendance, statements, worksheets and
-#: meeting logs, as in schema 4 of the data files. Formats 1-3 came only from test versions
+#: meeting logs, as in schema 4 of the data files. 5: also the organisation's profile
+#: (``"organisation"``, left out when none is set). Formats 1-3 came only from test versions
 #: of peertui before its first release and are refused with a message.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 OLDEST_FORMAT = 4
 MAX_BYTES = 100 * 1024 * 1024  # documented in docs/data.md
 
@@ -38,6 +39,8 @@ MAX_BYTES = 100 * 1024 * 1024  # documented in docs/data.md
 @dataclass(frozen=True, slots=True)
 class ExportBundle:
     groups: tuple[GroupData, ...]
+    #: The organisation's profile (None: the file has none; an empty one is not exported).
+    organisation: Organisation | None = None
     #: Where an import file's texts lost control characters (paths such as
     #: ``groups[0].participants[1].alias``; never the text).
     cleaned: tuple[str, ...] = ()
@@ -47,15 +50,19 @@ class _ExportFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     format: str
     format_version: int
     groups: tuple[GroupEntry, ...] = ()
+    organisation: Organisation | None = None
 
 
 def export_document(bundle: ExportBundle) -> dict[str, Any]:
     groups = sorted(bundle.groups, key=lambda g: g.group.id)
-    return {
+    doc: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "groups": [schema.to_doc(g.entry()) for g in groups],
     }
+    if bundle.organisation is not None and bundle.organisation != Organisation():
+        doc["organisation"] = schema.to_doc(bundle.organisation)
+    return doc
 
 
 def export_bytes(bundle: ExportBundle) -> bytes:
@@ -119,7 +126,7 @@ def parse_export(raw: bytes) -> ExportBundle:
         if g.group.id in seen:
             raise ImportInvalid(SchemaError(f"groups[{i}].id", "duplicate").describe())
         seen.add(g.group.id)
-    return ExportBundle(groups=groups, cleaned=tuple(cleaned))
+    return ExportBundle(groups=groups, organisation=top.organisation, cleaned=tuple(cleaned))
 
 
 def read_export(source: Path) -> ExportBundle:

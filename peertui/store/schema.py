@@ -364,6 +364,40 @@ class MeetingLog(Record):
     carry_over: Text = ""  # a note for next time
 
 
+# --- the organisation behind the sheets -----------------------------------------------------
+
+#: Where a sheet's QR code can point (the guide page of the sheet's tool, or the course).
+LinkKind = Literal["statement", "goals", "safety_plan", "network_map", "certificate"]
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
+WEBSITE_MAX = 300
+#: A logo is stored re-encoded as PNG, at most this many bytes (base64 in the file).
+LOGO_MAX = 200_000
+SIGNERS_MAX = 3
+Url = Annotated[str, msgspec.Meta(max_length=WEBSITE_MAX, pattern=r"^(https://[^\s<>\"'`]+)?$")]
+
+
+class Organisation(Record, omit_defaults=True):
+    """Who issues the sheets and certificates: printed on each of them (all may be empty)."""
+
+    name: Annotated[str, msgspec.Meta(max_length=NAME_MAX)] = ""
+    line: Annotated[str, msgspec.Meta(max_length=OCCASION_MAX)] = ""  # one descriptive line
+    website: Url = ""  # https only; empty: QR codes explain the sheet instead of linking
+    contact: Annotated[str, msgspec.Meta(max_length=OCCASION_MAX)] = ""  # a contact line
+    #: The roles that sign a certificate ("Kursusleder", "Koordinator").
+    signers: Annotated[
+        tuple[Annotated[str, msgspec.Meta(max_length=NAME_MAX)], ...],
+        msgspec.Meta(max_length=SIGNERS_MAX),
+    ] = ()
+    logo: Annotated[str, msgspec.Meta(max_length=LOGO_MAX * 4 // 3 + 4)] = ""  # base64 PNG
+    #: Where each kind of sheet's QR code points, when not the website.
+    links: dict[LinkKind, Url] = {}
+
+    def link(self, kind: str) -> str:
+        """Where a sheet of ``kind`` points: its own link, else the website, else ""."""
+        own = self.links.get(kind) if kind in LINK_KINDS else None
+        return own or self.website
+
+
 # --- a whole group, as one bundle -----------------------------------------------------------
 
 GROUP_TABLES = ("participants", "attendance", "statements", "worksheets", "meeting_logs")

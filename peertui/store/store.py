@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
-from peertui.store import erasure, groups, people, trainees, words
+from peertui.store import erasure, groups, organisation, people, trainees, words
 from peertui.store.erasure import Erasure, Pending
 from peertui.store.errors import (
     ImportInvalid,
@@ -34,6 +34,7 @@ from peertui.store.folder import DataFolder
 from peertui.store.layout import group_to_tables
 from peertui.store.paths import (
     ID_RE,
+    ORGANISATION_NAME,
     group_rel,
     resolve_data_dir,
 )
@@ -45,6 +46,7 @@ from peertui.store.schema import (
     Group,
     GroupData,
     MeetingLog,
+    Organisation,
     Participant,
     Statement,
     Teaching,
@@ -457,6 +459,18 @@ class Store(DataFolder):
         """Record the day the first certificate was printed (a reprint keeps the first day)."""
         return trainees.set_certified(self._write(group_id), participant_id, on)
 
+    # -- the organisation behind the sheets
+
+    @_synchronized
+    def organisation(self) -> Organisation:
+        """The organisation's profile (empty until one is set)."""
+        return organisation.read(self.data_dir)
+
+    @_synchronized
+    def set_organisation(self, profile: Organisation) -> Organisation:
+        self._writable()
+        return organisation.write(self.data_dir, profile, self.clock())
+
     # -- export and import
 
     @_synchronized
@@ -464,7 +478,8 @@ class Store(DataFolder):
         """Everything, for ``peertui data export``. ``StoreDamaged`` if a file is damaged."""
         if self.damaged:
             raise self.damaged[0]
-        return ExportBundle(groups=tuple(self.group_data(g).sorted() for g in sorted(self._groups)))
+        groups = tuple(self.group_data(g).sorted() for g in sorted(self._groups))
+        return ExportBundle(groups=groups, organisation=self.organisation())
 
     @_synchronized
     def import_bundle(self, bundle: ExportBundle, *, replace_all: bool = False) -> ImportReport:
@@ -495,7 +510,10 @@ class Store(DataFolder):
         incoming = {d.group.id for d in bundle.groups}
         removed = [gid for gid in current if replace_all and gid not in incoming]
         files = [(group_rel(d.group.id), group_to_tables(d)) for d in written]
-        self._install(files, removed)
+        ours, theirs = self.organisation(), bundle.organisation
+        take = theirs is not None and theirs != ours and (replace_all or ours == Organisation())
+        extra = [(ORGANISATION_NAME, organisation.payload(theirs))] if take and theirs else []
+        self._install(files, removed, extra)
         return ImportReport(
             added=added,
             replaced=kept,

@@ -60,7 +60,7 @@ def test_export_import_export_is_byte_identical(source: Path, tmp_path: Path) ->
     assert first.stat().st_mode & 0o777 == 0o600
 
     doc = json.loads(first.read_bytes())
-    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 4
+    assert doc["format"] == "peertui-export" and doc["format_version"] == FORMAT_VERSION == 5
     assert len(doc["groups"]) == 3 and "trainees" not in doc
     demo_group = next(g for g in doc["groups"] if g["demo"])
     training = next(g for g in doc["groups"] if g["course"] == "bliv-inddragelsesfacilitator")

@@ -352,6 +352,12 @@ DA: dict[str, str] = {
     "export.foot.group_summary": (
         "Til facilitatorerne. Oversigten indeholder ingen deltageres navne eller tekst."
     ),
+    # The footer when the QR code carries the explanation (export.about.*), not an address.
+    "export.foot.explains": "Scan koden for at læse, hvad arket handler om.",
+    "export.org.logo": "Logo",
+    # The PDF's title (its metadata): "Personligt statement – Maja", "Bevis – Lene".
+    "export.title": "{kind} – {name}",
+    "export.title.batch": "Ark fra peertui",
     "export.date": "{day}. {month} {year}",
     "export.month.1": "januar",
     "export.month.2": "februar",
@@ -1000,6 +1006,32 @@ DA: dict[str, str] = {
     "portable.invalid": "Filen kan ikke importeres: {detail} Intet er ændret.",
     "portable.not_utf8": "den er ikke gyldig UTF-8 (ved byte {offset}).",
     "portable.bad_json": "den er ikke gyldig JSON (linje {line}, kolonne {column}).",
+    # What a sheet's QR code says when the organisation has no website (read on a phone,
+    # with no internet; short: the code must stay small enough to print in the footer).
+    "export.about.statement": (
+        "Personligt statement: mine egne ord om, hvem jeg er, hvad der er vigtigt for mig, og "
+        "hvad jeg vil have hjælp til. Læs det, og lad os finde vejen sammen."
+    ),
+    "export.about.goals": (
+        "Personlige mål: det, jeg vil, hvorfor, mit første lille skridt, og hvem der kan "
+        "hjælpe. Spørg mig gerne, hvordan det går."
+    ),
+    "export.about.safety_plan": (
+        "Tryghedsplan: mine tegn på krise, hvad jeg selv kan gøre, og hvem jeg kan ringe til. "
+        "Akut: ring 112. Livslinien: 70 201 201."
+    ),
+    "export.about.network_map": (
+        "Netværkskort: de mennesker, der er tæt på mig, og dem længere ude. Brug det til at "
+        "tale om, hvem der kan støtte mig."
+    ),
+    "export.about.certificate": (
+        "Bevis: kursisten har gennemført kurset Bliv inddragelsesfacilitator og undervist "
+        "mindst fire kolleger eller borgere i personlige statements."
+    ),
+    "check.link_placeholder": (
+        "linket {link} er et eksempel, ikke en rigtig adresse; ret det eller fjern det"
+    ),
+    "check.link_not_https": "linket {link} skal være en https-adresse",
     "organisation.saved": "Organisationen er gemt.",
     "organisation.not_set": "(ikke udfyldt)",
     "organisation.no_website": "(ingen: QR-koderne forklarer arket)",
@@ -1013,6 +1045,31 @@ DA: dict[str, str] = {
     "organisation.logo_kind": "Logoet skal være et PNG- eller JPEG-billede.",
     "organisation.logo_pixels": "Logoet har for mange billedpunkter; brug et mindre billede.",
     "organisation.logo_broken": "Logoet kan ikke læses som et billede.",
+    "organisation.title": "Organisation",
+    "organisation.cmd_help": "Navn, hjemmeside, underskrifter og logo på alle ark og kursusbeviser",
+    "organisation.intro": "Det, der står her, står på alle udskrevne ark og kursusbeviser.",
+    "organisation.name": "Navn",
+    "organisation.line": "Beskrivende linje",
+    "organisation.website": "Hjemmeside (https://…)",
+    "organisation.website_help": (
+        "Uden hjemmeside forklarer QR-koderne arket i stedet for at linke."
+    ),
+    "organisation.contact": "Kontaktlinje",
+    "organisation.signers": "Underskrifter: op til tre roller",
+    "organisation.signer_placeholder": "fx {example}",
+    "organisation.signer_example.1": "Kursusleder",
+    "organisation.signer_example.2": "Koordinator",
+    "organisation.signer_example.3": "Formand",
+    "organisation.logo": "Logo",
+    "organisation.logo_set": "Der er et logo ({size} KB). Det ses på arkene, ikke her.",
+    "organisation.logo_none": "Der er intet logo.",
+    "organisation.logo_new": "Det nye logo tages med, når du gemmer.",
+    "organisation.logo_removing": "Logoet fjernes, når du gemmer.",
+    "organisation.logo_path": "Sti til en PNG- eller JPEG-fil",
+    "organisation.logo_remove": "Fjern logo",
+    "organisation.logo_keep": "Behold logo",
+    "organisation.unsaved": "Ændringerne er ikke gemt endnu (ctrl+s gemmer).",
+    "organisation.leave_unsaved": "Ændringerne er ikke gemt. Gå tilbage og glem dem?",
     "portable.bad_number": "den indeholder et tal med alt for mange cifre.",
     "portable.too_old": (
         "den er fra en tidlig prøveudgave af peertui (format {found}); denne udgave læser "
@@ -1184,6 +1241,8 @@ DA: dict[str, str] = {
     "certificate.signer_role": "Underviser på kurset",
     "certificate.issued": "Udstedt {day}",
     "certificate.link": "Læs om kurset:",
+    "certificate.link_explains": "Scan koden for at læse, hvad beviset viser.",
+    "certificate.office_signer": "for {organisation}",
     "certificate.file": "bevis",
     "certificate.not_ready": "Beviset kan ikke udskrives endnu.",
     "certificate.not_trainee": (

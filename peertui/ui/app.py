@@ -260,6 +260,15 @@ class PeerTUI(CalmCrashes):
 
         self.push_screen(GroupForm(self.library), created)
 
+    def action_organisation(self) -> None:
+        """The organisation's profile on every sheet and certificate (read-only: shown only)."""
+        if self.store is None:
+            return
+        from peertui.ui.screens.settings import OrganisationScreen  # loaded when opened
+
+        if not isinstance(self.screen, OrganisationScreen):
+            self.push_screen(OrganisationScreen())
+
     def resume_meeting_in_progress(self) -> None:
         """After a quit or a crash mid-meeting: straight back into it, paused, and say so."""
         store = self.store
@@ -353,6 +362,10 @@ class PeerTUI(CalmCrashes):
                     partial(self.action_open_group, group.id),
                 )
             yield SystemCommand(t("group.new"), t("group.new_help"), self.action_new_group)
+            if "organisation" not in seen:  # on the home screen it is listed with its key
+                yield SystemCommand(
+                    t("organisation.title"), t("organisation.cmd_help"), self.action_organisation
+                )
         for course in self.library.courses:
             yield SystemCommand(
                 t("cmd.open_course", title=course.title),

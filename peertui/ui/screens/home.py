@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
@@ -34,6 +35,15 @@ def training_option(count: int) -> Option:
 
 class HomeScreen(PeerScreen[None]):
     """Lists the groups, the courses and the guide pages."""
+
+    BINDINGS = [Binding("o", "organisation", t("organisation.title"))]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The organisation's profile lives in the data folder: no key without a store.
+        return action != "organisation" or self.peertui.store is not None
+
+    def action_organisation(self) -> None:
+        self.peertui.action_organisation()
 
     @property
     def library(self) -> Library:
@@ -107,6 +117,7 @@ class HomeScreen(PeerScreen[None]):
                 break
         self.refresh_notices()
         self.refresh_groups()
+        self.refresh_bindings()  # the store may have just opened: its keys appear
 
     def refresh_notices(self) -> None:
         notices = list(self.peertui.notices)

@@ -120,7 +120,12 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(t("export.cli.created", dir=target), file=err)
 
     result = export_sheets(
-        plan.sheets, target, one_file=args.one_file, force=args.force, anonymous_names=True
+        plan.sheets,
+        target,
+        one_file=args.one_file,
+        force=args.force,
+        anonymous_names=True,
+        title=plan.title,  # one file: titled by the group's name
     )
     for path in result.paths:
         print(path, file=out)

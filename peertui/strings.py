@@ -1242,7 +1242,7 @@ DA: dict[str, str] = {
     "certificate.issued": "Udstedt {day}",
     "certificate.link": "Læs om kurset:",
     "certificate.link_explains": "Scan koden for at læse, hvad beviset viser.",
-    "certificate.office_signer": "for {organisation}",
+    "certificate.link_more": "Læs mere:",
     "certificate.file": "bevis",
     "certificate.not_ready": "Beviset kan ikke udskrives endnu.",
     "certificate.not_trainee": (

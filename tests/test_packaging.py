@@ -80,6 +80,9 @@ def test_wheel_carries_builtin_content(wheel: Path) -> None:
     assert "peertui/_builtin/content/personligt-statement.md" in names
     for sheet in ("common", "console", "wall"):
         assert f"peertui/ui/{sheet}.tcss" in names
+    # The exporter's templates (peertui/export/templates/) travel inside the package.
+    for template in ("document", "certificate", "sheets/_parts", "sheets/statement"):
+        assert f"peertui/export/templates/{template}.html.j2" in names
 
 
 def test_wheel_installed_peertui_finds_its_content(wheel: Path, tmp_path: Path) -> None:

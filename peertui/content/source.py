@@ -16,6 +16,7 @@ from typing import Any
 
 from peertui.content.model import Problem
 from peertui.strings import t
+from peertui.weblinks import link_problem
 
 MAX_FILE_BYTES = 1_000_000
 FENCE = "+++"
@@ -145,6 +146,9 @@ def validate(
             if f.kind == "url" and not re.match(r"^https?://[^\s/]+\S*$", value):
                 sink.error(line, t("check.bad_url", key=f.key))
                 continue
+            if f.kind == "url" and (problem := link_problem(value)) is not None:
+                # A placeholder or plain-http link would reach a printed QR code: say so.
+                sink.warning(line, t(problem, link=value.strip()))
             if f.kind == "id" and not ID_RE.match(value):
                 sink.error(line, t("check.bad_id", key=f.key))
                 continue

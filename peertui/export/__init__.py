@@ -1,7 +1,8 @@
 """Print participants' sheets as A4 PDFs: personal statements with QR links, worksheets, and a
 group summary for the facilitators. See docs/export.md.
 
-Importing this package is cheap: WeasyPrint and qrcode are imported only when a sheet is made.
+Each sheet carries the organisation that hands it out (``Issuer``). Importing this package is
+cheap: WeasyPrint, qrcode and Jinja2 are imported only when a sheet is made.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from peertui.export.model import (
     Goal,
     GoalsSheet,
     GroupSummary,
+    Issuer,
     MeetingSummary,
     NetworkPerson,
     NetworkSheet,
@@ -43,6 +45,7 @@ __all__ = [
     "Goal",
     "GoalsSheet",
     "GroupSummary",
+    "Issuer",
     "MeetingSummary",
     "NetworkPerson",
     "NetworkSheet",

@@ -1,9 +1,12 @@
 """The trainee's certificate ("Bevis") for the course "Bliv inddragelsesfacilitator".
 
 One A4 page, printed with the exporter's own parts: the bundled fonts (``sheets.font_faces``),
-the WeasyPrint renderer with the fetcher that serves only those fonts (``pdf.Renderer``,
-WeasyPrint imported on first use), the link QR code (``qr.link_svg``), HTML escaping of every
-stored text (``sheets.esc``) and the atomic 0600 file writing (``files.write_atomic``).
+the WeasyPrint renderer with the fetcher that serves only those fonts and the registered logo
+(``pdf.Renderer``, WeasyPrint imported on first use), the footer QR code (``sheets.qr_code``:
+a real link or a text that explains the certificate, never a placeholder), a Jinja2 template
+that escapes every stored text (``templates/certificate.html.j2``) and the atomic 0600 file
+writing (``files.write_atomic``). The issuing organisation (``Issuer``: name, line, logo) is at
+the top; its signing roles get signature lines after the course's trainers.
 
 * ``CertificateData`` is what the page shows; ``certificate_html`` lays it out (no store, no
   WeasyPrint), so the page can be tested and looked at on its own.
@@ -28,14 +31,25 @@ from typing import TYPE_CHECKING
 
 from peertui import training as rule
 from peertui.content import load_library
-from peertui.export import files, qr
+from peertui.export import files
 from peertui.export.errors import ExportError, OutputExists
+from peertui.export.from_store import issuer_from
+from peertui.export.model import NO_ISSUER, Issuer
 from peertui.export.pdf import ASSETS, Renderer
-from peertui.export.sheets import esc, font_faces, format_date, uncovered_characters
+from peertui.export.sheets import (
+    font_faces,
+    format_date,
+    logo_url,
+    qr_code,
+    uncovered_characters,
+)
+from peertui.export.templating import render
 from peertui.store.schema import ROLES
 from peertui.strings import t
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from peertui.content import Library
     from peertui.store.schema import Group, Participant
     from peertui.store.store import Store
@@ -70,7 +84,9 @@ class NotATrainee(ExportError):
 
 @dataclass(frozen=True, slots=True)
 class CertificateData:
-    """Everything printed on the certificate. The texts are printed literally (escaped)."""
+    """Everything printed on the certificate. The texts are printed literally (escaped).
+    ``organisation`` is the trainee's own workplace; ``issuer`` the organisation that issues
+    the certificate (printed at the top, with its logo, and its signing roles)."""
 
     alias: str
     organisation: str
@@ -83,7 +99,8 @@ class CertificateData:
     last_taught: date
     signers: tuple[str, ...]  # the group's facilitators (the course's trainers)
     issued: date
-    link: str | None  # the course's page; None: no QR code
+    link: str | None  # the course's page (used only if it is a real https address)
+    issuer: Issuer = NO_ISSUER  # the organisation that issues it, and its signing roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +118,6 @@ class CertificateResult:
 @functools.cache
 def certificate_css() -> str:
     return "\n".join([font_faces(), CSS_FILE.read_text(encoding="utf-8")])
-
-
-def _fill(key: str, strong: tuple[str, ...] = (), **values: object) -> str:
-    """The string ``key`` as HTML: the template and every value escaped, the values named in
-    ``strong`` in bold. Nothing in ``values`` can become markup."""
-    template = esc(t(key))
-    filled = {
-        name: f"<strong>{esc(str(value))}</strong>" if name in strong else esc(str(value))
-        for name, value in values.items()
-    }
-    return template.format(**filled)
 
 
 def _audience_key(audiences: frozenset[str]) -> str:
@@ -139,88 +145,99 @@ def _period(first: date, last: date) -> str:
     return t("certificate.period.range", start=start, end=_day(last))
 
 
-def _signatures(signers: Sequence[str]) -> str:
-    names = list(signers) or [""]
-    blocks = []
-    for name in names:
-        label = esc(name) if name else esc(t("certificate.signature"))
-        blocks.append(
-            '<div class="signature"><div class="sign-line"></div>'
-            f'<p class="signer">{label}</p>'
-            f'<p class="signer-role">{esc(t("certificate.signer_role"))}</p></div>'
-        )
-    # As few rows as possible, evenly filled: 5 names are 3 + 2, not 4 + 1.
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One line to sign on: the name (or the office) under it, and a smaller line under that."""
+
+    name: str
+    role: str
+    office: bool = False  # one of the organisation's signing roles, not a trainer
+
+
+def signature_rows(signers: Sequence[str], issuer: Issuer) -> list[list[Signature]]:
+    """The course's trainers (each named, "Underviser på kurset"), then the organisation's
+    signing roles (the role under the line, "Kursusleder": the organisation is named at the
+    top); with neither, one unnamed line. As few rows of at most ``SIGNATURES_PER_ROW`` as
+    possible, evenly filled: 5 are 3 + 2, not 4 + 1."""
+    blocks = [Signature(name, t("certificate.signer_role")) for name in signers if name.strip()]
+    blocks += [Signature(role.strip(), "", True) for role in issuer.signers if role.strip()]
+    if not blocks:
+        blocks = [Signature(t("certificate.signature"), t("certificate.signer_role"))]
     rows_needed = -(-len(blocks) // SIGNATURES_PER_ROW)
     per_row = -(-len(blocks) // rows_needed)
-    rows = [
-        '<div class="signature-row">' + "".join(blocks[i : i + per_row]) + "</div>"
-        for i in range(0, len(blocks), per_row)
-    ]
-    return '<section class="signatures">' + "".join(rows) + "</section>"
+    return [blocks[i : i + per_row] for i in range(0, len(blocks), per_row)]
 
 
-def _link(link: str | None) -> str:
-    if not link:
-        return ""
-    code = qr.link_svg(link)  # BadLink for an address that is not http(s) or too long
-    return (
-        f'<section class="course-link">{code}<div class="link-about">'
-        f'<p class="link-explain">{esc(t("certificate.link"))}</p>'
-        f'<p class="link-url">{esc(link)}</p></div></section>'
-    )
+@dataclass(frozen=True, slots=True)
+class CertificateCode:
+    """The certificate's QR code (our SVG, Markup), the line about it and, for a link, the
+    address."""
+
+    code: Markup | str
+    explain: str
+    url: str | None
+
+
+def certificate_code(data: CertificateData) -> CertificateCode | None:
+    """Where the code leads (``links.qr_target``): the course's real page, the organisation's
+    link or website, or a text that explains the certificate. ``BadLink`` for an address too
+    long for the code."""
+    code, url = qr_code("certificate", data.link, data.issuer)
+    if not code:  # pragma: no cover - the certificate always explains itself
+        return None
+    if url is None:
+        explain = t("certificate.link_explains")
+    elif url == (data.link or "").strip():
+        explain = t("certificate.link")  # the course's own page
+    else:
+        explain = t("certificate.link_more")  # the organisation's link or website
+    return CertificateCode(code, explain, url)
+
+
+def certificate_title(data: CertificateData) -> str:
+    """The PDF's title: "Bevis – Lene"."""
+    return t("export.title", kind=t("certificate.kind"), name=data.alias.strip())
 
 
 def certificate_html(data: CertificateData) -> str:
-    """The whole HTML document for one certificate. Its title is fixed ("peertui"): nothing a
-    user typed goes into the PDF's metadata."""
-    role = t(f"training.role.{data.role}") if data.role in ROLES else ""
-    who = (
-        _fill("certificate.role_at", role=role, organisation=data.organisation)
-        if role and data.organisation.strip()
-        else esc(data.organisation.strip() or role)
-    )
-    course = _fill(
-        "certificate.course",
-        strong=("course",),
-        course=data.course_title,
-        day=_day(data.course_day),
-    )
-    taught = _fill(
-        _audience_key(data.audiences),
-        strong=("count",),
-        count=data.taught,
+    """The whole HTML document for one certificate (templates/certificate.html.j2). Every
+    stored text is escaped by the template; the title is "Bevis – <alias>", the author the
+    organisation's name."""
+    from markupsafe import Markup  # with Jinja2, when the first certificate is laid out
+
+    return render(
+        "certificate.html.j2",
+        title=certificate_title(data),
+        author=data.issuer.name.strip(),
+        css=Markup(certificate_css()),  # our own files: trusted
+        data=data,
+        issuer=data.issuer,
+        logo_url=logo_url(data.issuer),
+        role=t(f"training.role.{data.role}") if data.role in ROLES else "",
+        long_alias=len(data.alias) > LONG_ALIAS,
+        course_day=_day(data.course_day),
+        taught_key=_audience_key(data.audiences),
         period=_period(data.first_taught, data.last_taught),
-    )
-    alias_class = "cert-alias long" if len(data.alias) > LONG_ALIAS else "cert-alias"
-    body = (
-        '<article class="certificate"><div class="cert-main">'
-        f'<p class="cert-kind">{esc(t("certificate.kind"))}</p>'
-        f'<h1 class="{alias_class}">{esc(data.alias)}</h1>'
-        f'<p class="cert-who">{who}</p>'
-        f'<p class="cert-text">{course}</p>'
-        f'<p class="cert-text">{taught}</p>'
-        '</div><div class="cert-foot">'
-        f"{_signatures(data.signers)}"
-        f'<p class="cert-issued">'
-        f"{_fill('certificate.issued', day=_day(data.issued))}</p>"
-        f"{_link(data.link)}"
-        "</div></article>"
-    )
-    return (
-        '<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">'
-        f"<title>peertui</title><style>{certificate_css()}</style></head>"
-        f"<body>{body}</body></html>"
+        issued=_day(data.issued),
+        signature_rows=signature_rows(data.signers, data.issuer),
+        qr=certificate_code(data),
     )
 
 
 def render_certificate(data: CertificateData) -> bytes:
     """The certificate as PDF bytes (imports WeasyPrint on first use; ``PdfUnavailable``)."""
-    return Renderer().pdf(certificate_html(data))
+    html = certificate_html(data)  # first: a BadLink stops before WeasyPrint loads
+    renderer = Renderer()
+    if data.issuer.logo:
+        renderer.allow_png(data.issuer.logo)
+    return renderer.pdf(html)
 
 
 def certificate_texts(data: CertificateData) -> str:
     """Every stored text on the certificate (for the font coverage check)."""
-    return "".join([data.alias, data.organisation, data.course_title, *data.signers])
+    issuer = data.issuer
+    texts = (data.alias, data.organisation, data.course_title, *data.signers)
+    return "".join((*texts, issuer.name, issuer.line, *issuer.signers))
 
 
 # --- from the store ---------------------------------------------------------------------------
@@ -240,9 +257,11 @@ def certificate_data(
     *,
     today: date,
     library: Library | None,
+    issuer: Issuer = NO_ISSUER,
 ) -> CertificateData:
-    """What to print for ``person`` of ``group``. ``NotATrainee`` without a training record,
-    ``NotReady`` (with ``explain``'s lines) when the rule is not met on ``today``."""
+    """What to print for ``person`` of ``group``, issued by ``issuer``. ``NotATrainee``
+    without a training record, ``NotReady`` (with ``explain``'s lines) when the rule is not
+    met on ``today``."""
     record = person.training
     if record is None:
         raise NotATrainee()
@@ -264,6 +283,7 @@ def certificate_data(
         signers=tuple(name for name in group.facilitators if name.strip()),
         issued=record.certified or today,
         link=course.link if course is not None else None,
+        issuer=issuer,
     )
 
 
@@ -306,7 +326,8 @@ def print_certificate(
     person = store.participant(group_id, participant_id)
     if library is None:
         library = _library(content_root)
-    data = certificate_data(group, person, today=today, library=library)
+    issuer = issuer_from(store.organisation())
+    data = certificate_data(group, person, today=today, library=library, issuer=issuer)
     folder = files.check_folder(Path(out_dir))
     pdf = render_certificate(data)
     assert person.training is not None  # certificate_data checked it

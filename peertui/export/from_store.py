@@ -12,6 +12,9 @@ Consent, as decided for peertui (docs/export.md, "Consent"):
 * a digital copy (a QR code holding the statement's text) only when the caller asked for it
   *and* the participant has an active ``digital_copy`` consent;
 * the group summary has no participant text and no names, so it needs no consent.
+
+Every sheet carries the organisation's profile (``Store.organisation``) as an ``Issuer``
+(``issuer_from``): printed at the top of each sheet, and its links used for the QR codes.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ from typing import TYPE_CHECKING
 
 from peertui.export.errors import OutputNotWritable
 from peertui.export.model import (
+    NO_ISSUER,
     Goal,
     GoalsSheet,
     GroupSummary,
+    Issuer,
     MeetingSummary,
     NetworkPerson,
     NetworkSheet,
@@ -35,12 +40,13 @@ from peertui.export.model import (
     Sheet,
     StatementSheet,
 )
-from peertui.store.schema import PersonalGoals, SafetyPlan
+from peertui.store.organisation import logo_png
+from peertui.store.schema import LINK_KINDS, PersonalGoals, SafetyPlan
 from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.content import Course, Library
-    from peertui.store.schema import Participant, Statement, Worksheet
+    from peertui.store.schema import Organisation, Participant, Statement, Worksheet
     from peertui.store.store import Store
 
 #: What can be printed, in the order the sheets of one participant come out.
@@ -113,6 +119,22 @@ def kinds_for(what: str, *, one_participant: bool) -> tuple[tuple[str, ...], boo
     raise ValueError(f"what must be one of {WHAT_CHOICES}")
 
 
+def issuer_from(organisation: Organisation) -> Issuer:
+    """The organisation's profile as the exporter prints it (the logo as PNG bytes)."""
+    links = tuple(
+        (kind, organisation.links[kind]) for kind in LINK_KINDS if kind in organisation.links
+    )
+    return Issuer(
+        name=organisation.name,
+        line=organisation.line,
+        contact=organisation.contact,
+        logo=logo_png(organisation),
+        signers=tuple(organisation.signers),
+        website=organisation.website,
+        links=links,
+    )
+
+
 def guide_links(library: Library | None) -> dict[str, str | None]:
     """The footer link for each kind: the ``link`` of its guide page, if the page has one."""
     links: dict[str, str | None] = {}
@@ -127,10 +149,13 @@ class ExportPlan:
     """The sheets to print and what the facilitator should be told about the rest.
 
     ``owners[i]`` is the participant id whose sheet ``sheets[i]`` is (``None`` for the group
-    summary), so a screen can say which file is whose. The counts never come with names."""
+    summary), so a screen can say which file is whose. The counts never come with names.
+    ``title`` (the group's name) is the PDF title when every sheet goes into one file."""
 
     sheets: tuple[Sheet, ...]
     owners: tuple[str | None, ...]
+    title: str = ""
+    issuer: Issuer = NO_ISSUER
     no_printing_consent: int = 0  # participants left out: no printing consent
     missing: Mapping[str, int] = field(default_factory=dict)  # kind -> consented, nothing to print
     copy_without_consent: int = 0  # asked for a digital copy, no consent: printed without
@@ -172,6 +197,8 @@ def plan_export(
     day = today or store.clock().astimezone().date()
     kinds, summary = kinds_for(what, one_participant=participant_id is not None)
     everyone = store.participants(group_id)  # NotFound for an unknown group
+    group = store.group(group_id)
+    issuer = issuer_from(store.organisation())
     chosen = (
         [store.participant(group_id, participant_id)] if participant_id is not None else everyone
     )
@@ -195,6 +222,7 @@ def plan_export(
                 if sheet is None:
                     missing[kind] += 1
                     continue
+                sheet = replace(sheet, issuer=issuer)
                 if isinstance(sheet, StatementSheet) and digital_copy:
                     if person.has_consent("digital_copy"):
                         sheet = _with_copy(sheet)
@@ -204,11 +232,14 @@ def plan_export(
                 sheets.append(sheet)
                 owners.append(person.id)
     if summary:
-        sheets.append(group_summary(store, group_id, course=course, today=day))
+        summary_sheet = group_summary(store, group_id, course=course, today=day)
+        sheets.append(replace(summary_sheet, issuer=issuer))
         owners.append(None)
     return ExportPlan(
         sheets=tuple(sheets),
         owners=tuple(owners),
+        title=group.name,
+        issuer=issuer,
         no_printing_consent=no_consent,
         missing={k: v for k, v in missing.items() if v},
         copy_without_consent=copy_refused,

@@ -5,7 +5,12 @@ benchmarked) on its own. Every ``str`` field that a participant or facilitator t
 as untrusted text: it is HTML-escaped and printed literally, never interpreted as markup.
 
 ``link`` is the address of the guide page about the tool (the ``link`` in the guide page's front
-matter, or an override); ``None`` prints the sheet without a link QR code.
+matter, or an override). Where the footer's QR code leads is decided when the sheet is built
+(``links.qr_target``): a real https page link, else the issuer's link for the kind, else a QR
+code with a short text that explains the sheet; never a placeholder address.
+
+``issuer`` is the organisation that hands out the sheet (its name, descriptive line, contact
+line and logo are printed at the top of every sheet); ``Issuer()`` prints none of it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,37 @@ from typing import ClassVar
 
 # The word lists are the store's: the schema defines each once.
 from peertui.store.schema import PROMPTS, RINGS, SECTORS
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """The organisation behind the sheets and certificates, as the exporter prints it.
+
+    Made from the store's ``Organisation`` by ``from_store.issuer_from``, so the exporter can
+    be used (and tested) without a store. Every text is the facilitator's, printed literally.
+    ``logo`` is the PNG the store keeps (re-encoded when it was set), or None."""
+
+    name: str = ""
+    line: str = ""  # one descriptive line ("Peer-støtte i Region Midt")
+    contact: str = ""  # a contact line ("Tlf. 12 34 56 78 · hej@forening.dk")
+    logo: bytes | None = None
+    signers: tuple[str, ...] = ()  # the roles that sign a certificate ("Kursusleder")
+    website: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # (kind, address): a kind's own QR link
+
+    def link(self, kind: str) -> str:
+        """Where a sheet of ``kind`` points: its own link, else the website, else ""."""
+        own = dict(self.links).get(kind, "")
+        return own or self.website
+
+    @property
+    def shown(self) -> bool:
+        """True if anything of the organisation is printed on a sheet."""
+        return bool(self.name.strip() or self.line.strip() or self.contact.strip() or self.logo)
+
+
+#: No organisation: the sheets print as they did before there was one.
+NO_ISSUER = Issuer()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +68,7 @@ class StatementSheet:
     link: str | None = None
     digital_copy: bool = False
     occasion: str = ""  # e.g. "Møde med kommunen"; printed under the date when given
+    issuer: Issuer = NO_ISSUER
 
     kind: ClassVar[str] = "statement"
 
@@ -57,6 +94,7 @@ class GoalsSheet:
     date: date
     goals: tuple[Goal, ...]
     link: str | None = None
+    issuer: Issuer = NO_ISSUER
 
     kind: ClassVar[str] = "goals"
 
@@ -75,6 +113,7 @@ class SafetySheet:
     safer_surroundings: tuple[str, ...] = ()
     most_important: str = ""
     link: str | None = None
+    issuer: Issuer = NO_ISSUER
 
     kind: ClassVar[str] = "safety_plan"
 
@@ -102,6 +141,7 @@ class NetworkSheet:
     date: date
     people: tuple[NetworkPerson, ...]
     link: str | None = None
+    issuer: Issuer = NO_ISSUER
 
     kind: ClassVar[str] = "network_map"
 
@@ -132,6 +172,7 @@ class GroupSummary:
     date: date  # the day the summary is printed
     participants: int
     meetings: tuple[MeetingSummary, ...]
+    issuer: Issuer = NO_ISSUER
 
     kind: ClassVar[str] = "group_summary"
 

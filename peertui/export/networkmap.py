@@ -74,7 +74,7 @@ def wrap_label(text: str, width: int = LABEL_CHARS, lines: int = 2) -> list[str]
     return out
 
 
-FONT_FAMILY = "Atkinson Hyperlegible, peertui fallback"
+FONT_FAMILY = "peertui Fira Sans, peertui fallback"
 _TEXT_STYLE = {  # class -> (size in mm, weight)
     "person": (FONT_MM, "normal"),
     "centre-name": (3.4, "bold"),

@@ -2,9 +2,11 @@
 
 Two kinds of code:
 
-* the **link** code in each sheet's footer: the guide page's address, so a reader can find out
-  what the tool is. Error correction M, printed at ``LINK_MODULE_MM`` per module, at most
-  version ``LINK_MAX_VERSION`` (about 39 mm wide); a longer address is refused.
+* the **footer** code of each sheet: where ``links.qr_target`` says it leads. Either an address
+  (``link_svg``: the guide page's, or the organisation's), so a reader can find out what the
+  tool is, or, with no real address, a short Danish text that explains the sheet
+  (``text_svg``), never a placeholder. Error correction M, printed at ``LINK_MODULE_MM`` per
+  module, at most version ``LINK_MAX_VERSION`` (about 39 mm wide); a longer address is refused.
 * the **digital copy** of a personal statement, only when the participant chose one: the four
   prompts and answers as UTF-8 text in the code itself, never in a URL, never sent anywhere.
   Error correction M (15 % of the code may be damaged: a fold, a smudge), printed at
@@ -31,6 +33,13 @@ QUIET_MODULES = 4  # the quiet zone the QR standard asks for, on each side
 LINK_MODULE_MM = 0.6
 LINK_MAX_VERSION = 10
 LINK_LIMIT_BYTES = 213  # version 10, error correction M, byte mode
+
+#: The explanation text (``text_svg``, up to 160 bytes of our own Danish) is longer than an
+#: address: at level M and 0.6 mm it would be up to 37 mm tall and run off the footer. So it is
+#: printed at level L (7 % may be damaged; the footer line says what the sheet is anyway) and
+#: 0.5 mm per module: version 6-7, at most 26.5 mm, like a link code's place in the footer.
+TEXT_MODULE_MM = 0.5
+TEXT_LEVEL = "L"
 
 COPY_MODULE_MM = 0.5
 COPY_MAX_VERSION = 23
@@ -73,6 +82,20 @@ def link_svg(url: str) -> str:
     return _svg(payload, LINK_MODULE_MM, LINK_MAX_VERSION, "qr qr-link")
 
 
+@functools.lru_cache(maxsize=8)
+def text_svg(text: str) -> str:
+    """A footer code that carries a short text instead of an address (``links.qr_target``'s
+    explanation of the sheet, shown by a phone with no internet). The link code's limits (at
+    most ``LINK_LIMIT_BYTES`` bytes of UTF-8, byte mode, version ``LINK_MAX_VERSION``), drawn
+    at level L and 0.5 mm per module (``TEXT_LEVEL``, ``TEXT_MODULE_MM``). Only our own
+    strings are passed here (``export.about.*``, at most 160 bytes: version 7 or lower); a
+    longer one is a programming error (``ValueError``, naming no text)."""
+    payload = text.encode("utf-8")
+    if not payload or len(payload) > LINK_LIMIT_BYTES:
+        raise ValueError(f"a footer text code holds 1 to {LINK_LIMIT_BYTES} bytes")
+    return _svg(payload, TEXT_MODULE_MM, LINK_MAX_VERSION, "qr qr-text", level=TEXT_LEVEL)
+
+
 def is_web_address(url: str) -> bool:
     lowered = url.lower()
     return (
@@ -82,14 +105,16 @@ def is_web_address(url: str) -> bool:
     )
 
 
-def _svg(payload: bytes, module_mm: float, max_version: int, css_class: str) -> str:
+def _svg(
+    payload: bytes, module_mm: float, max_version: int, css_class: str, *, level: str = "M"
+) -> str:
     # qrcode loads when the first code is drawn: importing the exporter stays cheap.
     import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.constants import ERROR_CORRECT_L, ERROR_CORRECT_M
     from qrcode.util import MODE_8BIT_BYTE, QRData
 
     code = qrcode.QRCode(
-        error_correction=ERROR_CORRECT_M,
+        error_correction=ERROR_CORRECT_L if level == "L" else ERROR_CORRECT_M,
         border=QUIET_MODULES,
         box_size=10,
         image_factory=_image_class(),

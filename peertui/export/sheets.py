@@ -1,23 +1,30 @@
 """The sheets as HTML: one ``<article>`` per sheet, one HTML document per PDF.
 
-Every text that comes from a user goes through ``esc()`` (``html.escape``) and is printed
+Each kind of sheet is a Jinja2 template in ``peertui/export/templates/sheets/`` (see
+``templating``): every text that comes from a user is escaped by the environment and printed
 literally: no markdown, no markup, no URLs are interpreted. The participant's words keep their
-line breaks (``white-space: pre-line``) and are never changed, shortened or hyphenated.
+line breaks (``white-space: pre-line``) and are never changed, shortened or hyphenated. The only
+fragments marked safe are built here from our own code: the QR codes' SVG and the network
+map's SVG.
+
+Every sheet carries its ``issuer`` (the organisation) at the top, and a footer whose QR code
+leads where ``links.qr_target`` says: a real address, or a short text that explains the sheet.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from html import escape
+from typing import TYPE_CHECKING
 
 from peertui.export import qr
 from peertui.export.errors import DigitalCopyTooLong
+from peertui.export.links import qr_target
 from peertui.export.model import (
     GoalsSheet,
     GroupSummary,
+    Issuer,
     NetworkPerson,
     NetworkSheet,
     SafetySheet,
@@ -25,29 +32,35 @@ from peertui.export.model import (
     StatementSheet,
 )
 from peertui.export.networkmap import network_svg
-from peertui.export.pdf import ASSETS, font_files
+from peertui.export.pdf import ASSETS, font_files, png_data_url
+from peertui.export.templating import format_date as format_date  # shared with certificate
+from peertui.export.templating import render
 from peertui.store.schema import SAFETY_SECTIONS, SECTORS
 from peertui.strings import t
 
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
 WRITE_LINES = 3  # ruled lines printed under a prompt that has no answer yet
 PEOPLE_UNDER_MAP = 3  # more people than this: the table of people starts on a new page
-
-
-def esc(text: str) -> str:
-    """Escape user text for HTML (element content and attribute values)."""
-    return escape(text, quote=True)
-
-
-def format_date(day: date) -> str:
-    """``3. marts 2025``."""
-    return t("export.date", day=day.day, month=t(f"export.month.{day.month}"), year=day.year)
+SUMMARY_COLUMNS = (
+    "meeting",
+    "held",
+    "planned",
+    "actual",
+    "difference",
+    "present",
+    "excused",
+    "absent",
+)
 
 
 @dataclass(slots=True)
 class BuiltSheet:
-    """One sheet's HTML, and what the caller should be told about it."""
+    """One sheet's HTML (an ``<article>`` made by an escaping template), and what the caller
+    should be told about it."""
 
-    html: str
+    html: Markup
     notices: list[str] = field(default_factory=list)
 
 
@@ -64,13 +77,16 @@ def stylesheet() -> str:
 @functools.cache
 def font_faces() -> str:
     """``@font-face`` rules for the bundled fonts (absolute ``file://`` URLs, the only ones
-    the fetcher serves). Shared by the sheets and the certificate."""
+    the fetcher serves). Shared by the sheets and the certificate.
+
+    The family is named "peertui Fira Sans", not "Fira Sans", so that a Fira Sans installed on
+    the machine is never picked instead of the package's files."""
     files = font_files()
     faces = [
-        ("Atkinson Hyperlegible", files["regular"], "normal", "normal"),
-        ("Atkinson Hyperlegible", files["bold"], "bold", "normal"),
-        ("Atkinson Hyperlegible", files["italic"], "normal", "italic"),
-        ("Atkinson Hyperlegible", files["bold-italic"], "bold", "italic"),
+        ("peertui Fira Sans", files["regular"], "normal", "normal"),
+        ("peertui Fira Sans", files["bold"], "bold", "normal"),
+        ("peertui Fira Sans", files["italic"], "normal", "italic"),
+        ("peertui Fira Sans", files["bold-italic"], "bold", "italic"),
         ("peertui fallback", files["fallback"], "normal", "normal"),
     ]
     rules = [
@@ -81,14 +97,25 @@ def font_faces() -> str:
     return "\n".join(rules)
 
 
-def document(sheets: Iterable[str]) -> str:
-    """A whole HTML document. Its title is fixed: nothing a user typed goes into the PDF's
-    metadata."""
-    body = "\n".join(sheets)
-    return (
-        '<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">'
-        f"<title>peertui</title><style>{stylesheet()}</style></head><body>{body}</body></html>"
+def document(sheets: Iterable[Markup], *, title: str = "peertui", author: str = "") -> str:
+    """A whole HTML document of sheets made by ``build`` (``Markup``; a plain string is
+    escaped, so it prints as text). ``title`` and ``author`` become the PDF's metadata
+    (``sheet_title``, the organisation's name); the language is Danish (``<html lang="da">``)."""
+    from markupsafe import Markup  # with the first sheet, like Jinja2
+
+    return render(
+        "document.html.j2",
+        title=title,
+        author=author.strip(),
+        css=Markup(stylesheet()),  # our own files: trusted
+        sheets=list(sheets),
     )
+
+
+def sheet_title(sheet: Sheet) -> str:
+    """The PDF title of a sheet: "Personligt statement – Maja", "Gruppeoversigt – Tirsdag"."""
+    name = sheet.group_name if isinstance(sheet, GroupSummary) else sheet.alias
+    return t("export.title", kind=t(f"export.kind.{sheet.kind}"), name=name.strip())
 
 
 def build(sheet: Sheet) -> BuiltSheet:
@@ -97,9 +124,9 @@ def build(sheet: Sheet) -> BuiltSheet:
     if isinstance(sheet, StatementSheet):
         return _statement(sheet)
     if isinstance(sheet, GoalsSheet):
-        return BuiltSheet(_goals(sheet))
+        return BuiltSheet(_sheet("goals", sheet))
     if isinstance(sheet, SafetySheet):
-        return BuiltSheet(_safety(sheet))
+        return BuiltSheet(_sheet("safety_plan", sheet, sections=SAFETY_SECTIONS))
     if isinstance(sheet, NetworkSheet):
         return BuiltSheet(_network(sheet))
     if isinstance(sheet, GroupSummary):
@@ -110,154 +137,90 @@ def build(sheet: Sheet) -> BuiltSheet:
 # --- shared parts -----------------------------------------------------------------------------
 
 
-def _footer(kind: str, alias: str | None, day: date, link: str | None) -> str:
-    """The footer repeated at the bottom of every page of the sheet (a CSS running element):
-    the link's QR code with one calm line about it and the address in plain text, and who and
-    when, so a loose second page can be matched to its first."""
-    who = format_date(day) if alias is None else f"{esc(alias)} · {format_date(day)}"
-    code = ""
-    if kind == "group_summary":
-        lines = [t("export.foot.group_summary")]
-    elif link:
-        code = qr.link_svg(link)
-        lines = [t(f"export.foot.{kind}"), link]
-    else:
-        lines = [t("export.foot.none")]
-    about = "".join(
-        f'<p class="{"foot-explain" if i == 0 else "foot-url"}">{esc(line)}</p>'
-        for i, line in enumerate(lines)
+@dataclass(frozen=True, slots=True)
+class Foot:
+    """What the footer shows: the code (our SVG, Markup, or ""), one line about it, the address
+    for a link, and who and when."""
+
+    code: Markup | str
+    explain: str
+    url: str | None
+    who: tuple[str, ...]
+
+
+def qr_code(kind: str, page_link: str | None, issuer: Issuer) -> tuple[Markup | str, str | None]:
+    """The footer's QR code for a sheet (or certificate) of ``kind`` and what it carries:
+    ``(svg, address)`` for a link, ``(svg, None)`` for the explanation text, ``("", None)``
+    for none. ``BadLink`` for an address too long for the code."""
+    from markupsafe import Markup
+
+    target = qr_target(kind, page_link, issuer.link(kind))
+    if target.url:
+        return Markup(qr.link_svg(target.url)), target.url  # our SVG: trusted
+    if target.text:
+        return Markup(qr.text_svg(target.text)), None  # our SVG: trusted
+    return "", None
+
+
+def _foot(sheet: Sheet) -> Foot:
+    if isinstance(sheet, GroupSummary):  # for the facilitators: no code
+        return Foot("", t("export.foot.group_summary"), None, (format_date(sheet.date),))
+    who = (sheet.alias, format_date(sheet.date))
+    code, url = qr_code(sheet.kind, sheet.link, sheet.issuer)
+    if url:
+        return Foot(code, t(f"export.foot.{sheet.kind}"), url, who)
+    if code:
+        return Foot(code, t("export.foot.explains"), None, who)
+    return Foot("", t("export.foot.none"), None, who)  # pragma: no cover - every kind explains
+
+
+def logo_url(issuer: Issuer) -> str:
+    """The ``data:`` URL of the issuer's logo ("" without one); the renderer must be told to
+    serve it (``Renderer.allow_png``)."""
+    return png_data_url(issuer.logo) if issuer.logo else ""
+
+
+def _sheet(kind: str, sheet: Sheet, **context: object) -> Markup:
+    return render(
+        f"sheets/{kind}.html.j2",
+        sheet=sheet,
+        foot=_foot(sheet),
+        logo_url=logo_url(sheet.issuer),
+        write_lines=WRITE_LINES,
+        **context,
     )
-    return (
-        f'<div class="foot">{code}<div class="foot-about">{about}</div>'
-        f'<p class="foot-who">{who}</p></div>'
-    )
-
-
-def _header(kind: str, alias: str, day: date, extra: str = "") -> str:
-    meta = format_date(day) + (f" · {esc(extra)}" if extra else "")
-    return (
-        f'<header class="head"><p class="kind">{esc(t(f"export.kind.{kind}"))}</p>'
-        f'<h1 class="alias">{esc(alias)}</h1><p class="meta">{meta}</p></header>'
-    )
-
-
-def _words(text: str, css_class: str = "answer") -> str:
-    """The user's words, literally; an empty answer gets ruled lines to write on by hand."""
-    words = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not words:
-        return '<div class="write-here">' + '<div class="line"></div>' * WRITE_LINES + "</div>"
-    return f'<p class="{css_class}">{esc(words)}</p>'
-
-
-def _article(kind: str, footer: str, content: str) -> str:
-    return f'<article class="sheet sheet-{kind.replace("_", "-")}">{footer}{content}</article>'
 
 
 # --- personal statement -----------------------------------------------------------------------
 
 
 def _statement(sheet: StatementSheet) -> BuiltSheet:
+    from markupsafe import Markup
+
     notices: list[str] = []
-    parts = [_header(sheet.kind, sheet.alias, sheet.date, sheet.occasion)]
-    for number, answer in enumerate(sheet.answers, start=1):
-        parts.append(
-            f'<section class="prompt"><h2>{esc(t(f"statement.prompt.{number}"))}</h2>'
-            f"{_words(answer)}</section>"
-        )
+    copy: Markup | str = ""
     if sheet.digital_copy:
         try:
-            code = qr.digital_copy_svg(sheet.answers)
+            copy = Markup(qr.digital_copy_svg(sheet.answers))  # our SVG: trusted
         except DigitalCopyTooLong as error:
             notices.append(error.message)
-        else:
-            parts.append(
-                f'<section class="copy">{code}<div class="copy-about">'
-                f"<h2>{esc(t('export.copy.title'))}</h2>"
-                f"<p>{esc(t('export.copy.help'))}</p></div></section>"
-            )
-    footer = _footer(sheet.kind, sheet.alias, sheet.date, sheet.link)
-    return BuiltSheet(_article(sheet.kind, footer, "".join(parts)), notices)
-
-
-# --- personal goals ---------------------------------------------------------------------------
-
-
-def _goals(sheet: GoalsSheet) -> str:
-    parts = [_header(sheet.kind, sheet.alias, sheet.date)]
-    goals = sheet.goals or ()
-    for number, goal in enumerate(goals, start=1):
-        rows = "".join(
-            f'<div class="goal-row"><p class="label">{esc(t(f"export.goal.{key}"))}</p>'
-            f"{_words(getattr(goal, key), 'value')}</div>"
-            for key in ("why", "first_step", "help_from", "when")
-        )
-        parts.append(
-            f'<section class="goal"><p class="goal-number">'
-            f"{esc(t('export.goal.number', number=number))}</p>"
-            f"{_words(goal.text, 'goal-text')}{rows}</section>"
-        )
-    if not goals:
-        parts.append(f'<p class="empty">{esc(t("export.goal.empty"))}</p>')
-    footer = _footer(sheet.kind, sheet.alias, sheet.date, sheet.link)
-    return _article(sheet.kind, footer, "".join(parts))
-
-
-# --- safety plan ------------------------------------------------------------------------------
-
-
-def _lines(items: Sequence[str]) -> str:
-    kept = [item for item in items if item.strip()]
-    if not kept:
-        return _words("")
-    lis = "".join(f"<li>{esc(item.strip())}</li>" for item in kept)
-    return f'<ul class="items">{lis}</ul>'
-
-
-def _safety(sheet: SafetySheet) -> str:
-    parts = [_header(sheet.kind, sheet.alias, sheet.date)]
-    parts.append(
-        f'<section class="most-important"><h2>{esc(t("export.safety.most_important"))}</h2>'
-        f"{_words(sheet.most_important)}</section>"
-    )
-    for number, section in enumerate(SAFETY_SECTIONS, start=1):
-        parts.append(
-            f'<section class="safety-step"><h2><span class="step">{number}</span>'
-            f"{esc(t(f'export.safety.{section}'))}</h2>{_lines(getattr(sheet, section))}</section>"
-        )
-    footer = _footer(sheet.kind, sheet.alias, sheet.date, sheet.link)
-    return _article(sheet.kind, footer, "".join(parts))
+    return BuiltSheet(_sheet("statement", sheet, copy=copy), notices)
 
 
 # --- network map ------------------------------------------------------------------------------
 
 
-def _network(sheet: NetworkSheet) -> str:
-    parts = [_header(sheet.kind, sheet.alias, sheet.date)]
-    parts.append(f'<div class="map">{network_svg(sheet.alias, sheet.people)}</div>')
-    parts.append(f'<p class="map-help">{esc(t("export.network.help"))}</p>')
-    if sheet.people:
-        head = "".join(
-            f'<th class="{c}">{esc(t(f"export.network.col_{c}"))}</th>'
-            for c in ("name", "ring", "sector", "note")
-        )
-        rows = "".join(
-            "<tr>"
-            f'<td class="name">{esc(p.alias)}</td><td class="ring">{p.ring}</td>'
-            f'<td class="sector">{esc(t(f"sector.{p.sector}"))}</td>'
-            f'<td class="note">{esc(p.note.strip())}</td>'
-            "</tr>"
-            for p in _by_place(sheet)
-        )
-        # A long list gets its own page rather than a few rows squeezed under the map.
-        own_page = " own-page" if len(sheet.people) > PEOPLE_UNDER_MAP else ""
-        parts.append(
-            f'<section class="people{own_page}"><h2>{esc(t("export.network.people"))}</h2>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>"
-        )
-    else:
-        parts.append(f'<p class="empty">{esc(t("export.network.empty"))}</p>')
-    footer = _footer(sheet.kind, sheet.alias, sheet.date, sheet.link)
-    return _article(sheet.kind, footer, "".join(parts))
+def _network(sheet: NetworkSheet) -> Markup:
+    from markupsafe import Markup
+
+    return _sheet(
+        "network_map",
+        sheet,
+        # networkmap escapes every name it draws: the SVG is ours, trusted.
+        map=Markup(network_svg(sheet.alias, sheet.people)),
+        people=_by_place(sheet),
+        people_under_map=PEOPLE_UNDER_MAP,
+    )
 
 
 def _by_place(sheet: NetworkSheet) -> list[NetworkPerson]:
@@ -279,62 +242,52 @@ def _difference(planned: int, actual: int | None) -> str:
     return "0" if diff == 0 else f"{diff:+d}".replace("-", "−")
 
 
-def _summary(sheet: GroupSummary) -> str:
-    parts = [
-        '<header class="head">'
-        f'<p class="kind">{esc(t("export.kind.group_summary"))}</p>'
-        f'<h1 class="alias">{esc(sheet.group_name)}</h1>'
-        f'<p class="meta">{esc(sheet.course)} · '
-        f"{esc(t('export.summary.participants', count=sheet.participants))} · "
-        f"{format_date(sheet.date)}</p></header>"
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    label: str
+    title: str
+    held: str
+    planned: str
+    actual: str
+    difference: str
+    present: int
+    excused: int
+    absent: int
+
+
+def _summary(sheet: GroupSummary) -> Markup:
+    rows = [
+        SummaryRow(
+            label=(
+                t("export.summary.intro")
+                if m.number == 0
+                else t("export.summary.meeting", number=m.number)
+            ),
+            title=m.title,
+            held=format_date(m.held) if m.held else "–",
+            planned=_minutes(m.planned_minutes),
+            actual=_minutes(m.actual_minutes),
+            difference=_difference(m.planned_minutes, m.actual_minutes),
+            present=m.present,
+            excused=m.excused,
+            absent=m.absent,
+        )
+        for m in sorted(sheet.meetings, key=lambda m: m.number)
     ]
-    columns = ("meeting", "held", "planned", "actual", "difference", "present", "excused", "absent")
-    numeric = ' class="num"'
-    head = "".join(
-        f"<th{'' if c in ('meeting', 'held') else numeric}>{esc(t(f'export.summary.col_{c}'))}</th>"
-        for c in columns
-    )
-    rows = []
-    for m in sorted(sheet.meetings, key=lambda m: m.number):
-        label = (
-            t("export.summary.intro")
-            if m.number == 0
-            else t("export.summary.meeting", number=m.number)
-        )
-        title = f'<span class="meeting-title">{esc(m.title)}</span>' if m.title else ""
-        rows.append(
-            "<tr>"
-            f'<td class="meeting">{esc(label)}{title}</td>'
-            f"<td>{format_date(m.held) if m.held else '–'}</td>"
-            f'<td class="num">{_minutes(m.planned_minutes)}</td>'
-            f'<td class="num">{_minutes(m.actual_minutes)}</td>'
-            f'<td class="num">{_difference(m.planned_minutes, m.actual_minutes)}</td>'
-            f'<td class="num">{m.present}</td><td class="num">{m.excused}</td>'
-            f'<td class="num">{m.absent}</td>'
-            "</tr>"
-        )
     known = [m for m in sheet.meetings if m.actual_minutes is not None]
-    planned_total = sum(m.planned_minutes for m in sheet.meetings)
     actual_total = sum(m.actual_minutes or 0 for m in known) if known else None
-    planned_known = sum(m.planned_minutes for m in known)
-    total = (
-        "<tr class='total'>"
-        f"<td>{esc(t('export.summary.total'))}</td><td></td>"
-        f'<td class="num">{_minutes(planned_total)}</td>'
-        f'<td class="num">{_minutes(actual_total)}</td>'
-        f'<td class="num">{_difference(planned_known, actual_total)}</td>'
-        f'<td class="num">{sum(m.present for m in sheet.meetings)}</td>'
-        f'<td class="num">{sum(m.excused for m in sheet.meetings)}</td>'
-        f'<td class="num">{sum(m.absent for m in sheet.meetings)}</td>'
-        "</tr>"
+    total = SummaryRow(
+        label=t("export.summary.total"),
+        title="",
+        held="",
+        planned=_minutes(sum(m.planned_minutes for m in sheet.meetings)),
+        actual=_minutes(actual_total),
+        difference=_difference(sum(m.planned_minutes for m in known), actual_total),
+        present=sum(m.present for m in sheet.meetings),
+        excused=sum(m.excused for m in sheet.meetings),
+        absent=sum(m.absent for m in sheet.meetings),
     )
-    parts.append(
-        f'<table class="summary"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}{total}</tbody></table>"
-    )
-    parts.append(f'<p class="summary-help">{esc(t("export.summary.help"))}</p>')
-    footer = _footer(sheet.kind, None, sheet.date, None)
-    return _article(sheet.kind, footer, "".join(parts))
+    return _sheet("group_summary", sheet, columns=SUMMARY_COLUMNS, rows=rows, total=total)
 
 
 def uncovered_characters(text: str) -> set[str]:
@@ -373,7 +326,8 @@ def _covered_codepoints() -> frozenset[int] | None:
 
 
 def sheet_texts(sheet: Sheet) -> Iterable[str]:
-    """Every user text on a sheet (for the font coverage check)."""
+    """Every user text on a sheet (for the font coverage check), the organisation's too."""
+    yield from (sheet.issuer.name, sheet.issuer.line, sheet.issuer.contact)
     if isinstance(sheet, StatementSheet):
         yield sheet.alias
         yield sheet.occasion

@@ -369,7 +369,7 @@ class MeetingLog(Record):
 #: Where a sheet's QR code can point (the guide page of the sheet's tool, or the course).
 LinkKind = Literal["statement", "goals", "safety_plan", "network_map", "certificate"]
 LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
-WEBSITE_MAX = 300
+WEBSITE_MAX = 200  # a link QR code on a sheet holds at most 213 bytes
 #: A logo is stored re-encoded as PNG, at most this many bytes (base64 in the file).
 LOGO_MAX = 200_000
 SIGNERS_MAX = 3

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from peertui.content import load_library
+from peertui.export.links import qr_target
 from peertui.store import open_store
 
 LIBRARY = load_library()
@@ -19,10 +20,20 @@ COURSE_ID = "bliv-inddragelsesfacilitator"
 GROUP_NAME = "Kursusdag marts"
 
 
-def course_link() -> str:
+def course_link() -> str | None:
+    """The course's ``link`` in the built-in content (None: it has none)."""
     course = LIBRARY.course(COURSE_ID)
-    assert course is not None and course.link
+    assert course is not None
     return course.link
+
+
+def default_code() -> str:
+    """What a default certificate's QR code carries: the course's page if it is a real
+    address, else the text that explains the certificate (never a placeholder)."""
+    target = qr_target("certificate", course_link(), "")
+    code = target.url or target.text
+    assert code is not None
+    return code
 
 
 def course_title() -> str:

@@ -23,7 +23,7 @@ from .conftest import (
     Run,
     Setup,
     certified_on,
-    course_link,
+    default_code,
     local_today,
     make_store,
     peertui,
@@ -68,7 +68,7 @@ def test_prints_the_path_records_the_day_and_a_reprint_keeps_it(
     assert certified_on(ready) == today
     assert "registreret som udstedt" in run.err
     assert "Maja" not in run.out + run.err  # no alias in the output, only the id in the path
-    assert qr_codes(path) == [[course_link()]]
+    assert qr_codes(path) == [[default_code()]]
     assert squash("og har derefter undervist 5 kolleger og borgere") in pdf_text(path)
 
     again = certificate(

@@ -24,6 +24,7 @@ from peertui.export.certificate import (
 from peertui.export.errors import OutputFolderMissing
 from peertui.store import open_store
 from peertui.store.errors import NotFound
+from peertui.strings import t
 from tests.export.conftest import page_count, pdf_text, qr_codes, squash
 
 from .conftest import (
@@ -32,8 +33,8 @@ from .conftest import (
     Setup,
     Teach,
     certified_on,
-    course_link,
     course_title,
+    default_code,
     make_store,
 )
 
@@ -58,9 +59,7 @@ def write(setup: Setup, out: Path, today: date = ISSUED, *, read_only: bool = Fa
         return write_certificate(store, setup.group_id, setup.trainee_id, out, today=today)
 
 
-def test_certificate_reads_back_with_every_fact_and_the_course_link(
-    ready: Setup, out: Path
-) -> None:
+def test_certificate_reads_back_with_every_fact_and_its_code(ready: Setup, out: Path) -> None:
     path = write(ready, out)
 
     assert page_count(path) == 1
@@ -75,10 +74,10 @@ def test_certificate_reads_back_with_every_fact_and_the_course_link(
         "Lene Holm",
         "Karim",
         "Udstedt 20. april 2026",
-        course_link(),
     ]:
         assert squash(needle) in text, needle
-    assert qr_codes(path) == [[course_link()]]
+    assert qr_codes(path) == [[default_code()]]
+    assert "example." not in default_code()
 
 
 def test_file_is_private_and_named_without_participant_text(ready: Setup, out: Path) -> None:
@@ -212,7 +211,7 @@ def _data(**changes: object) -> CertificateData:
         "last_taught": date(2026, 4, 1),
         "signers": ("Lene Holm",),
         "issued": ISSUED,
-        "link": "https://example.org/kursus",
+        "link": "https://peer-forening.dk/kursus",
     }
     values.update(changes)
     return CertificateData(**values)  # type: ignore[arg-type]
@@ -226,7 +225,7 @@ def test_every_stored_text_is_escaped_in_the_html() -> None:
     assert "<img" not in html and "&lt;img src=x&gt;" in html
     assert "a &amp; b" in html
     assert "</body><p>" not in html.split("<body>", 1)[1].rsplit("</body>", 1)[0]
-    assert "<title>peertui</title>" in html
+    assert "<title>Bevis – &lt;img src=x&gt;</title>" in html
 
 
 def test_long_texts_and_four_trainers_still_fit_one_page(tmp_path: Path) -> None:
@@ -243,15 +242,17 @@ def test_long_texts_and_four_trainers_still_fit_one_page(tmp_path: Path) -> None
 
     assert page_count(path) == 1
     assert squash("i perioden 31. december 2025 til 1. april 2026") in pdf_text(path)
-    assert qr_codes(path) == [["https://example.org/kursus"]]
+    assert qr_codes(path) == [["https://peer-forening.dk/kursus"]]
 
 
-def test_no_link_no_code(tmp_path: Path) -> None:
+def test_no_link_the_code_explains_the_certificate(tmp_path: Path) -> None:
     path = tmp_path / "nolink.pdf"
     path.write_bytes(render_certificate(_data(link=None, signers=())))
 
-    assert qr_codes(path) == [[]]
-    assert squash("Underskrift") in pdf_text(path)  # an unnamed line to sign on
+    assert qr_codes(path) == [[t("export.about.certificate")]]
+    text = pdf_text(path)
+    assert squash(t("certificate.link_explains")) in text
+    assert squash("Underskrift") in text  # an unnamed line to sign on
 
 
 def _imports(code: str) -> list[str]:

@@ -8,7 +8,7 @@ COURSE_TOML = """\
 title = "Testforløb"
 description = "Et forløb til test."
 meeting_minutes = 60
-link = "https://example.org/test"
+link = "https://indhold.invalid/test"
 """
 
 MEETING = """\
@@ -49,7 +49,7 @@ PAGE = """\
 id = "{id}"
 title = "Side {id}"
 tags = ["test"]
-link = "https://example.org/{id}"
+link = "https://indhold.invalid/{id}"
 +++
 
 Tekst på siden. [Den anden side](guide:{other}).

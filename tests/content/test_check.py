@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from peertui.check import run_check
+from peertui.content import load_library
 
 from .helpers import COURSE_TOML, MEETING, PAGE, make_tree, write
 
@@ -199,7 +200,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
     ),
     (
         "bad link url",
-        lambda s, c: replace_in(c / "side-a.md", "https://example.org/side-a", "example.org"),
+        lambda s, c: replace_in(c / "side-a.md", "https://indhold.invalid/side-a", "example.org"),
         "side-a.md",
         5,
         "'link' skal være en adresse",
@@ -323,3 +324,28 @@ def test_the_training_course_is_marked_as_one() -> None:
     library = load_library()
     marked = {c.id: c.training for c in library.courses}
     assert marked == {"vejen-til-hverdagslivet": False, "bliv-inddragelsesfacilitator": True}
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        ("https://example.org/side", "er et eksempel"),
+        ("https://www.example.com/x", "er et eksempel"),
+        ("https://localhost/x", "er et eksempel"),
+        ("http://foreningen-nord.dk/side", "skal være en https-adresse"),
+    ],
+)
+def test_a_placeholder_or_plain_http_link_is_warned_about(
+    link: str, words: str, tmp_path: Path
+) -> None:
+    """Such a link would reach a printed QR code: peertui check says so, with the line."""
+    sessions, content = make_tree(tmp_path)
+    replace_in(content / "side-a.md", "https://indhold.invalid/side-a", link)
+    library = load_library([sessions, content])
+    (problem,) = [p for p in library.problems if words in p.message]
+    assert not problem.is_error and problem.line == 5 and problem.path.name == "side-a.md"
+
+
+def test_the_builtin_content_has_no_placeholder_links() -> None:
+    library = load_library()
+    assert not [p for p in library.problems if "eksempel" in p.message or "https" in p.message]

@@ -12,7 +12,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-LINK = "https://example.org/guide/personligt-statement"
+LINK = "https://peer-forening.dk/guide/personligt-statement"  # real: printed as it is
 DAY = date(2025, 3, 4)
 
 
@@ -67,6 +67,54 @@ def _bytes_io(data: bytes):  # type: ignore[no-untyped-def]
     import io
 
     return io.BytesIO(data)
+
+
+def logo_png() -> bytes:
+    """A logo as the store keeps it: a picture (a blue disc and a red bar) re-encoded by
+    ``prepare_logo``, decoded from base64."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from peertui.store.organisation import prepare_logo
+
+    image = Image.new("RGB", (480, 160), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 150, 150), fill=(30, 90, 160))
+    draw.rectangle((170, 50, 460, 110), fill=(200, 60, 40))
+    raw = io.BytesIO()
+    image.save(raw, "PNG")
+    return base64.b64decode(prepare_logo(raw.getvalue()))
+
+
+def image_count(path: Path) -> int:
+    """How many distinct image XObjects the PDF holds for its pages (a logo is one, shared by
+    the pages that show it; the QR codes are vector paths)."""
+    seen: set[int] = set()
+    for page in pypdf.PdfReader(path).pages:
+        resources = page.get("/Resources") or {}
+        for ref in (resources.get("/XObject") or {}).values():
+            _images_in(ref, seen)
+    return len(seen)
+
+
+def _images_in(ref, seen: set[int]) -> None:  # type: ignore[no-untyped-def]
+    xobject = ref.get_object()
+    if xobject.get("/Subtype") == "/Image":
+        seen.add(ref.idnum)
+        return
+    for inner in ((xobject.get("/Resources") or {}).get("/XObject") or {}).values():
+        _images_in(inner, seen)
+
+
+def pdf_root(path: Path):  # type: ignore[no-untyped-def]
+    return pypdf.PdfReader(path).trailer["/Root"]
+
+
+def xmp(path: Path) -> str:
+    """The PDF's XMP metadata stream, as text."""
+    return pdf_root(path)["/Metadata"].get_object().get_data().decode("utf-8")
 
 
 def folder(parent: Path, name: str) -> Path:

@@ -58,7 +58,8 @@ def test_one_file_holds_every_sheet_in_order(out_dir: Path) -> None:
     assert positions == sorted(positions) and positions[0] >= 0
     codes = qr_codes(path)
     assert codes[:5] == [[LINK]] * 5
-    assert codes[5] == ["https://example.org/guide/maal"]
+    # A placeholder address is never printed: the code explains the sheet instead.
+    assert codes[5] == [t("export.about.goals")]
 
 
 def test_separate_files_one_per_sheet(out_dir: Path) -> None:
@@ -108,7 +109,7 @@ def test_nothing_to_export_is_a_clear_error(out_dir: Path) -> None:
 def test_characters_no_font_has_give_a_notice_and_stay_in_the_text(
     out_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """🌞 is in neither Atkinson Hyperlegible nor DejaVu Sans: it prints as a box. The
+    """🌞 is in neither Fira Sans nor DejaVu Sans: it prints as a box. The
     facilitator is told (without the text), the PDF's text layer keeps it, and WeasyPrint's
     warning, which quotes the text, reaches no log."""
     sheets = [

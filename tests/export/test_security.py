@@ -1,8 +1,9 @@
 """User text cannot become markup, fetch anything, open a connection or embed a file.
 
-Two walls, each tested on its own: (1) every user text is escaped, so it prints literally and
-WeasyPrint is never even asked for a URL; (2) the fetcher serves only our font files, so even
-raw HTML that asks for files, web pages, data: URLs or attachments gets nothing.
+Two walls, each tested on its own: (1) every user text is escaped (Jinja2's autoescape), so it
+prints literally and WeasyPrint is never even asked for a URL; (2) the fetcher serves only our
+font files (and a logo the exporter registered), so even raw HTML that asks for files, web
+pages, data: URLs or attachments gets nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from markupsafe import Markup
 
 from peertui.export import (
     Goal,
@@ -189,12 +191,16 @@ def test_no_file_is_embedded(hostile: tuple[Path, list[str]]) -> None:
             assert annotation.get_object().get("/Subtype") != "/FileAttachment"
 
 
-def test_pdf_metadata_holds_no_user_text(hostile: tuple[Path, list[str]]) -> None:
-    path, _ = hostile
+def test_pdf_title_is_the_group_name_literally(hostile: tuple[Path, list[str]]) -> None:
+    """One file of a batch is titled by the group's name (here, from the summary): as text,
+    exactly as typed, and nothing else from the sheets is in the metadata."""
+    path, texts = hostile
     metadata = pypdf.PdfReader(path).metadata or {}
-    assert metadata.get("/Title") == "peertui"
+    assert metadata.get("/Title") == texts[3]
+    assert "/Author" not in metadata  # no organisation: no author
     for key, value in metadata.items():
-        assert "<" not in str(value), key
+        if key != "/Title":
+            assert "<" not in str(value), key
 
 
 # --- the second wall: raw HTML straight into the renderer -----------------------------------
@@ -203,7 +209,8 @@ def test_pdf_metadata_holds_no_user_text(hostile: tuple[Path, list[str]]) -> Non
 @pytest.fixture(scope="module")
 def raw(listener: Listener, recorder: Recorder) -> tuple[bytes, pdf_module.Renderer]:
     """HTML that our code never makes (user text is always escaped), to prove the fetcher
-    alone refuses files, web addresses, data: URLs and attachments."""
+    alone refuses files, web addresses, data: URLs and attachments. Marked as Markup here on
+    purpose: ``document`` escapes anything that is not."""
     port = listener.port
     body = (
         '<img src="file:///etc/passwd">'
@@ -214,7 +221,13 @@ def raw(listener: Listener, recorder: Recorder) -> tuple[bytes, pdf_module.Rende
         f'<p style="background: url(http://127.0.0.1:{port}/z.png)">tekst</p>'
     )
     renderer = pdf_module.Renderer()
-    return renderer.pdf(document([body])), renderer
+    return renderer.pdf(document([Markup(body)])), renderer
+
+
+def test_document_escapes_a_plain_string() -> None:
+    html = document(['<img src="file:///etc/passwd">'])
+    assert "<img" not in html.split("<body>", 1)[1]
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
 
 
 def test_fetcher_refuses_everything_but_our_fonts(

@@ -224,4 +224,6 @@ def test_empty_answers_get_lines_to_write_on(out_dir: Path) -> None:
     (path,) = result.paths
     assert page_count(path) == 1
     assert_in_order(pdf_text(path), PROMPTS)
-    assert qr_codes(path) == [[]]  # no link given: no code
+    # No link: the code explains the sheet, and the footer says so.
+    assert qr_codes(path) == [[t("export.about.statement")]]
+    assert squash(t("export.foot.explains")) in pdf_text(path)

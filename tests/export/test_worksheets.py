@@ -34,9 +34,9 @@ from tests.export.conftest import (
     squash,
 )
 
-GOALS_LINK = "https://example.org/guide/personlige-maal"
-SAFETY_LINK = "https://example.org/guide/tryghedsplan"
-NETWORK_LINK = "https://example.org/guide/netvaerkskort"
+GOALS_LINK = "https://peer-forening.dk/guide/personlige-maal"
+SAFETY_LINK = "https://peer-forening.dk/guide/tryghedsplan"
+NETWORK_LINK = "https://peer-forening.dk/guide/netvaerkskort"
 
 GOALS = (
     Goal(
@@ -170,13 +170,15 @@ def test_group_summary_sheet(sheets) -> None:
 
 
 def test_group_summary_has_no_field_for_participant_text() -> None:
-    """By design: counts, minutes, dates and titles from the course plan only."""
+    """By design: counts, minutes, dates and titles from the course plan only (and the
+    organisation that prints it)."""
     assert {f.name for f in fields(GroupSummary)} == {
         "group_name",
         "course",
         "date",
         "participants",
         "meetings",
+        "issuer",
     }
     assert {f.name for f in fields(MeetingSummary)} == {
         "number",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from peertui.content import load_library
+from peertui.export.links import qr_target
 from peertui.store import open_store
 from peertui.store.schema import GroupData
 
@@ -21,10 +22,29 @@ REPO = Path(__file__).resolve().parents[2]
 DEMO_REF = "Tirsdagsgruppen (demo)"  # the demo group's name (its id works too)
 
 
-def page_link(page_id: str) -> str:
+#: The kind of sheet each guide page is about.
+PAGE_KIND = {
+    "personligt-statement": "statement",
+    "personlige-maal": "goals",
+    "tryghedsplan": "safety_plan",
+    "netvaerkskort": "network_map",
+}
+
+
+def page_link(page_id: str) -> str | None:
+    """The guide page's ``link`` in the built-in content (None: it has none)."""
     page = LIBRARY.page(page_id)
-    assert page is not None and page.link
+    assert page is not None
     return page.link
+
+
+def footer_code(page_id: str) -> str:
+    """What the footer code of a default sheet about ``page_id`` carries (no organisation):
+    the page's address if it is real, else the text that explains the sheet."""
+    target = qr_target(PAGE_KIND[page_id], page_link(page_id), "")
+    code = target.url or target.text
+    assert code is not None
+    return code
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,20 @@ then the PDFs read back (text with pypdf, QR codes with pypdfium2 + zxing-cpp)."
 
 from __future__ import annotations
 
+import base64
 import os
+import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from peertui.export import digital_copy_text
 from peertui.store import open_store
-from peertui.store.schema import GroupData
-from tests.export.conftest import pdf_text, qr_codes, squash
+from peertui.store.schema import GroupData, Organisation
+from tests.export.conftest import image_count, logo_png, pdf_text, qr_codes, squash
 
-from .conftest import DEMO_REF, Run, assert_calm, demo_data, page_link, peertui
+from .conftest import DEMO_REF, PAGE_KIND, Run, assert_calm, demo_data, footer_code, peertui
 
 NO_PRINTING = ("Jonas", "Henrik", "Mads")
 
@@ -75,7 +78,7 @@ def test_statements_read_back_with_their_words_and_link(
         for answer in newest_answers(data, alias):
             assert squash(answer) in text
         # Only the link to the guide page: no digital copy without --digital-copy.
-        assert qr_codes(path) == [[page_link("personligt-statement")]]
+        assert qr_codes(path) == [[footer_code("personligt-statement")]]
     assert seen == {"Ali", "Fatima", "Lærke", "Maja", "Sofie"}
 
 
@@ -93,7 +96,7 @@ def test_worksheets_and_summary_read_back(everything: tuple[Run, Path]) -> None:
     }
     (safety,) = [p for p in by_kind["tryghedsplan"] if "Maja" in pdf_text(p)]
     assert squash("Min kat og min søster") in pdf_text(safety)
-    assert qr_codes(safety)[0] == [page_link("tryghedsplan")]
+    assert qr_codes(safety)[0] == [footer_code("tryghedsplan")]
     (summary,) = by_kind["gruppeoversigt"]
     text = pdf_text(summary)
     assert squash("Tirsdagsgruppen (demo)") in text
@@ -102,6 +105,63 @@ def test_worksheets_and_summary_read_back(everything: tuple[Run, Path]) -> None:
         assert alias not in text
     assert squash("stemning") not in text  # the facilitators' notes stay out too
     assert qr_codes(summary) == [[]]
+
+
+def test_no_placeholder_address_anywhere_in_the_default_output(
+    everything: tuple[Run, Path],
+) -> None:
+    """The built-in content has no real links and no organisation is set: every code on every
+    page explains its sheet, and "example." is in no code and no text."""
+    run, _ = everything
+    explained = {footer_code(page) for page in PAGE_KIND}
+    for path in run.paths:
+        assert "example." not in pdf_text(path)
+        for page in qr_codes(path):
+            for code in page:
+                assert "example." not in code
+                assert code in explained, code[:40]
+
+
+def test_one_file_is_titled_by_the_group(demo_dir: Path, tmp_path: Path) -> None:
+    run = peertui("--data-dir", str(demo_dir), "export", "--group", DEMO_REF, "--one-file",
+                  "--out", str(tmp_path))  # fmt: skip
+    assert run.code == 0, run.err
+    (path,) = run.paths
+    metadata = pypdf.PdfReader(path).metadata
+    assert metadata is not None and metadata.title == DEMO_REF
+    assert metadata.author is None  # no organisation set
+
+
+def test_the_organisation_is_on_every_printed_sheet(demo_dir: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_dir, data_dir)
+    with open_store(data_dir) as store:
+        store.set_organisation(
+            Organisation(
+                name="Foreningen Sind Midt",
+                line="Peer-støtte og recovery",
+                contact="Tlf. 12 34 56 78",
+                website="https://peer-forening.dk/arkene",
+                logo=base64.b64encode(logo_png()).decode("ascii"),
+            )
+        )
+    out = tmp_path / "out"
+    run = peertui("--data-dir", str(data_dir), "export", "--group", DEMO_REF, "--what", "all",
+                  "--out", str(out))  # fmt: skip
+    assert run.code == 0, run.err
+    assert len(run.paths) == 13
+    for path in run.paths:
+        text = pdf_text(path)
+        for needle in ("Foreningen Sind Midt", "Peer-støtte og recovery", "Tlf. 12 34 56 78"):
+            assert squash(needle) in text
+        assert image_count(path) == 1
+        metadata = pypdf.PdfReader(path).metadata
+        assert metadata is not None and metadata.author == "Foreningen Sind Midt"
+        codes = qr_codes(path)
+        if path.name.startswith("gruppeoversigt"):
+            assert all(page == [] for page in codes)
+        else:
+            assert codes[0] == ["https://peer-forening.dk/arkene"]
 
 
 def test_no_sheet_for_anyone_without_printing_consent(everything: tuple[Run, Path]) -> None:
@@ -125,8 +185,8 @@ def test_digital_copy_only_with_the_flag_and_the_consent(demo_dir: Path, tmp_pat
     for path in run.paths:
         alias = owner(pdf_text(path), aliases)
         (codes,) = qr_codes(path)
-        copies[alias] = [c for c in codes if c != page_link("personligt-statement")]
-        assert page_link("personligt-statement") in codes
+        copies[alias] = [c for c in codes if c != footer_code("personligt-statement")]
+        assert footer_code("personligt-statement") in codes
     assert copies == {
         "Maja": [digital_copy_text(newest_answers(data, "Maja"))],
         "Fatima": [digital_copy_text(newest_answers(data, "Fatima"))],
@@ -140,13 +200,13 @@ def test_digital_copy_only_with_the_flag_and_the_consent(demo_dir: Path, tmp_pat
 def test_one_participant_one_file_and_link_override(demo_dir: Path, tmp_path: Path) -> None:
     run = peertui("--data-dir", str(demo_dir), "export", "--group", DEMO_REF,
                   "--participant", "maja", "--what", "all", "--one-file",
-                  "--link", "https://example.com/ark", "--out", str(tmp_path))  # fmt: skip
+                  "--link", "https://peer-forening.dk/ark", "--out", str(tmp_path))  # fmt: skip
     assert run.code == 0, run.err
     (path,) = run.paths
     assert path.name.startswith("peertui-ark-")
     codes = qr_codes(path)
     assert len(codes) >= 4  # statement, goals, safety plan, network map (maybe more pages)
-    assert all(c == ["https://example.com/ark"] for c in codes)
+    assert all(c == ["https://peer-forening.dk/ark"] for c in codes)
 
 
 def test_existing_files_are_kept_unless_force(demo_dir: Path, tmp_path: Path) -> None:

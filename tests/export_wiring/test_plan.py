@@ -18,8 +18,10 @@ from peertui.export.from_store import (
     make_private_folder,
     plan_export,
 )
+from peertui.export.model import NO_ISSUER
 from peertui.store import NotFound, open_store
 from peertui.store.demo import fill
+from peertui.store.schema import Organisation
 
 from .conftest import DEMO_REF, LIBRARY, page_link
 
@@ -165,3 +167,31 @@ def test_default_folder_is_private(tmp_path: Path) -> None:
     folder = make_private_folder(tmp_path / "ud")
     assert folder.stat().st_mode & 0o777 == 0o700
     assert make_private_folder(folder) == folder  # an existing folder is used as it is
+
+
+def test_every_sheet_carries_the_organisation_and_the_plan_the_group(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    with open_store(folder) as store:
+        fill(store, DAY)
+        store.set_organisation(
+            Organisation(
+                name="Foreningen Sind Midt",
+                line="Peer-støtte",
+                contact="Tlf. 12 34 56 78",
+                website="https://peer-forening.dk",
+                links={"safety_plan": "https://peer-forening.dk/tryghedsplan"},
+            )
+        )
+    result = plan(folder, what="all")
+    assert result.title == "Tirsdagsgruppen (demo)"
+    assert result.issuer.name == "Foreningen Sind Midt"
+    assert all(sheet.issuer == result.issuer for sheet in result.sheets)
+    assert result.issuer.link("safety_plan") == "https://peer-forening.dk/tryghedsplan"
+    assert result.issuer.link("goals") == "https://peer-forening.dk"
+    assert result.issuer.logo is None
+
+
+def test_without_an_organisation_the_sheets_carry_none(store_dir: Path) -> None:
+    result = plan(store_dir, what="all")
+    assert result.issuer == NO_ISSUER
+    assert all(sheet.issuer == NO_ISSUER for sheet in result.sheets)

@@ -21,7 +21,7 @@ from peertui.ui.screens.group import GroupScreen
 from tests.export.conftest import pdf_text, qr_codes, squash
 from tests.helpers import wait_for_screen, wait_until
 
-from .conftest import LIBRARY, page_link
+from .conftest import LIBRARY, footer_code
 
 DAY = date(2025, 3, 4)
 
@@ -127,7 +127,7 @@ async def test_group_export_keeps_answering_keys(
     copies = 0
     for path in files:
         (codes,) = qr_codes(path)
-        assert page_link("personligt-statement") in codes
+        assert footer_code("personligt-statement") in codes
         if len(codes) == 2:
             copies += 1
         if squash("Maja") in pdf_text(path):

@@ -228,6 +228,7 @@ class ExportScreen(PeerScreen[None]):
             folder,
             one_file=self.query_one("#export-one-file", Checkbox).value,
             force=self.query_one("#export-force", Checkbox).value,
+            title=plan.title,
         )
 
     def set_running(self, running: bool, total: int = 0) -> None:
@@ -246,9 +247,10 @@ class ExportScreen(PeerScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, name=WORKER_NAME)
     def run_export(
-        self, sheets: Sequence[Sheet], folder: Path, *, one_file: bool, force: bool
+        self, sheets: Sequence[Sheet], folder: Path, *, one_file: bool, force: bool, title: str
     ) -> ExportResult:
-        """In a worker thread: WeasyPrint is imported and the PDFs are made here."""
+        """In a worker thread: WeasyPrint is imported and the PDFs are made here. The sheets
+        carry the organisation (plan_export); ``title`` is the group's name for one file."""
         return export_sheets(
             sheets,
             folder,
@@ -256,6 +258,7 @@ class ExportScreen(PeerScreen[None]):
             force=force,
             anonymous_names=True,
             progress=self._progress_from_worker,
+            title=title,
         )
 
     def _progress_from_worker(self, done: int, total: int) -> None:

@@ -74,9 +74,13 @@ def prepare_logo(raw: bytes) -> str:
         raise InvalidInput(t("organisation.logo_too_big", limit=LOGO_INPUT_MAX // 1024), "logo")
     if not (raw.startswith(b"\x89PNG\r\n\x1a\n") or raw.startswith(b"\xff\xd8\xff")):
         raise InvalidInput(t("organisation.logo_kind"), "logo")
-    from PIL import Image  # Pillow (a WeasyPrint dependency) loads only for a new logo
+    from PIL import Image, ImageFile  # Pillow (WeasyPrint's) loads only for a new logo
 
+    # WeasyPrint, once imported, tells Pillow to accept cut-off images; a logo must be whole.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
+        with Image.open(io.BytesIO(raw)) as whole:
+            whole.verify()
         with Image.open(io.BytesIO(raw)) as probe:
             if probe.format not in ("PNG", "JPEG"):
                 raise InvalidInput(t("organisation.logo_kind"), "logo")
@@ -89,6 +93,8 @@ def prepare_logo(raw: bytes) -> str:
         raise
     except Exception:  # Pillow raises many kinds for a broken file
         raise InvalidInput(t("organisation.logo_broken"), "logo") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     image.thumbnail((LOGO_SIDE, LOGO_SIDE))
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)

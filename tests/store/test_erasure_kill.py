@@ -12,7 +12,6 @@ file, not in a backup, a damaged copy, an erasure record, ``incoming/`` or a tem
 
 from __future__ import annotations
 
-import errno
 import os
 import random
 import shutil
@@ -25,13 +24,12 @@ from pathlib import Path
 import pytest
 
 from peertui.cli import main
-from peertui.store import files as storage
 from peertui.store.backup import list_backups
 from peertui.store.errors import ErasureUnfinished, StoreError
 from peertui.store.schema import Goal, MeetingLog, PersonalGoals, SafetyPlan
 from peertui.store.store import Store, open_store
 from peertui.strings import t
-from tests.store.helpers import Clock, all_bytes
+from tests.store.helpers import Clock, all_bytes, fail_from, info_output, without_lock
 from tests.store.killing import duration, kill_during
 
 ROUNDS = int(os.environ.get("PEERTUI_ERASURE_KILL_ROUNDS", "100"))
@@ -277,44 +275,13 @@ def test_killed_forget_then_the_command_again(
 # --- a full disk during the erasure --------------------------------------------------------
 
 
-def _fail_from(monkeypatch: pytest.MonkeyPatch, first_failing: int) -> list[int]:
-    """Writes 1 .. first_failing-1 succeed; from then on the disk is full (half a write
-    lands, then ENOSPC). Returns the list of write sizes that got through."""
-    done: list[int] = []
-    real = storage._write_all
-
-    def writing(fd: int, payload: bytes) -> None:
-        if len(done) + 1 >= first_failing:
-            os.write(fd, payload[: len(payload) // 2])
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(fd, payload)
-        done.append(len(payload))
-
-    monkeypatch.setattr(storage, "_write_all", writing)
-    return done
-
-
-def _without_lock(data: Path) -> dict[str, bytes]:
-    found = all_bytes(data)
-    found.pop("peertui.lock", None)
-    return found
-
-
-def _info(data: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    capsys.readouterr()
-    assert main(["--data-dir", str(data), "data", "info"]) == 0
-    out, err = capsys.readouterr()
-    assert err == ""
-    return out
-
-
 def test_full_disk_before_the_erasure_is_written_down(
     template: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = _copy(template, tmp_path / "data")
-    before = _without_lock(data)
+    before = without_lock(data)
     with open_store(data) as store:
-        _fail_from(monkeypatch, 1)
+        fail_from(monkeypatch, 1)
         with pytest.raises(StoreError) as caught:
             store.forget_participant(template.group, template.maja)
         monkeypatch.undo()
@@ -326,14 +293,14 @@ def test_full_disk_before_the_erasure_is_written_down(
         assert "Maja" not in message
         assert [p.alias for p in store.participants(template.group)] == ["Maja", "Ali"]
     # True: nothing was erased. The group file, every backup, the damaged copy: as before.
-    assert _without_lock(data) == before
+    assert without_lock(data) == before
     assert _records(data) == []
 
 
 def _writes_of_one_forget(template: Template, folder: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     data = _copy(template, folder / "count")
     with open_store(data) as store:
-        done = _fail_from(monkeypatch, 10_000)
+        done = fail_from(monkeypatch, 10_000)
         store.forget_participant(template.group, template.maja)
         monkeypatch.undo()
     return len(done)
@@ -357,7 +324,7 @@ def test_full_disk_while_scrubbing(
         where = f"disk full from write {first_failing} of {writes}"
         data = _copy(template, tmp_path / "data")
         with open_store(data) as store:
-            done = _fail_from(monkeypatch, first_failing)
+            done = fail_from(monkeypatch, first_failing)
             with pytest.raises(ErasureUnfinished) as caught:
                 store.forget_participant(template.group, template.maja)
             assert len(done) == first_failing - 1, where
@@ -381,11 +348,11 @@ def test_full_disk_while_scrubbing(
         assert len(_records(data)) == 1, where
         assert MAJA_WORDS[0] in (data / "groups" / f"{template.group}.json").read_bytes()
 
-        out = _info(data, capsys)
+        out = info_output(data, capsys)
         assert t("store.erasures_pending", count=1) in out, where
         assert "1 sletning(er) er ikke gjort færdig" in out
 
         with open_store(data) as store:
             assert len(store.finished_erasures) == 1 and store.pending_erasures == [], where
         _check_forgotten(data, template, where)
-        assert t("store.erasures_pending", count=1) not in _info(data, capsys)
+        assert t("store.erasures_pending", count=1) not in info_output(data, capsys)

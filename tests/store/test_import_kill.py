@@ -24,15 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from peertui.cli import main
-from peertui.store import files as storage
 from peertui.store import journal
 from peertui.store.errors import ImportUnfinished, StoreError
 from peertui.store.portable import ExportBundle, export_bytes, parse_export
 from peertui.store.schema import MeetingLog
 from peertui.store.store import Store, open_store
 from peertui.strings import t
-from tests.store.helpers import Clock, all_bytes
+from tests.store.helpers import Clock, all_bytes, fail_from, info_output, without_lock
 from tests.store.killing import duration, kill_during
 
 ROUNDS = int(os.environ.get("PEERTUI_IMPORT_KILL_ROUNDS", "100"))
@@ -181,36 +179,6 @@ def test_killed_import_is_old_or_new_never_a_mix(stores: Stores, tmp_path: Path)
 # --- a full disk during the import ----------------------------------------------------------
 
 
-def _fail_from(monkeypatch: pytest.MonkeyPatch, first_failing: int) -> list[int]:
-    """Writes 1 .. first_failing-1 succeed; then the disk is full (half lands, then ENOSPC)."""
-    done: list[int] = []
-    real = storage._write_all
-
-    def writing(fd: int, payload: bytes) -> None:
-        if len(done) + 1 >= first_failing:
-            os.write(fd, payload[: len(payload) // 2])
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real(fd, payload)
-        done.append(len(payload))
-
-    monkeypatch.setattr(storage, "_write_all", writing)
-    return done
-
-
-def _without_lock(data: Path) -> dict[str, bytes]:
-    found = all_bytes(data)
-    found.pop("peertui.lock", None)
-    return found
-
-
-def _info(data: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    capsys.readouterr()
-    assert main(["--data-dir", str(data), "data", "info"]) == 0
-    out, err = capsys.readouterr()
-    assert err == ""
-    return out
-
-
 def test_full_disk_during_import_changes_nothing(
     stores: Stores,
     tmp_path: Path,
@@ -220,7 +188,7 @@ def test_full_disk_during_import_changes_nothing(
     bundle = parse_export(stores.new_export)
     data = _copy(stores, tmp_path / "count")
     with open_store(data) as store:
-        counted = _fail_from(monkeypatch, 10_000)
+        counted = fail_from(monkeypatch, 10_000)
         store.import_bundle(bundle, replace_all=True)
         monkeypatch.undo()
     writes = len(counted)
@@ -229,9 +197,9 @@ def test_full_disk_during_import_changes_nothing(
     for first_failing in range(1, writes + 2):
         where = f"disk full from write {first_failing} of {writes}"
         data = _copy(stores, tmp_path / "data")
-        before = _without_lock(data)
+        before = without_lock(data)
         with open_store(data) as store:
-            _fail_from(monkeypatch, first_failing)
+            fail_from(monkeypatch, first_failing)
             try:
                 store.import_bundle(bundle, replace_all=True)
             except StoreError as exc:
@@ -250,8 +218,8 @@ def test_full_disk_during_import_changes_nothing(
         assert not isinstance(error, ImportUnfinished), where
         assert str(error) == "Intet er importeret: disken er fuld. Datamappen er som før.", where
         assert shown == stores.old_export, where
-        assert _without_lock(data) == before, where
-        out = _info(data, capsys)
+        assert without_lock(data) == before, where
+        out = info_output(data, capsys)
         assert "afbrudt" not in out and "sletning" not in out, where
         assert t("data.info_counts", groups=3, trainees=0) in out, where
 
@@ -286,7 +254,7 @@ def test_info_shows_an_interrupted_import_and_the_next_open_finishes_it(
     assert journal.read(data) is not None
 
     before = all_bytes(data)
-    out = _info(data, capsys)
+    out = info_output(data, capsys)
     assert all_bytes(data) == before  # data info only reads
     assert "En import blev afbrudt." in out
     assert t("store.import_pending") in out
@@ -298,6 +266,6 @@ def test_info_shows_an_interrupted_import_and_the_next_open_finishes_it(
         assert store.import_finished is True
         assert export_bytes(store.export_bundle()) == stores.new_export
     assert not (data / "incoming").exists()
-    out = _info(data, capsys)
+    out = info_output(data, capsys)
     assert "afbrudt" not in out
     assert _shown(data, read_only=True) == stores.new_export

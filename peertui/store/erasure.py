@@ -30,7 +30,7 @@ from typing import Any, Literal
 import msgspec
 
 from peertui.store import backup as backups
-from peertui.store.errors import SaveFailed, StoreDamaged, StoreError, StoreTooNew, StoreTooOld
+from peertui.store.errors import SaveFailed, StoreError
 from peertui.store.files import dumps, fsync_dir, read_bytes, read_json, write_atomic
 from peertui.store.migrate import migrate
 from peertui.store.paths import (
@@ -198,6 +198,11 @@ def pending_erasures(data_dir: Path) -> tuple[list[Pending], int]:
     return found, unreadable
 
 
+def is_pending(data_dir: Path, pending: Pending) -> bool:
+    """Whether ``pending``'s record is still there (its erasure not finished)."""
+    return _record_path(data_dir, pending.id).exists()
+
+
 def done(data_dir: Path, pending: Pending) -> None:
     path = _record_path(data_dir, pending.id)
     with contextlib.suppress(FileNotFoundError):
@@ -288,7 +293,3 @@ def finish(
         return result
     done(data_dir, pending)
     return result + Erasure(rewritten=1)
-
-
-def is_damage(exc: BaseException) -> bool:
-    return isinstance(exc, StoreDamaged | StoreTooNew | StoreTooOld)

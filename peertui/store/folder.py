@@ -39,7 +39,6 @@ from peertui.store.paths import (
     ID_RE,
     INCOMING_DIR,
     STORE_NAME,
-    backup_dir,
     group_rel,
     is_peertui_dir,
     make_private_dir,
@@ -162,7 +161,7 @@ class DataFolder:
             except (SaveFailed, ErasureUnfinished, OSError):
                 self.pending_erasures.append(pending)
                 continue
-            if erasure.pending_erasures(self.data_dir)[0].count(pending):
+            if erasure.is_pending(self.data_dir, pending):
                 self.pending_erasures.append(pending)  # the group file is damaged: waits
             else:
                 self.finished_erasures.append(pending)
@@ -264,9 +263,6 @@ class DataFolder:
         self.damaged = [p for p in self.damaged if p.file != rel]
         self._finish_erasures()  # an erasure that waited for this file
         return offer
-
-    def backup_folder(self, rel: str) -> Path:
-        return backup_dir(self.data_dir, rel)
 
     # -- new files
 

@@ -249,7 +249,6 @@ class NetworkMap(Record):
 
 
 WorksheetContent = PersonalGoals | SafetyPlan | NetworkMap
-C = TypeVar("C", PersonalGoals, SafetyPlan, NetworkMap)
 
 
 class WorksheetVersion(Record):

@@ -8,6 +8,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
+import pypdfium2
 import pytest
 
 from peertui.export import (
@@ -29,6 +30,7 @@ from tests.export.conftest import (
     assert_in_order,
     folder,
     page_count,
+    page_texts,
     pdf_text,
     qr_codes,
     squash,
@@ -249,3 +251,64 @@ def test_map_text_is_escaped() -> None:
 )
 def test_wrap_label(text: str, expected: list[str]) -> None:
     assert networkmap.wrap_label(text) == expected
+
+
+def _text_box(page, needle: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(top, bottom) in PDF points (y grows upwards) of the first occurrence of ``needle``."""
+    text_page = page.get_textpage()
+    found = text_page.search(needle, match_case=True)
+    hit = found.get_next()
+    assert hit is not None, needle
+    start, count = hit
+    boxes = [text_page.get_charbox(i) for i in range(start, start + count)]
+    return max(box[3] for box in boxes), min(box[1] for box in boxes)
+
+
+def test_a_goal_label_stands_above_its_answer_never_beside_it(out_dir: Path) -> None:
+    """The longest label ("Derfor er det vigtigt for mig") never wraps into the answer: the
+    answer starts below the label's last line, also when the answer is long."""
+    why = "Fordi jeg vil have overskud til mine børn om eftermiddagen " * 3
+    sheet = GoalsSheet("Åse", DAY, (Goal("Sove bedre", "", "", "", why=why),), None)
+    (path,) = export_sheets([sheet], folder(out_dir, "goal-labels")).paths
+    page = pypdfium2.PdfDocument(path)[0]
+    _, label_bottom = _text_box(page, t("export.goal.why"))
+    answer_top, _ = _text_box(page, "Fordi jeg vil")
+    assert answer_top < label_bottom
+
+
+def _step_pages(path: Path) -> list[list[str]]:
+    """For each page, the safety plan's step headings on it."""
+    return [
+        [
+            section
+            for section in SAFETY_SECTIONS
+            if squash(t(f"export.safety.{section}")) in squash(text)
+        ]
+        for text in page_texts(path)
+    ]
+
+
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+def test_an_empty_safety_step_keeps_its_lines_to_write_on(out_dir: Path) -> None:
+    """An empty plan: under every heading, on the same page, room for its ruled lines (page
+    margin 42 mm at the bottom, three lines of 9 mm), so no heading ends a page alone."""
+    (path,) = export_sheets([SafetySheet("Åse", DAY)], folder(out_dir, "safety-empty")).paths
+    pages = _step_pages(path)
+    assert [s for page in pages for s in page] == list(SAFETY_SECTIONS)  # each heading once
+    document = pypdfium2.PdfDocument(path)
+    for number, steps in enumerate(pages):
+        for step in steps:
+            _, bottom = _text_box(document[number], t(f"export.safety.{step}"))
+            assert bottom > (42 + 3 * 9) * MM, step
+
+
+def test_the_last_safety_step_never_sits_alone_on_a_page(out_dir: Path) -> None:
+    plan = SafetySheet(
+        "Bo", DAY, warning_signs=("Uro",), people_to_ask=("Anne",), most_important="Kim"
+    )
+    (path,) = export_sheets([plan], folder(out_dir, "safety-sparse")).paths
+    pages = _step_pages(path)
+    assert [s for page in pages for s in page] == list(SAFETY_SECTIONS)
+    assert len(pages) == 1 or len(pages[-1]) >= 2

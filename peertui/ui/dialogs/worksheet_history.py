@@ -72,7 +72,7 @@ def describe(content: WorksheetContent) -> Content:
     elif isinstance(content, NetworkMap):
         for person in content.people:
             parts.append((person.name, "bold"))
-            where = f" – {person.ring} – {t(f'network.sector_short.{person.sector}')}"
+            where = f" – {person.ring} – {t(f'sector.{person.sector}')}"
             parts.append(where + (f" – {person.note}" if person.note else "") + "\n")
     return Content.assemble(*parts) if parts else Content(empty)
 

@@ -115,7 +115,7 @@ class NetworkMapScreen(WorksheetScreen):
                             compact=True,
                         )
                         yield Select(
-                            [(t(f"network.sector_short.{s}"), s) for s in SECTORS],
+                            [(t(f"sector.{s}"), s) for s in SECTORS],
                             allow_blank=False,
                             value="family",
                             id="network-sector",
@@ -175,7 +175,7 @@ class NetworkMapScreen(WorksheetScreen):
         return (
             name,
             Text(str(entry.ring)),
-            Text(t(f"network.sector_short.{entry.sector}")),
+            Text(t(f"sector.{entry.sector}")),
             Text(shorten(" ".join(entry.note.split()), NOTE_COLUMN)),
         )
 

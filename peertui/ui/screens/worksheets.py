@@ -97,7 +97,7 @@ def wall_text(content: WorksheetContent) -> str:
             )
             parts.append(t(f"network.ring.{ring}"))
             parts.extend(
-                f"  {p.name.strip()} ({t(f'network.sector_short.{p.sector}')})" for p in people
+                f"  {p.name.strip()} ({t(f'sector.{p.sector}')})" for p in people
             )
             if not people:
                 parts.append(f"  {empty}")

@@ -298,7 +298,7 @@ def _region_key(grid: Grid, radius: float, angle: float) -> tuple[int, str] | No
 
 def _label(grid: Grid, sector: str) -> None:
     """The sector's name just outside the outer ring, level with the sector's middle."""
-    text = shorten(t(f"network.sector_short.{sector}"), max(grid.width // 3 - 1, 3))
+    text = shorten(t(f"sector.{sector}"), max(grid.width // 3 - 1, 3))
     width = cell_width(text)
     angle = SECTOR_ANGLE[sector]
     x, y = grid.point(1.0, angle)

@@ -213,6 +213,14 @@ DA: dict[str, str] = {
     "wall.meeting_clock": "Mødet {elapsed} af {planned}",
     "wall.paused": "Pause i tiden",
     "wall.idle": "Velkommen",
+    "wall.attached": "Væggen er tilsluttet: gruppen ser væggen, og noter bliver her.",
+    "wall.detached": (
+        "Væggen er ikke længere tilsluttet. Spejles skærmen, spørger peertui, "
+        "før noget privat vises."
+    ),
+    "private.ask": (
+        "Der er ingen væg tilsluttet, så gruppen kan måske se denne skærm. Vis {what} alligevel?"
+    ),
     # --- guide ---
     "guide.not_found": "Siden '{id}' findes ikke.",
     "guide.links_title": "Links på siden",

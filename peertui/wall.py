@@ -100,8 +100,10 @@ def socket_path(data_dir: Path) -> Path:
 class WallServer:
     """Runs in the console's event loop; sends the latest state to every attached wall."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, on_walls: Callable[[int], None] | None = None) -> None:
         self.path = socket_path(data_dir)
+        #: Told the number of attached walls whenever it changes (the console shows it).
+        self.on_walls = on_walls
         self._server: asyncio.base_events.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
         self._state = WallState()
@@ -130,6 +132,7 @@ class WallServer:
 
     async def _attach(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
+        self._walls_changed()
         try:
             writer.write(self._line)
             await writer.drain()
@@ -141,6 +144,11 @@ class WallServer:
         finally:
             self._writers.discard(writer)
             writer.close()
+            self._walls_changed()
+
+    def _walls_changed(self) -> None:
+        if self.on_walls is not None:
+            self.on_walls(len(self._writers))
 
     def publish(self, state: WallState) -> None:
         """Send ``state`` to every wall, if it changed. Never blocks the console."""

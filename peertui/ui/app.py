@@ -16,7 +16,7 @@ from textual.screen import Screen
 from peertui.content import Library
 from peertui.store.paths import resolve_data_dir
 from peertui.strings import t
-from peertui.ui.messages import GroupsChanged, WallChanged, WallShared
+from peertui.ui.messages import GroupsChanged, WallChanged, WallsChanged, WallShared
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.textual_private import CalmCrashes, registered_themes
 from peertui.ui.themes import DEFAULT_THEME, THEMES
@@ -84,6 +84,9 @@ class PeerTUI(CalmCrashes):
         #: The runner's clock (tests pass a fake one).
         self.clock = clock
         self.wall_server: WallServer | None = None
+        #: How many walls (`peertui wall` windows) are attached. None attached: this console
+        #: may be the only screen, mirrored to the projector, so private things ask first.
+        self.walls = 0
         #: One participant's words, shown on the wall on purpose (None: nothing shared).
         self.wall_shared: WallState | None = None
         self._wall_underneath = WallState()
@@ -135,13 +138,27 @@ class PeerTUI(CalmCrashes):
             self.serve_wall = self.serve_wall and not opened.read_only
             self.refresh_home()
         if self.serve_wall and self.data_dir is not None and self.wall_server is None:
-            server = WallServer(self.data_dir)
+            server = WallServer(self.data_dir, self.walls_changed)
             try:
                 await server.start()
                 self.wall_server = server
             except OSError:
                 pass  # the wall is optional; the runner works in one window without it
         self.resume_meeting_in_progress()
+
+    def walls_changed(self, walls: int) -> None:
+        """A wall attached or went away: say so calmly, and let the screen show it."""
+        before, self.walls = self.walls, walls
+        if before == 0 and walls > 0:
+            self.notify(t("wall.attached"))
+        elif before > 0 and walls == 0:
+            self.notify(t("wall.detached"), severity="warning")
+        self.screen.post_message(WallsChanged(walls))
+
+    @property
+    def wall_attached(self) -> bool:
+        """True while at least one wall window shows the room's view."""
+        return self.walls > 0
 
     async def on_unmount(self) -> None:
         if self.wall_server is not None:

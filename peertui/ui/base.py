@@ -46,6 +46,22 @@ class AppAccess:
             raise RuntimeError("no store")
         return store
 
+    def show_private(self, what: str, show: Callable[[], object]) -> None:
+        """Show something private (notes, who is in the group, a participant's words):
+        at once when a wall is attached (the room looks at the wall, not at this screen);
+        with no wall, this screen may be mirrored to the projector, so first ask, "Nej"
+        focused, saying that the group may see ``what``."""
+        app = self.peertui
+        if app.wall_attached:
+            show()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                show()
+
+        app.push_screen(ConfirmDialog(t("private.ask", what=what)), answered)
+
     @property
     def clock(self) -> Callable[[], float]:
         """The runner's clock (monotonic seconds; tests pass a fake one)."""

@@ -33,3 +33,12 @@ class WallShared(Message, bubble=False):
 
 class GroupsChanged(Message, bubble=False):
     """A group was made, changed or deleted, or the store was opened: lists show them anew."""
+
+
+class WallsChanged(Message, bubble=False):
+    """A wall attached or went away: ``walls`` is how many are attached now. The app posts
+    it to the current screen, so a screen that says "one screen or two" can say it anew."""
+
+    def __init__(self, walls: int) -> None:
+        super().__init__()
+        self.walls = walls

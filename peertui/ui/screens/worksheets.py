@@ -96,9 +96,7 @@ def wall_text(content: WorksheetContent) -> str:
                 key=lambda p: (SECTORS.index(p.sector), p.name.casefold()),
             )
             parts.append(t(f"network.ring.{ring}"))
-            parts.extend(
-                f"  {p.name.strip()} ({t(f'sector.{p.sector}')})" for p in people
-            )
+            parts.extend(f"  {p.name.strip()} ({t(f'sector.{p.sector}')})" for p in people)
             if not people:
                 parts.append(f"  {empty}")
             parts.append("")

@@ -86,6 +86,7 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         plan_export,
         prepare_out_dir,
     )
+    from peertui.store.errors import NotFound
     from peertui.store.paths import resolve_data_dir
     from peertui.store.store import open_store
 
@@ -93,7 +94,12 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     content = getattr(args, "content", None)
     library = load_library([Path(p) for p in content] if content else None)
     with open_store(folder, read_only=True) as store:
-        group = store.find_group(args.group)
+        try:
+            group = store.find_group(args.group)
+        except NotFound:
+            # Say where it looked: the demo, for one, lives in its own folder (.demo-data).
+            print(t("export.cli.no_group", ref=args.group, dir=folder), file=err)
+            return EXIT_ERROR
         participant = (
             store.find_participant(group.id, args.participant) if args.participant else None
         )

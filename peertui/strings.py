@@ -85,9 +85,18 @@ DA: dict[str, str] = {
     "group.key_edit_participant": "Deltager",
     "group.key_start": "Start mødegang",
     "group.key_resume": "Fortsæt mødet",
+    "group.key_reopen": "Åbn dagens møde igen",
     "group.key_export": "Udskriv",
     "group.saved": "Gemt.",
     "group.run_waiting": "Et møde er i gang (mødegang {number}). Tryk f for at fortsætte.",
+    "group.run_ended": (
+        "Mødegang {number} blev afsluttet i dag. Tryk f for at fortsætte, hvor I slap."
+    ),
+    "group.log_waiting": (
+        "Loggen for mødegang {numbers} venter: vælg den under Mødegange og tryk Enter."
+    ),
+    "group.log_mark_waiting": "venter",
+    "group.no_log": "Mødegangen har ingen log endnu. Den kommer, når mødet er afsluttet.",
     "group.demo": "demo",
     "participant.title_new": "Ny deltager",
     "participant.title_edit": "Deltager",
@@ -102,10 +111,11 @@ DA: dict[str, str] = {
     "checkin.meeting": "Mødegang",
     "checkin.next": "næste",
     "checkin.logged": "holdt",
-    "checkin.who": "Hvem er kommet? (mellemrum skifter)",
+    "checkin.who": "Hvem er kommet? (a: alle, mellemrum: én ad gangen)",
     "checkin.start": "Start mødet",
     "checkin.save_only": "Gem kun fremmøde",
     "checkin.toggle": "Til stede / ikke mødt / afbud",
+    "checkin.all": "Alle er her",
     "checkin.no_participants": "Gruppen har ingen deltagere endnu; I kan starte alligevel.",
     "log.title": "Efter mødet",
     "log.times": "Tid pr. punkt (minutter: plan / faktisk)",
@@ -115,6 +125,8 @@ DA: dict[str, str] = {
     "log.save": "Gem loggen",
     "log.saved": "Loggen er gemt.",
     "log.later": "Senere",
+    "log.cmd": "Efter mødet: {group}, mødegang {number}",
+    "log.cmd_help": "Loggen blev gemt til senere; skriv den nu",
     "button.save": "Gem",
     "button.cancel": "Annullér",
     "button.yes": "Ja",
@@ -190,10 +202,13 @@ DA: dict[str, str] = {
     "runner.key_remove": "-1 min",
     "runner.key_blank": "Mørk skærm",
     "runner.key_end": "Afslut mødet",
+    "runner.confirm_end": "Afslut mødet nu? Var det en fejl, kan I åbne det igen i dag.",
     "runner.key_start": "Kør mødegangen",
     "runner.key_participants": "Deltagere",
     "runner.choose_participant": "Hvis statement? (vises kun på din skærm)",
     "runner.break_title": "Pause",
+    "runner.at_time": "kl. {time}",
+    "runner.blank_hint": "b eller Esc viser mødet igen",
     "runner.block_of": "punkt {number} af {count}",
     "runner.more_steps": "Der er mere: tryk r ({count} trin tilbage)",
     "runner.meeting_clock": "Mødet {elapsed} af {planned}  ·  {plan}",
@@ -209,15 +224,32 @@ DA: dict[str, str] = {
     "wall.waiting_help": (
         "Start peertui i et andet vindue på denne computer. Væggen kobler sig på af sig selv."
     ),
-    "wall.gone": "Forbindelsen til peertui er væk. Væggen venter roligt og kobler sig på igen.",
+    "wall.gone": "Væggen venter på peertui og kobler sig på igen.",
+    "wall.gone_room": "Skærmen kommer tilbage om et øjeblik.",
+    "wall.unreachable": (
+        "Væggen kan ikke koble sig på: datamappens sti er for lang, og der er ingen privat "
+        "mappe at bruge i stedet (se docs/projector.md)."
+    ),
+    "wall.bigger_text": (
+        "Væggen har {rows} rækker, og bogstaverne er små. Gør teksten større med Ctrl og + "
+        "(i de fleste terminaler): omkring 24 rækker kan læses fra 6 meter."
+    ),
     "wall.meeting_clock": "Mødet {elapsed} af {planned}",
     "wall.paused": "Pause i tiden",
     "wall.idle": "Velkommen",
+    "wall.idle_room": "Godt, at I er her.",
     "wall.attached": "Væggen er tilsluttet: gruppen ser væggen, og noter bliver her.",
     "wall.detached": (
         "Væggen er ikke længere tilsluttet. Spejles skærmen, spørger peertui, "
         "før noget privat vises."
     ),
+    "private.what.statement": "deltagerens statement",
+    "private.what.worksheet": "deltagerens ark",
+    "private.what.notes": "noterne til facilitatorerne",
+    "private.what.participants": "listen over deltagerne",
+    "private.what.log": "mødets log med jeres noter",
+    "private.what.trainer_side": "trænerens spørgsmål og noter",
+    "log.put_off": "Mødet er slut. Loggen venter på gruppens side, til I har tid.",
     "private.ask": (
         "Der er ingen væg tilsluttet, så gruppen kan måske se denne skærm. Vis {what} alligevel?"
     ),
@@ -478,6 +510,9 @@ DA: dict[str, str] = {
     "export.cli.created": "Mappen {dir} er oprettet; kun du kan åbne den.",
     "export.cli.notice": "{file}: {message}",
     "export.cli.done": "{count} filer er skrevet i {dir}.",
+    "export.cli.no_group": (
+        "Gruppen '{ref}' findes ikke i datamappen {dir}. En anden mappe vælges med --data-dir."
+    ),
     "cli.help.print": "udskriv ark som PDF: statements, arbejdsark, gruppeoversigt",
     "cli.desc.print": (
         "Laver A4-ark som PDF-filer til en gruppe. Kun deltagere med samtykke til udskrift "

@@ -1,8 +1,10 @@
 """The channel between the facilitator console and the projector wall.
 
-The console serves a Unix socket in the (0700) data folder; each wall connects to it and
-receives one JSON line per change. No TCP or UDP port, so only the same user on the same
-machine can attach. The wall only reads: it never opens the store.
+The console serves a Unix socket in the (0700) data folder (or, when that folder's path is
+too long for a socket, in a private 0700 folder of this user's with a short path); each wall
+connects to it and receives one JSON line per change. No TCP or UDP port, and the socket is
+0600, so only the same user on the same machine can attach. The wall only reads: it never
+opens the store.
 
 What crosses is a :class:`WallState` and nothing else: the current block's participant
 text up to the reveal step, the countdown and its colour, the break and blank screens, and
@@ -17,9 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -93,15 +97,119 @@ class WallState:
         return cls(**values)
 
 
+#: A Unix socket's path is at most 108 bytes on Linux and 104 on macOS, with its final NUL.
+#: Longer paths cannot be bound or reached, so a long data folder's socket lives elsewhere.
+MAX_SOCKET_PATH = 100
+
+
+def _fits(path: Path) -> bool:
+    return len(os.fsencode(str(path))) <= MAX_SOCKET_PATH
+
+
+def socket_paths(data_dir: Path) -> list[Path]:
+    """Where the console may serve the wall for ``data_dir``, best first (console and wall
+    compute the same list).
+
+    In the (0700) data folder when its path is short enough. Otherwise in a private folder
+    with a short path, named by a hash of the data folder: ``$XDG_RUNTIME_DIR/peertui`` or
+    ``<temp>/peertui-<uid>`` (see :func:`private_folder`).
+    """
+    data_dir = Path(data_dir)
+    own = data_dir / SOCKET_NAME
+    if _fits(own):
+        return [own]
+    digest = hashlib.sha256(os.fsencode(str(data_dir.resolve()))).hexdigest()[:24]
+    name = f"{digest}.sock"
+    return [folder / name for folder in socket_folders() if _fits(folder / name)]
+
+
+def socket_folders() -> list[Path]:
+    """The short folders a long data folder's socket may live in, best first:
+    ``$XDG_RUNTIME_DIR/peertui`` (when that folder is this user's), then ``peertui-<uid>`` in
+    the temporary folder and in ``/tmp``. Each is used only if :func:`private_folder`."""
+    folders: list[Path] = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime) and _owned_by_us(Path(runtime)):
+        folders.append(Path(runtime) / "peertui")
+    uid_name = f"peertui-{os.getuid()}"
+    for temp in (tempfile.gettempdir(), "/tmp"):
+        folder = Path(temp) / uid_name
+        if folder not in folders:
+            folders.append(folder)
+    return folders
+
+
 def socket_path(data_dir: Path) -> Path:
-    return Path(data_dir) / SOCKET_NAME
+    """The first place the console tries for ``data_dir``'s wall socket."""
+    paths = socket_paths(data_dir)
+    return paths[0] if paths else Path(data_dir) / SOCKET_NAME
+
+
+def _owned_by_us(path: Path) -> bool:
+    """A real directory (not a symlink) that belongs to this user."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+
+
+def private_folder(folder: Path, *, create: bool) -> bool:
+    """Whether ``folder`` is ours alone: a real directory, not a symlink, owned by this user,
+    mode 0700. With ``create`` it is made (0700) when missing, and made 0700 when it is ours
+    but open to others. A folder someone else made, or a symlink, is never used."""
+    if create:
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return False
+    if not _owned_by_us(folder):
+        return False
+    try:
+        if stat.S_IMODE(os.lstat(folder).st_mode) & 0o077:
+            if not create:
+                return False
+            os.chmod(folder, 0o700)
+    except OSError:
+        return False
+    return True
+
+
+def _our_socket(path: Path) -> os.stat_result | None:
+    """``path``'s details if it is a socket that belongs to this user, else None."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid():
+        return info
+    return None
+
+
+def reachable_socket_paths(data_dir: Path) -> list[Path] | None:
+    """The wall's side: the places a console of ``data_dir`` may serve, whose folder is safe
+    to use. None when there is no such place at all (the wall says so)."""
+    paths = socket_paths(data_dir)
+    own = Path(data_dir) / SOCKET_NAME
+    usable = [path for path in paths if path == own or private_folder(path.parent, create=False)]
+    if usable:
+        return usable
+    # No private folder yet: the console makes one when it starts; until then, wait calmly,
+    # unless a folder is there and is not ours (then nothing will ever attach).
+    waiting = [path for path in paths if not os.path.lexists(path.parent)]
+    return waiting or None
 
 
 class WallServer:
     """Runs in the console's event loop; sends the latest state to every attached wall."""
 
     def __init__(self, data_dir: Path, on_walls: Callable[[int], None] | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        #: Where the socket is (chosen again in :meth:`start`, see :func:`socket_paths`).
         self.path = socket_path(data_dir)
+        self._inode: int | None = None
         #: Told the number of attached walls whenever it changes (the console shows it).
         self.on_walls = on_walls
         self._server: asyncio.base_events.Server | None = None
@@ -114,12 +222,22 @@ class WallServer:
         return len(self._writers)
 
     async def start(self) -> None:
-        folder = self.path.parent
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        """Serve on the first usable place; OSError when there is none (no wall then)."""
+        own = self.data_dir / SOCKET_NAME
+        for path in socket_paths(self.data_dir):
+            if path == own:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            elif not private_folder(path.parent, create=True):
+                continue  # someone else's folder, or a symlink: never used
+            self.path = path
+            break
+        else:
+            raise OSError(f"no private place for the wall's socket of {self.data_dir}")
         # Only the console that holds the data folder's lock calls this, so a socket file
-        # left here is from a console that died: remove it (never anything else).
-        with contextlib.suppress(FileNotFoundError):
-            if stat.S_ISSOCK(self.path.lstat().st_mode):
+        # left here is from a console that died: remove it (never anything else, and never
+        # another user's).
+        if _our_socket(self.path) is not None:
+            with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
         old_umask = os.umask(0o177)
         try:
@@ -129,6 +247,8 @@ class WallServer:
         finally:
             os.umask(old_umask)
         os.chmod(self.path, 0o600)
+        info = _our_socket(self.path)
+        self._inode = info.st_ino if info is not None else None
 
     async def _attach(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
@@ -177,8 +297,12 @@ class WallServer:
             with contextlib.suppress(Exception):
                 await self._server.wait_closed()
             self._server = None
-        with contextlib.suppress(FileNotFoundError, OSError):
-            self.path.unlink()
+        # Remove our own socket, and only it (not one a later console made in its place).
+        info = _our_socket(self.path)
+        if info is not None and info.st_ino == self._inode:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        self._inode = None
 
 
 class WallClient:
@@ -194,20 +318,42 @@ class WallClient:
         on_state: Callable[[WallState], None],
         on_connection: Callable[[bool], None],
         retry_seconds: float = 0.25,
+        on_unreachable: Callable[[], None] | None = None,
     ) -> None:
+        self.data_dir = Path(data_dir)
         self.path = socket_path(data_dir)
         self.on_state = on_state
         self.on_connection = on_connection
+        #: Told once when no console could ever be reached (no private place for the socket).
+        self.on_unreachable = on_unreachable
         self.retry_seconds = retry_seconds
+
+    async def _connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | None:
+        paths = reachable_socket_paths(self.data_dir)
+        if paths is None:
+            if self.on_unreachable is not None:
+                self.on_unreachable()
+                self.on_unreachable = None  # said once is enough
+            return None
+        for path in paths:
+            if _our_socket(path) is None:
+                continue  # not there yet, or not ours: never talk to it
+            try:
+                streams = await asyncio.open_unix_connection(str(path), limit=MAX_LINE)
+            except (OSError, ValueError):
+                continue
+            self.path = path
+            return streams
+        return None
 
     async def run(self) -> None:
         """Run until cancelled."""
         while True:
-            try:
-                reader, writer = await asyncio.open_unix_connection(str(self.path), limit=MAX_LINE)
-            except (OSError, ValueError):
+            streams = await self._connect()
+            if streams is None:
                 await asyncio.sleep(self.retry_seconds)
                 continue
+            reader, writer = streams
             self.on_connection(True)
             try:
                 while True:
@@ -223,6 +369,22 @@ class WallClient:
                 writer.close()
                 self.on_connection(False)
             await asyncio.sleep(self.retry_seconds)
+
+
+# --------------------------------------------------------------------------- the back row
+
+#: A capital letter in a terminal font is about 0.6 of a row's height.
+CAPITAL_OF_ROW = 0.6
+#: Read with ease when a capital is at least 1/160 of the distance (about 21 minutes of arc:
+#: four times what good eyes can just make out, room for weaker eyes and a dim projector).
+DISTANCE_PER_CAPITAL = 160
+
+
+def legible_rows(image_height_m: float, distance_m: float) -> int:
+    """The most terminal rows a projected image of this height may have so that a person at
+    ``distance_m`` reads it with ease (see docs/projector.md): 24 rows for 1.5 m at 6 m."""
+    capital_needed = distance_m / DISTANCE_PER_CAPITAL
+    return int(CAPITAL_OF_ROW * image_height_m / capital_needed + 1e-9)
 
 
 def wall_state_for_run(run: Any, group: str, *, blanked: bool) -> WallState:

@@ -55,3 +55,11 @@ async def wait_for_screen(pilot: Any, kind: type) -> None:
     await pilot.pause()
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind), seconds=30)
     await pilot.pause()
+
+
+async def say_yes(pilot: Any) -> None:
+    """Answer the yes/no question on screen with "Ja" (it opens with "Nej" focused)."""
+    await pilot.pause()
+    assert pilot.app.screen.query("#yes"), "no question on screen"
+    await pilot.click("#yes")
+    await pilot.pause()

@@ -79,9 +79,11 @@ def run_path(data_dir: Path, group_id: str) -> Path:
     return data_dir / RUNS_DIR / f"{group_id}.json"
 
 
-def run_state(data_dir: Path, group_id: str) -> dict[str, Any] | None:
-    """The saved state of a meeting left running (None if there is none, or if the file is
-    damaged: a lost position is not a lost word)."""
+#: The key an ended meeting's state is marked with (the day it ended, ``2026-03-01``).
+ENDED = "ended"
+
+
+def _read_run(data_dir: Path, group_id: str) -> dict[str, Any] | None:
     path = run_path(data_dir, group_id)
     try:
         data = read_json(path, f"{RUNS_DIR}/{path.name}")
@@ -90,6 +92,33 @@ def run_state(data_dir: Path, group_id: str) -> dict[str, Any] | None:
     if not isinstance(data, dict) or not isinstance(data.get("meeting"), int):
         return None
     return data
+
+
+def run_state(data_dir: Path, group_id: str) -> dict[str, Any] | None:
+    """The saved state of a meeting left running (None if there is none, if it was ended,
+    or if the file is damaged: a lost position is not a lost word)."""
+    data = _read_run(data_dir, group_id)
+    if data is None or ENDED in data:
+        return None
+    return data
+
+
+def ended_run(data_dir: Path, group_id: str, today: date) -> dict[str, Any] | None:
+    """The state of a meeting ended ``today`` (without the mark), to reopen it where it
+    stopped; None on any other day: after the day it is gone."""
+    data = _read_run(data_dir, group_id)
+    if data is None or data.get(ENDED) != today.isoformat():
+        return None
+    return {key: value for key, value in data.items() if key != ENDED}
+
+
+def end_run_state(data_dir: Path, group_id: str, meeting: int, today: date) -> None:
+    """The meeting in progress has ended: keep its state, marked with the day, so that it
+    can be reopened that same day (never resumed by itself at start-up)."""
+    data = run_state(data_dir, group_id)
+    if data is None or data.get("meeting") != meeting:
+        return
+    save_run_state(data_dir, group_id, {**data, ENDED: today.isoformat()})
 
 
 def save_run_state(data_dir: Path, group_id: str, state: dict[str, Any]) -> None:

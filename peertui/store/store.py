@@ -221,6 +221,18 @@ class Store(DataFolder):
         groups.save_run_state(self.data_dir, group_id, state)
 
     @_synchronized
+    def ended_run(self, group_id: str) -> dict[str, Any] | None:
+        """The state of a meeting of this group ended today (to reopen it), or None."""
+        self._file(group_id)
+        return groups.ended_run(self.data_dir, group_id, self._today())
+
+    @_synchronized
+    def end_run_state(self, group_id: str, meeting: int) -> None:
+        """The meeting has ended: it can be reopened today, and is not resumed at start-up."""
+        self._write(group_id)
+        groups.end_run_state(self.data_dir, group_id, meeting, self._today())
+
+    @_synchronized
     def clear_run_state(self, group_id: str) -> None:
         self._writable()
         groups.clear_run_state(self.data_dir, group_id)

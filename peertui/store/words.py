@@ -86,11 +86,15 @@ def save_statement(
     *,
     new_version: bool,
 ) -> Statement:
-    """An edit replaces the current version's answers; ``new_version`` keeps the earlier."""
+    """An edit replaces the current version's answers; ``new_version`` keeps the earlier.
+    Answers the same as the current version's (and no new occasion) change nothing: no
+    version is ever kept without a change."""
     doc = _statement_doc(data_file, statement_id)
     old = data_file.one(STATEMENTS, Statement, doc)
     people.require(data_file, old.participant, KEEP)
     version = StatementVersion(saved=now, answers=_answers(answers))
+    if version.answers == old.answers and occasion in (None, old.occasion):
+        return old
     versions = (*old.versions, version) if new_version else (*old.versions[:-1], version)
     changes: dict[str, object] = {"versions": versions}
     if occasion is not None:
@@ -134,7 +138,8 @@ def save_worksheet(
 ) -> Worksheet:
     """The first save makes the worksheet, with one version. After that, ``new_version`` adds
     a version (beyond ``WORKSHEET_VERSIONS_MAX`` the oldest is dropped); without it the current
-    version is replaced. Needs the consent to keep the participant's words."""
+    version is replaced. Content the same as the current version's changes nothing: no version
+    is ever kept without a change. Needs the consent to keep the participant's words."""
     people.require(data_file, participant_id, KEEP)
     if not isinstance(content, WorksheetContent):
         raise InvalidInput(t("store.invalid.choice", field=t("field.kind"),
@@ -146,6 +151,8 @@ def save_worksheet(
         table.insert(schema.to_doc(sheet))
         return sheet
     old: Worksheet = data_file.one(WORKSHEETS, Worksheet, existing)  # type: ignore[arg-type]
+    if sheet.content == old.content:
+        return old
     versions = list(schema.sheet_versions(old))
     if new_version:
         versions = [*versions, sheet.current][-WORKSHEET_VERSIONS_MAX:]

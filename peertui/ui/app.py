@@ -378,6 +378,10 @@ class PeerTUI(CalmCrashes):
                     t("cmd.open_group_help"),
                     partial(self.action_open_group, group.id),
                 )
+            # Each log put off with "Senere" (the group page loads when the palette opens).
+            from peertui.ui.screens.group import waiting_log_commands
+
+            yield from waiting_log_commands(self)
             yield SystemCommand(t("group.new"), t("group.new_help"), self.action_new_group)
             if "organisation" not in seen:  # on the home screen it is listed with its key
                 yield SystemCommand(

@@ -46,11 +46,13 @@ class AppAccess:
             raise RuntimeError("no store")
         return store
 
-    def show_private(self, what: str, show: Callable[[], object]) -> None:
+    def show_private(
+        self, what: str, show: Callable[[], object], otherwise: Callable[[], object] | None = None
+    ) -> None:
         """Show something private (notes, who is in the group, a participant's words):
         at once when a wall is attached (the room looks at the wall, not at this screen);
         with no wall, this screen may be mirrored to the projector, so first ask, "Nej"
-        focused, saying that the group may see ``what``."""
+        focused, saying that the group may see ``what``; ``otherwise`` runs on a no."""
         app = self.peertui
         if app.wall_attached:
             show()
@@ -59,6 +61,8 @@ class AppAccess:
         def answered(yes: bool | None) -> None:
             if yes:
                 show()
+            elif otherwise is not None:
+                otherwise()
 
         app.push_screen(ConfirmDialog(t("private.ask", what=what)), answered)
 

@@ -9,18 +9,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Digits, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from peertui.strings import t
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.ui.screens.runner import PHASE_CLASSES
 from peertui.ui.themes import DEFAULT_THEME, THEMES
+from peertui.ui.widgets.big_clock import BigClock
 from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.wall import WallClient, WallState, scenario_beats
+
+#: The part of the wall's height the timer takes: 3 rows at 20 rows, 5 at 24-30, 8 at 40,
+#: 10 at 45, 15 at 70.
+WALL_CLOCK_SHARE = 0.24
+#: In a break the timer is nearly all there is: it takes more.
+WALL_BREAK_SHARE = 0.35
+#: Above this many rows a room's back row cannot read the wall: the wall says so once.
+BIG_TEXT_ROWS = 30
+#: How long that hint stays (seconds).
+HINT_SECONDS = 20
 
 MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "-waiting")
 
@@ -30,6 +42,8 @@ class WallApp(App[None]):
     TITLE = t("app.title")
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
+    #: From 36 rows the wall breathes: more space around the title, timer and text.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
         Binding("q", "quit", t("key.quit")),
         Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
@@ -41,21 +55,33 @@ class WallApp(App[None]):
         self.state = WallState()
         self.connected = False
         self.ever_connected = False
+        #: The last group name the console sent: the calm screens keep showing it.
+        self.group = ""
+        #: Why the wall cannot attach, in one line ("" while all is well).
+        self.problem = ""
+        #: Whether the wall has said how to make the text bigger (it says so once).
+        self.hinted = False
         self._text = ""
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
 
     def compose(self) -> ComposeResult:
+        # (A container aligns its children as one group: each centred one gets a Center.)
         with Vertical(id="wall-calm"):
             yield Static(id="wall-calm-title")
-            yield Static(id="wall-calm-help")
+            with Center():
+                yield Static(id="wall-calm-help")
+        # For the facilitator, small at the bottom: why the wall waits, if it does.
+        yield Static(id="wall-calm-note")
+        # The room reads it from the back: the title, the timer in big digits, then the text
+        # in a centred reading column.
         with Vertical(id="wall-block"):
-            with Horizontal(id="wall-head"):
-                yield Static(id="wall-title")
-                yield Digits("", id="wall-countdown")
+            yield Static(id="wall-title")
+            with Center():
+                yield BigClock("", id="wall-countdown", share=WALL_CLOCK_SHARE)
             yield Static(id="wall-paused")
-            with VerticalScroll(id="wall-text-scroll"):
+            with Center(id="wall-text-column"), VerticalScroll(id="wall-text-scroll"):
                 yield Markdown(
                     id="wall-text", open_links=False, parser_factory=safe_markdown_parser
                 )
@@ -65,8 +91,10 @@ class WallApp(App[None]):
             yield Static(id="wall-shared-text")
         with Vertical(id="wall-break"):
             yield Static(Content(t("runner.break_title")), id="wall-break-title")
-            yield Digits("", id="wall-break-countdown")
-            yield Static(id="wall-break-text")
+            with Center():
+                yield BigClock("", id="wall-break-countdown", share=WALL_BREAK_SHARE)
+            with Center():
+                yield Static(id="wall-break-text")
         # Meeting training: the scene so far, or the calm pause (and one chosen question).
         with Vertical(id="wall-scenario"):
             yield Static(id="wall-scenario-head")
@@ -77,23 +105,46 @@ class WallApp(App[None]):
 
     def on_mount(self) -> None:
         self.show()
-        client = WallClient(self.data_dir, self.receive, self.connection)
+        self.hint_bigger_text(self.size.height)
+        client = WallClient(
+            self.data_dir, self.receive, self.connection, on_unreachable=self.unreachable
+        )
         self.run_worker(client.run(), exclusive=True, group="wall-client")
 
     # ------------------------------------------------------------------ from the console
 
     def receive(self, state: WallState) -> None:
         self.state = state
+        if state.group:
+            self.group = state.group  # kept for the calm screens, even after the console quit
         self.show()
 
     def connection(self, connected: bool) -> None:
         self.connected = connected
         if connected:
             self.ever_connected = True
+            self.problem = ""
         else:
             # The console is gone: forget whatever it showed, keep only the group's name.
-            self.state = WallState(mode="idle", group=self.state.group)
+            self.state = WallState(mode="idle", group=self.group)
         self.show()
+
+    def unreachable(self) -> None:
+        """The wall can never attach (see :class:`WallClient`): say so in one line."""
+        self.problem = t("wall.unreachable")
+        self.show()
+
+    # ------------------------------------------------------------------ the room's size
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.hint_bigger_text(event.size.height)  # (self.size is updated after this handler)
+
+    def hint_bigger_text(self, rows: int) -> None:
+        """Once, calmly: a wall of many rows is too small to read from the back of a room."""
+        if self.hinted or rows <= BIG_TEXT_ROWS:
+            return
+        self.hinted = True
+        self.notify(t("wall.bigger_text", rows=rows), timeout=HINT_SECONDS)
 
     # ------------------------------------------------------------------ drawing
 
@@ -106,19 +157,30 @@ class WallApp(App[None]):
             self.screen.set_class(cls == f"-{mode}", cls)
         calm_title = self.query_one("#wall-calm-title", Static)
         calm_help = self.query_one("#wall-calm-help", Static)
-        if mode == "waiting":
-            calm_title.update(Content(state.group or t("wall.waiting")))
-            calm_help.update(
-                Content(t("wall.gone") if self.ever_connected else t("wall.waiting_help"))
-            )
-        elif mode in ("idle", "blank"):
-            calm_title.update(Content(state.group or t("wall.idle")))
+        calm_note = self.query_one("#wall-calm-note", Static)
+        # The room sees the group's name and a calm line; the facilitator a small note below.
+        note = ""
+        if mode == "waiting" and not self.ever_connected and not self.group:
+            calm_title.update(Content(t("wall.waiting")))
+            calm_help.update(Content(t("wall.waiting_help")))
+        elif mode == "waiting":
+            calm_title.update(Content(self.group or t("wall.idle")))
+            calm_help.update(Content(t("wall.gone_room")))
+            note = t("wall.gone")
+        elif mode == "idle":
+            calm_title.update(Content(self.group or t("wall.idle")))
+            calm_help.update(Content(t("wall.idle_room")))
+        elif mode == "blank":
+            calm_title.update(Content(self.group or t("wall.idle")))
             calm_help.update("")
+        if mode == "waiting" and self.problem:
+            note = self.problem
+        calm_note.update(Content(note))
         self.query_one("#wall-title", Static).update(
             Content.assemble((state.title, "bold"), "\n", (state.subtitle, "dim"))
         )
         for digits_id in ("#wall-countdown", "#wall-break-countdown"):
-            digits = self.query_one(digits_id, Digits)
+            digits = self.query_one(digits_id, BigClock)
             digits.update(state.countdown)
             for cls in PHASE_CLASSES:
                 digits.set_class(cls == f"-{state.phase}", cls)

@@ -11,11 +11,12 @@ from textual.widgets import Checkbox, DataTable, Input, TextArea
 from peertui.content import load_library
 from peertui.store import open_store
 from peertui.ui.app import PeerTUI
+from peertui.ui.base import ConfirmDialog
 from peertui.ui.screens.checkin import CheckInScreen
 from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.meeting_log import LogScreen
 from peertui.ui.screens.runner import RunnerScreen
-from tests.helpers import visible_text, wait_for_screen
+from tests.helpers import say_yes, visible_text, wait_for_screen
 
 from ..runner.fakes import FakeClock
 
@@ -64,6 +65,9 @@ async def test_whole_meeting_with_check_in_runner_and_log(data_dir: Path) -> Non
             clock.advance(block.minutes * 60 + 60)  # every block one minute over
             await pilot.press("right")
         await pilot.press("e")
+        await wait_for_screen(pilot, ConfirmDialog)
+        await pilot.click("#yes")  # ending asks first
+        await say_yes(pilot)  # no wall: the log asks too (the room may see it)
         await wait_for_screen(pilot, LogScreen)
         await pilot.press("space")  # "we followed the plan"
         app.screen.query_one("#carry-over", TextArea).text = "Spørg til turen i skoven"
@@ -106,7 +110,7 @@ async def test_next_meeting_shows_carry_over_to_facilitators_only(data_dir: Path
         await wait_for_screen(pilot, RunnerScreen)
         assert "Husk Alis" not in visible_text(app)
         await pilot.press("n")
-        await pilot.pause()
+        await say_yes(pilot)  # no wall: the room may see this screen, so it asks first
         assert "Husk Alis" in visible_text(app)
     store.close()
 

@@ -179,3 +179,79 @@ def test_phase_for_edges() -> None:
     assert phase_for(5, 100) == "urgent"
     assert phase_for(20, 100) == "warn"
     assert phase_for(21, 100) == "normal"
+
+
+def test_each_block_keeps_its_reveal_step() -> None:
+    run = MeetingRun(meeting(), FakeClock())
+    run.reveal_next()
+    run.reveal_next()
+    run.next_block()
+    assert run.step == 0
+    run.previous_block()
+    assert run.step == 2 and run.visible_steps() == ["a", "b", "c"]
+    state = run.snapshot()
+    assert state["steps"] == [2, 0, 0, 0]
+    run.next_block()
+    again = MeetingRun.restore(meeting(), run.snapshot(), FakeClock())
+    again.previous_block()
+    assert again.step == 2
+
+
+def test_an_old_snapshot_without_steps_still_resumes_its_step() -> None:
+    old = {"meeting": 1, "index": 0, "step": 1, "elapsed": [5, 0, 0, 0], "adjust": []}
+    run = MeetingRun.restore(meeting(), old, FakeClock())
+    assert run.index == 0 and run.step == 1 and run.steps == [1, 0, 0, 0]
+    odd = {**old, "steps": [9, "x", -1]}  # what does not fit is ignored
+    run = MeetingRun.restore(meeting(), odd, FakeClock())
+    assert run.steps == [1, 0, 0, 0]
+
+
+def test_a_block_is_held_only_once_it_really_ran() -> None:
+    clock = FakeClock()
+    run = MeetingRun(meeting(), clock)
+    run.start()
+    clock.advance(59)
+    assert not run.held(0)
+    clock.advance(1)
+    assert run.held(0)
+    run.next_block()
+    assert not run.held(1)
+    short = Meeting(
+        number=2, title="Kort", minutes=1, path=Path("y.md"), blocks=[Block("A", "tema", 1, 1)]
+    )
+    quick = MeetingRun(short, clock)
+    quick.start()
+    clock.advance(30)  # half of a one-minute block
+    assert quick.held(0)
+
+
+def test_a_break_says_the_real_time_it_ends() -> None:
+    from datetime import datetime, timedelta
+
+    from peertui.runner import format_time_of_day
+
+    clock = FakeClock()
+    start = datetime(2026, 3, 3, 19, 20, 40)
+    pause_meeting = meeting()
+    pause_meeting.blocks[2].steps = ["Kaffe.\n\nVi starter igen kl. 11.30."]
+    run = MeetingRun(pause_meeting, clock, now=lambda: start + timedelta(seconds=clock.now - 1000))
+    run.start()
+    run.go_to(2)
+    assert run.visible_steps() == ["Kaffe.\n\nVi starter igen kl. 19.31."]  # 19.20.40 + 10 min
+    clock.advance(11 * 60)  # over time: it ends now
+    assert run.visible_steps() == ["Kaffe.\n\nVi starter igen kl. 19.32."]
+    assert format_time_of_day(datetime(2026, 1, 1, 9, 5, 29)) == "9.05"
+    assert format_time_of_day(datetime(2026, 1, 1, 23, 59, 31)) == "0.00"
+    run.go_to(1)  # only a break's time is changed
+    pause_meeting.blocks[1].steps = ["Vi ses kl. 11.30"]
+    assert run.visible_steps() == ["Vi ses kl. 11.30"]
+
+
+def test_link_text_only() -> None:
+    from peertui.runner import link_text_only
+
+    assert (
+        link_text_only('Se [peer-støtte](guide:peer-stoette) og [her](https://x.dk "t").')
+        == "Se peer-støtte og her."
+    )
+    assert link_text_only("Ingen links [her].") == "Ingen links [her]."

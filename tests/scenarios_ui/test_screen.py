@@ -11,7 +11,7 @@ from peertui.content.scenarios import Line, PausePoint
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.scenario import ScenarioScreen
 from peertui.ui.widgets.scenario_beats import BeatsView
-from tests.helpers import flat, visible_text
+from tests.helpers import flat, say_yes, visible_text
 
 from .helpers import LIBRARY, SCENARIO_ID, markup_library, rendered
 
@@ -42,6 +42,8 @@ async def test_walk_a_shipped_scenario_from_start_to_end() -> None:
         screen = await open_scenario(app, pilot)
         assert not screen.has_class("-side")  # one window: the side panel waits for `n`
         await pilot.press("n")
+        assert not screen.has_class("-side")  # ... and asks first: the room may see it
+        await say_yes(pilot)
         assert screen.has_class("-side")
         assert screen.query_one("#scenario-side").display
         for index, (scene, beat) in enumerate(steps):
@@ -160,6 +162,7 @@ async def test_one_question_at_a_time_only_when_the_trainer_chooses() -> None:
         assert rendered(question) == point.questions[0]
         assert app.wall_shared is not None and app.wall_shared.text == point.questions[0]
         await pilot.press("n")
+        await say_yes(pilot)
         side = rendered(screen.query_one("#scenario-side-questions", Static))
         assert "▶ 1." in side and "(på væggen)" in side
         await pilot.press("s")
@@ -179,6 +182,7 @@ async def test_narrow_screen_shows_the_side_panel_instead_of_the_room_view() -> 
         screen = await open_scenario(app, pilot)
         assert screen.query_one("#scenario-main").display
         await pilot.press("n")
+        await say_yes(pilot)
         assert not screen.query_one("#scenario-main").display
         assert screen.query_one("#scenario-side").display
         await pilot.press("n")
@@ -191,6 +195,7 @@ async def test_markup_in_a_scenario_is_shown_literally(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await open_scenario(app, pilot, "markup-moede")
         await pilot.press("n")
+        await say_yes(pilot)
         await pilot.press("space", "space")  # speech, narration, thought
         assert app.is_running  # no [@click=app.quit] was ever run
         beats = screen.query_one("#scenario-beats", BeatsView)

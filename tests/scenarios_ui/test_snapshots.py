@@ -18,6 +18,7 @@ from peertui.ui.app import PeerTUI
 from peertui.ui.screens.scenario import ScenarioScreen
 from peertui.ui.wall import WallApp
 from peertui.wall import wall_state_for_scenario
+from tests.helpers import say_yes
 
 from .helpers import LIBRARY, SCENARIO_ID
 
@@ -61,6 +62,7 @@ def console_at(
         await screen.refresh_view()
         if side:
             await pilot.press("n")
+            await say_yes(pilot)  # no wall attached: the side panel asks first
         await pilot.pause(0.1)
         await pilot.pause()
 

@@ -13,6 +13,7 @@ from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.participant import ParticipantScreen
 from peertui.ui.screens.statement import StatementScreen
 from peertui.ui.screens.trainee import TraineeScreen
+from tests.helpers import say_yes
 
 from .forms import add_trainee, record
 from .helpers import COURSE_DAY, seed, visible_text, wait_for_screen
@@ -127,6 +128,7 @@ async def test_statement_key_opens_the_practice_statement(tmp_path: Path) -> Non
         await wait_for_screen(pilot, TraineeScreen)
         assert "Øvestatement: ikke skrevet endnu" in visible_text(app)
         await pilot.press("s")
+        await say_yes(pilot)  # no wall attached: the room may see this screen
         await wait_for_screen(pilot, StatementScreen)
         editor = app.screen
         assert isinstance(editor, StatementScreen)

@@ -10,6 +10,7 @@ from textual.widgets import TextArea
 from peertui.ui.screens.group import GroupScreen
 from peertui.ui.screens.statement import StatementScreen
 from peertui.ui.screens.trainee import TraineeScreen
+from tests.helpers import say_yes
 
 from .helpers import seed, visible_text, wait_for_screen
 
@@ -44,6 +45,7 @@ async def test_read_only_store_offers_no_editing(tmp_path: Path) -> None:
             assert app.screen is trainee, key  # no form, no question, no dialog
         # The practice statement can be read, not changed.
         await pilot.press("s")
+        await say_yes(pilot)  # no wall attached: the room may see this screen
         await wait_for_screen(pilot, StatementScreen)
         assert "skrivebeskyttet" in visible_text(app)
         assert app.screen.query_one("#prompt-1", TextArea).read_only

@@ -12,7 +12,7 @@ from peertui.ui.screens.course import CourseScreen
 from peertui.ui.screens.guide import GuideScreen
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.screens.meeting import MeetingScreen
-from tests.helpers import visible_text
+from tests.helpers import say_yes, visible_text
 
 from ..content.helpers import make_tree
 
@@ -58,7 +58,7 @@ async def test_open_course_then_meeting_and_toggle_notes() -> None:
         assert not screen.query_one("#notes").display
         assert note_line not in visible_text(app)
         await pilot.press("n")
-        await pilot.pause()
+        await say_yes(pilot)  # no wall: the room may see this screen, so it asks first
         assert screen.query_one("#notes").display
         assert note_line in visible_text(app)
         await pilot.press("n")

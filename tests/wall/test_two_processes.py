@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,7 +72,7 @@ def test_wall_follows_the_console_and_never_shows_private_content(
 
     first, second = MEETING.blocks[0], MEETING.blocks[1]
     wall.wait_for(first.title)
-    wall.wait_for(lambda text: "╶" in text or "─" in text)  # the big digits are drawn
+    wall.wait_for(lambda text: "█" in text)  # the big digits are drawn
 
     console.press("right")  # next block
     wall.wait_for(second.title)
@@ -99,8 +101,9 @@ def test_wall_follows_the_console_and_never_shows_private_content(
     # The console dies: both walls fall back to a calm screen, never a traceback.
     console.kill()
     for w in (wall, second_wall):
-        w.wait_for("Forbindelsen til peertui er væk")
+        w.wait_for("Skærmen kommer tilbage om et øjeblik")
         text = w.text()
+        assert COURSE.title in text  # the last name the wall got, for the room
         assert second.title not in text
         assert "Traceback" not in text
 
@@ -155,5 +158,41 @@ def test_a_statement_reaches_the_wall_only_when_shared_on_purpose(
     console.press("\x0f")  # ctrl+o again: gone
     wall.wait_for(lambda text: secret[:12] not in flat(text))
     console.kill()
-    wall.wait_for("Forbindelsen til peertui er væk")
+    wall.wait_for("Skærmen kommer tilbage om et øjeblik")
+    assert "Torsdagsgruppen" in wall.text()
     assert secret[:12] not in flat(wall.text())
+
+
+def test_a_150_character_data_folder_attaches(tmp_path: Path, terminals: list[PtyTerminal]) -> None:
+    """A Unix socket's path is at most ~107 bytes: a long data folder's socket lives in a
+    short private folder, and console and wall find the same one."""
+    import shutil
+    import tempfile
+
+    data_dir = tmp_path / ("d" * (150 - len(str(tmp_path)) - 1))
+    assert len(str(data_dir)) == 150
+    data_dir.mkdir(mode=0o700)
+    short_tmp = tempfile.mkdtemp(prefix="pt")  # stands in for /tmp, cleaned up below
+    env = {"TMPDIR": short_tmp, "XDG_RUNTIME_DIR": ""}
+    try:
+        wall = PtyTerminal(
+            [sys.executable, "-m", "peertui", "wall"],
+            peertui_env(str(data_dir), **env),
+            size=(100, 30),
+        )
+        terminals.append(wall)
+        wall.wait_for("Venter på peertui")
+        console = PtyTerminal(
+            [sys.executable, "-m", "peertui"], peertui_env(str(data_dir), **env), size=(100, 30)
+        )
+        terminals.append(console)
+        wall.wait_for("Godt, at I er her")  # attached
+        open_runner(console)
+        wall.wait_for(MEETING.blocks[0].title)
+        console.kill()
+        wall.wait_for("Skærmen kommer tilbage om et øjeblik")
+        assert "Traceback" not in wall.text()
+        folder = Path(short_tmp) / f"peertui-{os.getuid()}"
+        assert stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
+    finally:
+        shutil.rmtree(short_tmp, ignore_errors=True)

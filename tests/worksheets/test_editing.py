@@ -356,6 +356,7 @@ async def test_the_participant_page_opens_a_worksheet(seeded: Seeded) -> None:
     from textual.widgets import OptionList
 
     from peertui.ui.screens.participant import ParticipantScreen
+    from tests.helpers import say_yes
 
     store = seeded.store()
     app = seeded.app(store)
@@ -366,6 +367,7 @@ async def test_the_participant_page_opens_a_worksheet(seeded: Seeded) -> None:
             tools = app.screen.query_one("#tools", OptionList)
             tools.highlighted = index  # after "statement"
             await pilot.press("enter")
+            await say_yes(pilot)  # no wall attached: the room may see this screen
             for _ in range(10):
                 await pilot.pause()
             screen_class = {

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from peertui.store import StoreError
 from peertui.store.schema import PURPOSES
 from peertui.strings import t
 from peertui.ui.base import FormDialog
+from peertui.ui.widgets.toggles import Checkbox
 
 if TYPE_CHECKING:
     from peertui.store import Store

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from peertui.store import StoreError
 from peertui.store.schema import AUDIENCES, NAME_MAX
 from peertui.strings import t
 from peertui.training import day
 from peertui.ui.base import FormDialog
+from peertui.ui.widgets.toggles import RadioButton
 
 if TYPE_CHECKING:
     from peertui.store.schema import Teaching

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from peertui.store.schema import NAME_MAX, ROLES
 from peertui.strings import t
 from peertui.ui.dialogs.participant_form import ParticipantForm
+from peertui.ui.widgets.toggles import RadioButton
 
 if TYPE_CHECKING:
     from peertui.store import Store

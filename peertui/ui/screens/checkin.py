@@ -29,6 +29,7 @@ class CheckInScreen(PeerScreen[int | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "start", t("checkin.start"), priority=True),
+        Binding("a", "all_present", t("checkin.all")),
         Binding("ctrl+g", "save_only", t("checkin.save_only"), priority=True),
         Binding("space", "toggle_person", t("checkin.toggle"), show=False),
         Binding("escape", "cancel", t("key.back")),
@@ -39,6 +40,8 @@ class CheckInScreen(PeerScreen[int | None]):
         self.group_id = group_id
         self.course = course
         self.status: dict[str, str] = {}
+        #: Who was marked what before `a` marked everyone here (`a` again brings it back).
+        self.before_all: dict[str, str] | None = None
         self.meeting_number = course.meetings[0].number
 
     def compose(self) -> ComposeResult:
@@ -87,6 +90,7 @@ class CheckInScreen(PeerScreen[int | None]):
         }
         participants = self.store.participants(self.group_id)
         self.status = {p.id: recorded.get(p.id, "absent") for p in participants}
+        self.before_all = None
         people = self.query_one("#checkin-people", OptionList)
         people.clear_options()
         for p in participants:
@@ -113,6 +117,7 @@ class CheckInScreen(PeerScreen[int | None]):
                 self.query_one("#checkin-people", OptionList).focus()
             return
         pid = event.option_id
+        self.before_all = None  # one person changed by hand: `a` starts afresh
         current = self.status[pid]
         self.status[pid] = STATUS_CYCLE[(STATUS_CYCLE.index(current) + 1) % len(STATUS_CYCLE)]
         alias = self.store.participant(self.group_id, pid).alias
@@ -123,6 +128,23 @@ class CheckInScreen(PeerScreen[int | None]):
         people = self.query_one("#checkin-people", OptionList)
         if people.highlighted is not None:
             people.action_select()
+
+    def action_all_present(self) -> None:
+        """`a`: everyone is here. Pressed again, it undoes that: everyone is marked as before
+        (or, when everyone was already here, no one is)."""
+        if not self.status:
+            return
+        if all(status == "present" for status in self.status.values()):
+            marks = self.before_all or dict.fromkeys(self.status, "absent")
+            self.before_all = None
+        else:
+            self.before_all = dict(self.status)
+            marks = dict.fromkeys(self.status, "present")
+        aliases = {p.id: p.alias for p in self.store.participants(self.group_id)}
+        people = self.query_one("#checkin-people", OptionList)
+        for pid in self.status:
+            self.status[pid] = marks.get(pid, "absent")
+            people.replace_option_prompt(pid, self.person_prompt(aliases[pid], self.status[pid]))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

@@ -21,13 +21,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
-    Checkbox,
     Footer,
     Header,
     Input,
     Label,
     ProgressBar,
-    RadioButton,
     RadioSet,
     Static,
 )
@@ -46,6 +44,7 @@ from peertui.store import StoreError
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.formats import describe_error
+from peertui.ui.widgets.toggles import Checkbox, RadioButton
 
 if TYPE_CHECKING:
     from peertui.export import ExportResult, Sheet

@@ -3,10 +3,12 @@ actual time) and the way into tonight's meeting."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -18,18 +20,53 @@ from peertui.ui.dialogs.group_form import GroupForm
 from peertui.ui.dialogs.participant_form import PURPOSES, ParticipantForm
 from peertui.ui.dialogs.trainee_form import TraineeForm
 from peertui.ui.formats import store_today
-from peertui.ui.messages import GroupsChanged
+from peertui.ui.messages import GroupsChanged, WallChanged
+from peertui.wall import WallState
 
 if TYPE_CHECKING:
     from peertui.content import Course
     from peertui.runner import MeetingRun
-    from peertui.store.schema import Group, Participant
+    from peertui.store.schema import Group, MeetingLog, Participant
+    from peertui.ui.app import PeerTUI
+
+
+def log_waiting(log: MeetingLog) -> bool:
+    """A log put off with "Senere": the times are kept, the questions not answered yet."""
+    return not log.checklist and not log.reflection and not log.carry_over
+
+
+def waiting_log_commands(app: PeerTUI) -> Iterator[SystemCommand]:
+    """The command palette's way back to each log put off with "Senere"."""
+    store = app.store
+    if store is None:
+        return
+    for group in store.groups():
+        for log in store.meeting_logs(group.id):
+            if log_waiting(log):
+                yield SystemCommand(
+                    t("log.cmd", group=group.name, number=log.meeting),
+                    t("log.cmd_help"),
+                    partial(open_group_log, app, group.id, log.meeting),
+                )
+
+
+def open_group_log(app: PeerTUI, group_id: str, number: int) -> None:
+    """The group's page, and on it the log of meeting ``number``."""
+    screen = app.screen
+    if isinstance(screen, GroupScreen) and screen.group_id == group_id:
+        screen.open_log(number)
+        return
+    page = GroupScreen(group_id)
+    app.push_screen(page)
+    app.call_after_refresh(page.open_log, number)
 
 
 class GroupScreen(PeerScreen[None]):
     BINDINGS = [
         Binding("s", "start_meeting", t("group.key_start")),
         Binding("f", "resume_meeting", t("group.key_resume")),
+        # The same day a meeting was ended: `f` opens it again where it stopped.
+        Binding("f", "reopen_meeting", t("group.key_reopen")),
         Binding("a", "add_participant", t("group.key_add")),
         # A training group's participants are trainees (only one of the two is active).
         Binding("a", "add_trainee", t("trainee.key_add_trainee")),
@@ -41,6 +78,7 @@ class GroupScreen(PeerScreen[None]):
     def __init__(self, group_id: str) -> None:
         super().__init__()
         self.group_id = group_id
+        self.ended_today = False
 
     @property
     def group(self) -> Group:
@@ -79,10 +117,14 @@ class GroupScreen(PeerScreen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_page()
+        # The wall (if any) greets the room with this group's name until a meeting starts.
+        self.app.post_message(WallChanged(WallState(mode="idle", group=self.group.name)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume_meeting":
             return self.is_mounted and self.store.run_state(self.group_id) is not None
+        if action == "reopen_meeting":
+            return self.is_mounted and self.ended_today
         if action == "add_participant":
             return not self.store.read_only and not (self.is_mounted and self.training)
         if action == "add_trainee":
@@ -107,11 +149,24 @@ class GroupScreen(PeerScreen[None]):
         if group.facilitators:
             info += "\n" + t("group.facilitators_line", names=", ".join(group.facilitators))
         self.query_one("#group-info", Static).update(Content(info))
+        notices = []
         run = self.store.run_state(self.group_id)
-        waiting = self.query_one("#run-waiting", Static)
-        waiting.display = run is not None
+        ended = None
+        if run is None and not self.store.read_only:
+            ended = self.store.ended_run(self.group_id)
+        #: A meeting of this group ended today and can be reopened (`f`).
+        self.ended_today = ended is not None
         if run is not None:
-            waiting.update(Content(t("group.run_waiting", number=run.get("meeting", "?"))))
+            notices.append(t("group.run_waiting", number=run.get("meeting", "?")))
+        elif ended is not None:
+            notices.append(t("group.run_ended", number=ended.get("meeting", "?")))
+        logs = {log.meeting: log for log in self.store.meeting_logs(self.group_id)}
+        put_off = [str(number) for number, log in sorted(logs.items()) if log_waiting(log)]
+        if put_off:
+            notices.append(t("group.log_waiting", numbers=", ".join(put_off)))
+        waiting = self.query_one("#run-waiting", Static)
+        waiting.display = bool(notices)
+        waiting.update(Content("\n".join(notices)))
         self.refresh_bindings()
 
         participants = self.store.participants(self.group_id)
@@ -143,11 +198,11 @@ class GroupScreen(PeerScreen[None]):
             ("attendance", "group.col_attendance"),
             ("planned", "group.col_planned"),
             ("actual", "group.col_actual"),
+            ("log", "group.col_log"),
         ):
             meetings_table.add_column(t(label), key=key)
         if course is None:
             return
-        logs = {log.meeting: log for log in self.store.meeting_logs(self.group_id)}
         attendance = self.store.attendance(self.group_id)
         for meeting in course.meetings:
             present = sum(
@@ -158,12 +213,16 @@ class GroupScreen(PeerScreen[None]):
             actual = ""
             if log is not None and any(b.actual is not None for b in log.blocks):
                 actual = str(sum(b.actual or 0 for b in log.blocks))
+            log_mark = ""
+            if log is not None:
+                log_mark = t("group.log_mark_waiting") if log_waiting(log) else "✓"
             meetings_table.add_row(
                 Text(str(meeting.number), justify="right"),
                 Text(meeting.title),
                 Text(f"{present}/{len(participants)}" if recorded else ""),
                 Text(str(meeting.planned_total), justify="right"),
                 Text(actual, justify="right"),
+                Text(log_mark),
                 key=str(meeting.number),
             )
 
@@ -199,7 +258,12 @@ class GroupScreen(PeerScreen[None]):
         self.app.push_screen(TraineeForm(self.group_id), lambda _: self.refresh_page())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id != "participants" or event.row_key.value is None:
+        if event.row_key.value is None:
+            return
+        if event.data_table.id == "group-meetings":
+            self.open_log(int(event.row_key.value))
+            return
+        if event.data_table.id != "participants":
             return
         participant = self.store.participant(self.group_id, event.row_key.value)
         if participant.training is not None:
@@ -236,6 +300,33 @@ class GroupScreen(PeerScreen[None]):
         if state is not None:
             self.open_runner(int(state["meeting"]), state=state)
 
+    def action_reopen_meeting(self) -> None:
+        """`f` the day a meeting was ended: it goes on where it stopped (same block, same
+        clocks, paused), as a meeting in progress again."""
+        state = self.store.ended_run(self.group_id)
+        if state is None or self.store.run_state(self.group_id) is not None:
+            return
+        self.peertui.save(self.store.save_run_state, self.group_id, state)
+        self.open_runner(int(state["meeting"]), state=state)
+
+    def open_log(self, number: int) -> None:
+        """A meeting's log, to write it now (one put off with "Senere") or look at it again."""
+        course = self.course
+        meeting = course.meeting(number) if course else None
+        log = self.store.meeting_log(self.group_id, number)
+        if meeting is None or log is None:
+            self.notify(t("group.no_log"))
+            return
+        from peertui.ui.screens.meeting_log import LogScreen  # loaded when opened
+
+        actual = [float(b.actual or 0) for b in log.blocks]
+        held = log.held or store_today(self.store)
+
+        def show() -> None:
+            self.app.push_screen(LogScreen(self.group_id, meeting, actual, held=held))
+
+        self.show_private(t("private.what.log"), show)
+
     def open_runner(self, number: int, state: dict[str, Any] | None) -> None:
         course = self.course
         meeting = course.meeting(number) if course else None
@@ -253,7 +344,15 @@ class GroupScreen(PeerScreen[None]):
             from peertui.ui.screens.meeting_log import LogScreen  # loaded when opened
 
             app.pop_screen()  # the runner
-            app.push_screen(LogScreen(self.group_id, meeting, run.actual_minutes()))
+            log = LogScreen(self.group_id, meeting, run.actual_minutes())
+
+            def put_off() -> None:
+                # Not now (the room may see this screen): the times are kept, the meeting is
+                # ended, and the log waits on the group page.
+                if log.record(with_answers=False):
+                    app.notify(t("log.put_off"))
+
+            self.show_private(t("private.what.log"), lambda: app.push_screen(log), put_off)
 
         app.push_screen(
             RunnerScreen(
@@ -262,6 +361,7 @@ class GroupScreen(PeerScreen[None]):
                 group_name=group.name,
                 state=state,
                 clock=app.clock,
+                now=lambda: self.store.clock().astimezone(),
                 on_change=keep if app.writable else None,
                 on_end=ended,
                 carry_over=self.store.carry_over(self.group_id, number),

@@ -103,7 +103,13 @@ class MeetingScreen(PeerScreen[None]):
         self.app.push_screen(RunnerScreen(self.course, self.meeting))
 
     def action_toggle_notes(self) -> None:
-        self.show_notes = not self.show_notes
+        if self.show_notes:
+            self.show_notes = False
+        else:
+            self.show_private(t("private.what.notes"), self.show_the_notes)
+
+    def show_the_notes(self) -> None:
+        self.show_notes = True
 
     def watch_show_notes(self, show: bool) -> None:
         self.query_one("#notes").display = show

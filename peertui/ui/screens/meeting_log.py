@@ -10,31 +10,49 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
 
 from peertui.content import Meeting
 from peertui.store.schema import CHECKLIST_ITEMS, BlockLog, ChecklistItem, MeetingLog
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
+from peertui.ui.formats import store_today
 from peertui.ui.screens.course import meeting_label
+from peertui.ui.widgets.toggles import Checkbox
 
 if TYPE_CHECKING:
     pass
 
 
 class LogScreen(PeerScreen[bool]):
-    """Saves the meeting's log (and ends the meeting in progress). Returns True if saved."""
+    """Saves the meeting's log (and ends the meeting in progress). Returns True if saved.
+
+    Right after a meeting (``held`` None) the log is dated today, and the meeting's state is
+    kept marked as ended, so it can be reopened today. Opened later for a log that waits
+    (``held`` its day), only the log changes."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", t("log.save"), priority=True),
         Binding("escape", "later", t("log.later")),
+        # The arrow keys move between the questions' checkboxes (Space ticks one).
+        Binding("down", "next_check(1)", show=False),
+        Binding("up", "next_check(-1)", show=False),
     ]
 
-    def __init__(self, group_id: str, meeting: Meeting, actual_minutes: list[float]) -> None:
+    def __init__(
+        self,
+        group_id: str,
+        meeting: Meeting,
+        actual_minutes: list[float],
+        *,
+        held: date | None = None,
+    ) -> None:
         super().__init__()
         self.group_id = group_id
         self.meeting = meeting
         self.actual = [round(m) for m in actual_minutes]
+        self.after_meeting = held is None
+        self.held = held
 
     def compose(self) -> ComposeResult:
         existing = self.store.meeting_log(self.group_id, self.meeting.number)
@@ -71,6 +89,24 @@ class LogScreen(PeerScreen[bool]):
             )
         self.query_one("#check-plan_followed", Checkbox).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Up and down are the checkboxes' own; elsewhere (text, buttons) they do what they did.
+        if action == "next_check":
+            return isinstance(self.focused, Checkbox)
+        return True
+
+    def action_next_check(self, step: int) -> None:
+        """Down: the next checkbox (after the last, the text below); up: the one before."""
+        boxes = list(self.query(Checkbox))
+        focused = self.focused
+        if not isinstance(focused, Checkbox) or focused not in boxes:
+            return
+        index = boxes.index(focused) + step
+        if 0 <= index < len(boxes):
+            boxes[index].focus()
+        elif step > 0:
+            self.focus_next()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
@@ -96,7 +132,7 @@ class LogScreen(PeerScreen[bool]):
             carry_over = existing.carry_over if existing else ""
         return MeetingLog(
             meeting=self.meeting.number,
-            held=date.today(),
+            held=self.held or store_today(self.store),
             blocks=blocks,
             notes=existing.notes if existing else "",
             checklist=checklist,
@@ -104,7 +140,10 @@ class LogScreen(PeerScreen[bool]):
             carry_over=carry_over,
         )
 
-    def finish(self, *, with_answers: bool) -> None:
+    def record(self, *, with_answers: bool) -> bool:
+        """Save the log (and, right after the meeting, mark the meeting ended). False when
+        saving failed: the message says why. ``with_answers=False`` needs no screen: it keeps
+        the times and whatever the log already held ("Senere")."""
         app = self.peertui
         if app.writable:
             store = self.store
@@ -112,11 +151,17 @@ class LogScreen(PeerScreen[bool]):
                 store.save_meeting_log, self.group_id, self.build_log(with_answers=with_answers)
             )
             if saved is None:
-                return  # the message says why; everything typed stays on screen
-            app.save(store.clear_run_state, self.group_id)
+                return False
+            if self.after_meeting:
+                app.save(store.end_run_state, self.group_id, self.meeting.number)
             if with_answers:
                 app.notify(t("log.saved"))
-        self.dismiss(True)
+        return True
+
+    def finish(self, *, with_answers: bool) -> None:
+        if self.record(with_answers=with_answers):
+            self.dismiss(True)
+        # else: everything typed stays on screen
 
     def action_save(self) -> None:
         self.finish(with_answers=True)

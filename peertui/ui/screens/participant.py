@@ -66,16 +66,22 @@ class ParticipantScreen(PeerScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         tool = event.option_id
         if tool == "statement":
-            from peertui.ui.screens.statement import StatementScreen  # loaded when opened
-
-            self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
+            self.show_private(t("private.what.statement"), self.open_statement)
         elif tool in TOOLS:
-            try:
-                worksheets = importlib.import_module("peertui.ui.screens.worksheets")
-            except ImportError:
-                self.notify(t("participant.tool_missing"))
-                return
-            worksheets.open_worksheet(self.app, self.group_id, self.participant_id, tool)
+            self.show_private(t("private.what.worksheet"), lambda: self.open_worksheet(tool))
+
+    def open_statement(self) -> None:
+        from peertui.ui.screens.statement import StatementScreen  # loaded when opened
+
+        self.app.push_screen(StatementScreen(self.group_id, self.participant_id))
+
+    def open_worksheet(self, tool: str) -> None:
+        try:
+            worksheets = importlib.import_module("peertui.ui.screens.worksheets")
+        except ImportError:
+            self.notify(t("participant.tool_missing"))
+            return
+        worksheets.open_worksheet(self.app, self.group_id, self.participant_id, tool)
 
     def action_consent(self) -> None:
         if not self.peertui.writable:

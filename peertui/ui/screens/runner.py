@@ -13,22 +13,34 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Digits, Footer, Markdown, OptionList, Static
+from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.content import Course, Meeting
-from peertui.runner import Clock, MeetingRun, format_clock, format_hours
+from peertui.runner import (
+    Clock,
+    MeetingRun,
+    WallClock,
+    format_clock,
+    format_hours,
+    format_time_of_day,
+    link_text_only,
+    local_now,
+)
 from peertui.strings import t
-from peertui.ui.base import PeerScreen
+from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.messages import WallChanged
 from peertui.ui.screens.course import meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
+from peertui.ui.widgets.big_clock import BigClock
 from peertui.wall import WallState, wall_state_for_run
 
 PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
+#: The part of the screen's height the break's timer takes (the block's takes 20%).
+BREAK_CLOCK_SHARE = 0.3
 #: How often the clocks on screen are brought up to date.
 TICK_SECONDS = 0.25
 #: How often a running meeting's state is kept even when nobody presses a key.
@@ -50,32 +62,51 @@ class RunnerScreen(PeerScreen[None]):
     """Runs one meeting. ``on_change`` receives the run's state after every change (for
     resuming after a restart); ``on_end`` receives the finished run."""
 
+    # The footer shows the keys in this order, and a narrow screen (a projector's big font)
+    # cuts it from the right: next, end, blank and notes first, then `?`, which lists every
+    # key. `←` is left out of the footer (`→` is there; `?` lists it).
     BINDINGS = [
-        Binding("space", "toggle_pause", t("runner.key_pause")),
         # Priority: the arrows and a presenter remote's page keys move through the meeting,
         # even when the text panel has focus (up/down still scroll it).
         Binding(
             "right,pagedown", "next_block", t("runner.key_next"), key_display="→", priority=True
         ),
+        Binding("e", "end_meeting", t("runner.key_end")),
+        Binding("b", "blank", t("runner.key_blank")),
+        Binding("n", "toggle_notes", t("key.notes")),
+        Binding("question_mark", "toggle_help", t("key.help"), key_display="?"),
+        # Meeting training: only offered (and in the footer) where the block has scenarios.
+        Binding("m", "scenarios", t("scenario.key_open")),
+        Binding("space", "toggle_pause", t("runner.key_pause")),
+        Binding("r", "reveal_next", t("runner.key_reveal")),
         Binding(
             "left,pageup",
             "previous_block",
             t("runner.key_previous"),
             key_display="←",
             priority=True,
+            show=False,
         ),
-        Binding("r", "reveal_next", t("runner.key_reveal")),
         Binding("shift+r", "reveal_previous", t("runner.key_unreveal"), show=False),
-        # Meeting training: only offered (and in the footer) where the block has scenarios.
-        Binding("m", "scenarios", t("scenario.key_open")),
         Binding("plus,equals_sign", "add_minute", t("runner.key_add")),
         Binding("minus", "remove_minute", t("runner.key_remove")),
-        Binding("b", "blank", t("runner.key_blank")),
-        Binding("n", "toggle_notes", t("key.notes")),
-        Binding("e", "end_meeting", t("runner.key_end")),
         Binding("d", "participants", t("runner.key_participants")),
         Binding("escape", "leave", t("key.back")),
     ]
+
+    DEFAULT_CSS = """
+    /* Narrow: the footer's room goes to the meeting's keys (Ctrl+P still opens the palette). */
+    RunnerScreen.-narrow FooterKey.-command-palette {
+        display: none;
+    }
+    #blank-hint {
+        dock: bottom;
+        width: 100%;
+        text-align: center;
+        color: $text-muted;
+        text-style: dim;
+    }
+    """
 
     show_notes: reactive[bool] = reactive(False)
     blanked: reactive[bool] = reactive(False)
@@ -88,6 +119,7 @@ class RunnerScreen(PeerScreen[None]):
         group_name: str = "",
         state: dict[str, Any] | None = None,
         clock: Clock = time.monotonic,
+        now: WallClock = local_now,
         on_change: Callable[[dict[str, Any]], None] | None = None,
         on_end: Callable[[MeetingRun], None] | None = None,
         carry_over: str = "",
@@ -103,7 +135,9 @@ class RunnerScreen(PeerScreen[None]):
         self.wall_name = group_name or course.title
         self.resumed = state is not None
         self.run = (
-            MeetingRun.restore(meeting, state, clock) if state else MeetingRun(meeting, clock)
+            MeetingRun.restore(meeting, state, clock, now)
+            if state
+            else MeetingRun(meeting, clock, now)
         )
         self.on_change = on_change
         self.on_end = on_end
@@ -123,25 +157,32 @@ class RunnerScreen(PeerScreen[None]):
                 # list; a click on a block still jumps to it.
                 blocks.can_focus = False
                 yield blocks
+            # What the room reads when the screen is mirrored, as on the wall: the title, the
+            # timer in digits that grow with the screen, the text in a centred reading column.
+            # (A container aligns its children as one group: each centred one gets a Center.)
             with Vertical(id="runner-main"):
-                with Horizontal(id="block-head"):
+                with Vertical(id="block-head"):
                     yield Static(id="runner-block-title")
-                    yield Digits("00:00", id="countdown")
+                    with Center():
+                        yield BigClock("00:00", id="countdown")
                 yield Static(id="paused-flag")
-                with VerticalScroll(id="runner-text-scroll"):
+                with Center(id="runner-text-column"), VerticalScroll(id="runner-text-scroll"):
                     yield Markdown(
                         id="runner-text", open_links=False, parser_factory=safe_markdown_parser
                     )
                 yield Static(id="step-flag", classes="dim")
             with Vertical(id="break-view"):
                 yield Static(Content(t("runner.break_title")), id="break-title")
-                yield Digits("00:00", id="break-countdown")
-                yield Static(id="break-text")
+                with Center():
+                    yield BigClock("00:00", id="break-countdown", share=BREAK_CLOCK_SHARE)
+                with Center():
+                    yield Static(id="break-text")
         with VerticalScroll(id="runner-notes"):
             yield Static(Content(t("meeting.notes")), classes="panel-title")
             yield Static(id="runner-notes-text")
         with Vertical(id="blank-view"):
             yield Static(Content(self.wall_name), id="blank-name")
+            yield Static(Content(t("runner.blank_hint")), id="blank-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -186,9 +227,6 @@ class RunnerScreen(PeerScreen[None]):
         )
         text = "\n\n".join(run.visible_steps())
         self.query_one("#runner-text", Markdown).update(text)
-        self.query_one("#break-text", Static).update(
-            Content(" ".join(" ".join(run.visible_steps()).split()))
-        )
         more = run.step_count - run.step - 1
         self.query_one("#step-flag", Static).update(
             Content(t("runner.more_steps", count=more) if more > 0 else "")
@@ -196,12 +234,14 @@ class RunnerScreen(PeerScreen[None]):
         blocks = self.query_one("#runner-blocks", OptionList)
         blocks.highlighted = run.index
         for i, option_block in enumerate(self.meeting.blocks):
-            marker = "▶" if i == run.index else ("✓" if run.elapsed(i) > 0 else " ")
+            # ✓ only for a block that really ran (a minute), not one passed through.
+            marker = "▶" if i == run.index else ("✓" if run.held(i) else " ")
             prompt = Content.assemble(
                 f"{marker} ", (f"{option_block.minutes:>3}  ", "dim"), shorten(option_block.title)
             )
             blocks.replace_option_prompt_at_index(i, prompt)
-        notes = Content(block.notes or t("meeting.no_notes"))
+        # Plain text here: a link shows its text, not its Markdown.
+        notes = Content(link_text_only(block.notes) or t("meeting.no_notes"))
         if self.carry_over:
             # Last meeting's carry-over note: for the facilitators, only in the notes panel.
             notes = Content.assemble(
@@ -226,13 +266,19 @@ class RunnerScreen(PeerScreen[None]):
             run.paused,
             int(run.total_elapsed // 60),
             round(delta / 60),
+            # A break says when it ends by the time of day, which moves on while paused.
+            format_time_of_day(run.resume_time()) if run.block.kind == "pause" else "",
         )
         if shown == self._shown:
             return
         self._shown = shown
+        if run.block.kind == "pause":
+            self.query_one("#break-text", Static).update(
+                Content(" ".join(" ".join(run.visible_steps()).split()))
+            )
         clock_text = format_clock(remaining)
         for digits_id in ("#countdown", "#break-countdown"):
-            digits = self.query_one(digits_id, Digits)
+            digits = self.query_one(digits_id, BigClock)
             digits.update(clock_text)
             for cls in PHASE_CLASSES:
                 digits.set_class(cls == f"-{phase}", cls)
@@ -362,21 +408,46 @@ class RunnerScreen(PeerScreen[None]):
             if participant_id:
                 self.app.push_screen(StatementScreen(group_id, participant_id))
 
-        self.app.push_screen(ParticipantPicker(store.participants(group_id)), chosen)
+        self.show_private(
+            t("private.what.participants"),
+            lambda: self.app.push_screen(ParticipantPicker(store.participants(group_id)), chosen),
+        )
 
     def action_blank(self) -> None:
         self.blanked = not self.blanked
 
     def action_toggle_notes(self) -> None:
-        self.show_notes = not self.show_notes
+        """`n`: the facilitators' notes and last time's carry-over (with no wall, asked first:
+        this screen may be what the room sees)."""
+        if self.show_notes:
+            self.show_notes = False
+        else:
+            self.show_private(t("private.what.notes"), self.show_the_notes)
+
+    def show_the_notes(self) -> None:
+        self.show_notes = True
 
     def action_end_meeting(self) -> None:
+        """`e` asks first ("Nej" focused, Esc is no): a stray key never ends the meeting.
+        The clock keeps running while the question is open."""
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self.end_meeting()
+
+        self.app.push_screen(ConfirmDialog(t("runner.confirm_end")), answered)
+
+    def end_meeting(self) -> None:
         self.run.pause()
         self._changed()
         if self.on_end is not None:
             self.on_end(self.run)
         else:
             self.dismiss()
+
+    def action_toggle_help(self) -> None:
+        """`?` (early in the footer, so a narrow screen still shows it): every key."""
+        self.peertui.action_toggle_help()
 
     def action_leave(self) -> None:
         """Back to the previous screen. The run's state is kept (see ``on_change``)."""

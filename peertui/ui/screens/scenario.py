@@ -98,8 +98,7 @@ class ScenarioScreen(PeerScreen[None]):
         app = self.peertui
         # With a wall window attached the console is the trainer's own screen: the side panel
         # is shown. With one window the console is on the projector: hidden until `n`.
-        server = getattr(app, "wall_server", None)
-        self.show_side = server is not None and server.walls > 0
+        self.show_side = bool(getattr(app, "wall_attached", False))
         self.watch_show_side(self.show_side)
         self._shared_before = getattr(app, "wall_shared", None)
         self._holding_wall = True
@@ -232,7 +231,13 @@ class ScenarioScreen(PeerScreen[None]):
         await self.refresh_view()
 
     def action_toggle_side(self) -> None:
-        self.show_side = not self.show_side
+        if self.show_side:
+            self.show_side = False
+        else:
+            self.show_private(t("private.what.trainer_side"), self.show_the_side)
+
+    def show_the_side(self) -> None:
+        self.show_side = True
 
     def action_leave(self) -> None:
         self.release_wall()

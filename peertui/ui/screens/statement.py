@@ -133,11 +133,18 @@ class StatementScreen(PeerScreen[None]):
     def answers(self) -> tuple[str, ...]:
         return tuple(self.query_one(f"#prompt-{i}", TextArea).text for i in range(1, PROMPTS + 1))
 
+    def saved_answers(self) -> tuple[str, ...]:
+        """The answers as last saved (empty ones before the first save)."""
+        return self.statement.answers if self.statement is not None else ("",) * PROMPTS
+
     def save(self) -> None:
-        """Called by the autosaver; raises ``StoreError`` when the save fails."""
+        """Called by the autosaver; raises ``StoreError`` when the save fails. Nothing is
+        saved without a change: no version is ever made of the same words."""
         if not self.may_save():
             return
         answers = self.answers()
+        if answers == self.saved_answers():
+            return
         store = self.store
         if self.statement is None:
             self.statement = store.create_statement(self.group_id, self.participant_id, answers)
@@ -244,13 +251,15 @@ class StatementScreen(PeerScreen[None]):
                 self.notify(notice, severity="warning", timeout=6)
         self.leave_warned = False
         self.refresh_copy_size()
-        if self.may_save():
+        # Loading a participant's words (ctrl+n, ctrl+b) is no edit: only a change is saved.
+        if self.may_save() and (self.autosaver.dirty or self.answers() != self.saved_answers()):
             self.autosaver.changed()
 
     # ------------------------------------------------------------------ actions
 
     def action_save_now(self) -> None:
-        self.autosaver.dirty = self.autosaver.dirty or self.may_save()
+        changed = self.may_save() and self.answers() != self.saved_answers()
+        self.autosaver.dirty = self.autosaver.dirty or changed or self.autosaver.state == "failed"
         self.autosaver.flush()
 
     def action_example(self) -> None:

@@ -251,6 +251,9 @@ class TraineeScreen(PeerScreen[None]):
         return {x.id for x in training.teachings} if training else set()
 
     def action_statement(self) -> None:
+        self.show_private(t("private.what.statement"), self.open_statement)
+
+    def open_statement(self) -> None:
         from peertui.ui.screens.statement import StatementScreen  # loaded when opened
 
         self.app.push_screen(StatementScreen(self.group_id, self.participant_id))

@@ -159,11 +159,15 @@ class WorksheetScreen(PeerScreen[None]):
         raise NotImplementedError
 
     def save(self) -> None:
-        """Called by the autosaver; raises ``StoreError`` when the save fails."""
+        """Called by the autosaver; raises ``StoreError`` when the save fails. Nothing is
+        saved without a change: no version is ever made of the same sheet."""
         if not self.may_save():
             return
+        content = self.content()
+        if self.saved_content is not None and content == self.saved_content:
+            return
         sheet = self.store.save_worksheet(
-            self.group_id, self.participant_id, self.content(), new_version=not self.version_made
+            self.group_id, self.participant_id, content, new_version=not self.version_made
         )
         self.version_made = True
         self.saved_content = sheet.content

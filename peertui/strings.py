@@ -249,6 +249,8 @@ DA: dict[str, str] = {
     "private.what.participants": "listen over deltagerne",
     "private.what.log": "mødets log med jeres noter",
     "private.what.trainer_side": "trænerens spørgsmål og noter",
+    "runner.wall_attached": "Væg tilsluttet: gruppen ser væggen. Noter bliver her.",
+    "runner.no_wall": "Ingen væg: ses denne skærm af gruppen, spørger noter og deltagere først.",
     "log.put_off": "Mødet er slut. Loggen venter på gruppens side, til I har tid.",
     "private.ask": (
         "Der er ingen væg tilsluttet, så gruppen kan måske se denne skærm. Vis {what} alligevel?"

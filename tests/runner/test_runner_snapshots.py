@@ -24,13 +24,13 @@ class RunnerApp(PeerTUI):
         self.clock = FakeClock()
         self.blank = blank
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         course = self.library.course("vejen-til-hverdagslivet")
         assert course is not None
         meeting = course.meeting(8)
         assert meeting is not None
         screen = RunnerScreen(course, meeting, group_name="Tirsdagsgruppen", clock=self.clock)
-        self.push_screen(screen)
+        await self.push_screen(screen)  # mounted before it is drawn anew below
         screen.run.start()
         screen.run.next_block()
         self.clock.advance(17 * 60)

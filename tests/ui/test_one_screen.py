@@ -132,3 +132,27 @@ async def test_the_server_counts_walls_as_they_come_and_go(tmp_path: Path) -> No
         assert counts == [1, 2, 1, 0]
     finally:
         await server.stop()
+
+
+async def test_the_runner_says_whether_a_wall_is_attached(tmp_path: Path) -> None:
+    from peertui.ui.screens.runner import RunnerScreen
+    from tests.helpers import visible_text
+
+    course = LIBRARY.course(COURSE)
+    assert course is not None
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    app = PeerTUI(LIBRARY, data_dir=data, serve_wall=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.wall_server is not None)
+        app.push_screen(RunnerScreen(course, course.meetings[1]))
+        await pilot.pause()
+        assert "Ingen væg" in visible_text(app)
+        client = WallClient(data, lambda state: None, lambda c: None, retry_seconds=0.02)
+        task = asyncio.get_running_loop().create_task(client.run())
+        try:
+            await wait_until(pilot, lambda: "Væg tilsluttet" in visible_text(app))
+        finally:
+            task.cancel()
+        await wait_until(pilot, lambda: "Ingen væg" in visible_text(app))
+        assert "Ingen væg" in visible_text(app)

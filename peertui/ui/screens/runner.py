@@ -32,7 +32,7 @@ from peertui.runner import (
 )
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
-from peertui.ui.messages import WallChanged
+from peertui.ui.messages import WallChanged, WallsChanged
 from peertui.ui.screens.course import meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.ui.widgets.big_clock import BigClock
@@ -157,6 +157,8 @@ class RunnerScreen(PeerScreen[None]):
                 # list; a click on a block still jumps to it.
                 blocks.can_focus = False
                 yield blocks
+                # One screen or two, for the facilitator (beside the room's part).
+                yield Static(id="wall-status", classes="dim")
             # What the room reads when the screen is mirrored, as on the wall: the title, the
             # timer in digits that grow with the screen, the text in a centred reading column.
             # (A container aligns its children as one group: each centred one gets a Center.)
@@ -192,6 +194,7 @@ class RunnerScreen(PeerScreen[None]):
         )
         self.watch_show_notes(self.show_notes)
         self.watch_blanked(self.blanked)
+        self.show_wall_status()
         self.refresh_block()
         self.refresh_clock()
         self.set_interval(TICK_SECONDS, self.refresh_clock)
@@ -415,6 +418,20 @@ class RunnerScreen(PeerScreen[None]):
 
     def action_blank(self) -> None:
         self.blanked = not self.blanked
+
+    def show_wall_status(self) -> None:
+        """Whether a wall is attached: with one, the room reads the wall and notes stay here;
+        without, this screen may be the room's, so private things ask first."""
+        attached = bool(getattr(self.app, "wall_attached", False))
+        self.query_one("#wall-status", Static).update(
+            Content(t("runner.wall_attached" if attached else "runner.no_wall"))
+        )
+
+    def on_walls_changed(self, message: WallsChanged) -> None:
+        self.show_wall_status()
+
+    def on_screen_resume(self) -> None:
+        self.show_wall_status()  # a wall may have come or gone while a dialog was open
 
     def action_toggle_notes(self) -> None:
         """`n`: the facilitators' notes and last time's carry-over (with no wall, asked first:

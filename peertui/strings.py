@@ -19,11 +19,11 @@ DA: dict[str, str] = {
     "home.empty_guide": "Der er ingen guidesider.",
     "home.loading": "Indlæser …",
     "home.content_problems": (
-        "Indholdet har {errors} fejl. Kør 'peertui check' for at se hvor. "
+        "Indholdet har {errors} fejl. Kør '{command}' for at se hvor. "
         "Forløb og sider med fejl er vist så godt det kan lade sig gøre."
     ),
-    "home.meetings_count": "{count} mødegange",
-    "home.meetings_count_one": "1 mødegang",
+    "home.meetings_count.one": "{count} mødegang",
+    "home.meetings_count.other": "{count} mødegange",
     # --- course and meeting screens ---
     "course.meetings": "Mødegange",
     "course.agenda": "Dagsorden",
@@ -60,10 +60,10 @@ DA: dict[str, str] = {
     "group.name": "Gruppens navn",
     "group.course": "Forløb",
     "group.facilitators": "Facilitatorer (adskilt med komma)",
-    "group.start": "Startdato (ÅÅÅÅ-MM-DD)",
-    "group.retention": "Slettes efter (ÅÅÅÅ-MM-DD)",
+    "group.start": "Startdato (DD.MM.ÅÅÅÅ)",
+    "group.retention": "Slettes efter (DD.MM.ÅÅÅÅ)",
     "group.retention_help": "Efter denne dato minder peertui jer om at slette gruppens data.",
-    "group.bad_date": "'{field}' skal være en dato som 2026-03-01",
+    "group.bad_date": "'{field}' skal være en dato skrevet dag.måned.år, fx 01.03.2026",
     "group.retention_before_start": "Slettedatoen skal ligge efter startdatoen.",
     "group.no_courses": "Der er ingen forløb at vælge.",
     "group.info": "{course}  ·  start {start}  ·  slettes efter {retention}",
@@ -136,6 +136,7 @@ DA: dict[str, str] = {
     "store.read_only_hint": "peertui er åbnet skrivebeskyttet: I kan se, men ikke gemme.",
     # --- editors of a participant's words (statement, worksheets) ---
     "editor.saved_at": "Gemt kl. {time}",
+    "editor.saved_on": "Gemt {when}",
     "editor.saving": "Gemmer …",
     "editor.not_saved": "IKKE GEMT: {reason} Teksten er her stadig; peertui prøver igen.",
     "editor.control_removed": "Usynlige styretegn i teksten er fjernet.",
@@ -168,9 +169,9 @@ DA: dict[str, str] = {
     ),
     "statement.example.4": "Eksempel: … få en hverdag med indhold og overskud til mine venner.",
     "statement.limit_note": "Højst {limit} tegn pr. felt.",
-    "statement.copy_fits": "Digital kopi: {size} af {limit} bytes.",
+    "statement.copy_fits": "Digital kopi: plads til ca. {words} ord mere.",
     "statement.copy_too_long": (
-        "Digital kopi: for lang ({size} af {limit} bytes) – arket udskrives uden den."
+        "Digital kopi: teksten er ca. {words} ord for lang – arket udskrives uden den."
     ),
     "statement.history_title": "Tidligere udgaver",
     "statement.history_empty": "Der er ingen tidligere udgaver endnu.",
@@ -281,11 +282,123 @@ DA: dict[str, str] = {
     "cmd.theme_help": "Vælg farver der passer til skærmen eller projektoren",
     "cmd.quit": "Afslut peertui",
     "cmd.quit_help": "Luk programmet",
+    # --- Textual's own words (peertui/ui/textual_words.py): the keys of its widgets ---
+    "format.moment": "{day} kl. {time}",
+    "palette.placeholder": "Søg efter kommandoer …",
+    "palette.themes": "Søg efter farvetemaer …",
+    "palette.no_matches": "Ingen kommandoer passer",
+    "palette.how_to_quit": "Tryk {key} for at afslutte peertui.",
+    "select.prompt": "Vælg",
+    "textual.group.input": "Tekstfelt",
+    "textual.bottom": "Nederst",
+    "textual.top": "Øverst",
+    "textual.home": "Længst til venstre",
+    "textual.end": "Længst til højre",
+    "textual.copy": "Kopiér",
+    "textual.copy_selected_text": "Kopiér den markerede tekst",
+    "textual.cut": "Klip",
+    "textual.cut_selected_text": "Klip den markerede tekst",
+    "textual.paste": "Sæt ind",
+    "textual.paste_text_from_the_clipboard": "Sæt ind fra udklipsholderen",
+    "textual.undo": "Fortryd",
+    "textual.redo": "Gentag",
+    "textual.cursor_up": "Op",
+    "textual.cursor_down": "Ned",
+    "textual.cursor_left": "Til venstre",
+    "textual.cursor_right": "Til højre",
+    "textual.cursor_up_select": "Markér op",
+    "textual.cursor_down_select": "Markér ned",
+    "textual.cursor_left_select": "Markér til venstre",
+    "textual.cursor_right_select": "Markér til højre",
+    "textual.cursor_word_left": "Et ord til venstre",
+    "textual.cursor_word_right": "Et ord til højre",
+    "textual.cursor_left_word_select": "Markér et ord til venstre",
+    "textual.cursor_right_word_select": "Markér et ord til højre",
+    "textual.cursor_line_start": "Til linjens start",
+    "textual.cursor_line_end": "Til linjens slutning",
+    "textual.cursor_line_start_select": "Markér til linjens start",
+    "textual.cursor_line_end_select": "Markér til linjens slutning",
+    "textual.cursor_page_up": "En side op",
+    "textual.cursor_page_down": "En side ned",
+    "textual.cursor_to_parent": "Til det overordnede punkt",
+    "textual.cursor_to_next_ancestor": "Til næste overordnede punkt",
+    "textual.cursor_to_next_sibling": "Til næste punkt på samme niveau",
+    "textual.cursor_to_previous_sibling": "Til forrige punkt på samme niveau",
+    "textual.delete_all_to_the_left": "Slet alt til venstre",
+    "textual.delete_all_to_the_right": "Slet alt til højre",
+    "textual.delete_character_left": "Slet tegnet til venstre",
+    "textual.delete_character_right": "Slet tegnet til højre",
+    "textual.delete_left_to_start_of_word": "Slet til ordets start",
+    "textual.delete_right_to_start_of_word": "Slet til næste ords start",
+    "textual.delete_line": "Slet linjen",
+    "textual.delete_to_line_start": "Slet til linjens start",
+    "textual.delete_to_line_end": "Slet til linjens slutning",
+    "textual.dismiss_menu": "Luk listen",
+    "textual.show_menu": "Åbn listen",
+    "textual.up": "Op",
+    "textual.down": "Ned",
+    "textual.first": "Til den første",
+    "textual.last": "Til den sidste",
+    "textual.page_up": "En side op",
+    "textual.page_down": "En side ned",
+    "textual.page_left": "En side til venstre",
+    "textual.page_right": "En side til højre",
+    "textual.scroll_up": "Rul op",
+    "textual.scroll_down": "Rul ned",
+    "textual.scroll_left": "Rul til venstre",
+    "textual.scroll_right": "Rul til højre",
+    "textual.scroll_home": "Rul til toppen",
+    "textual.scroll_end": "Rul til bunden",
+    "textual.focus_next": "Til næste felt",
+    "textual.focus_previous": "Til forrige felt",
+    "textual.go_to_start": "Til starten",
+    "textual.go_to_end": "Til slutningen",
+    "textual.go_to_top": "Til toppen",
+    "textual.go_to_bottom": "Til bunden",
+    "textual.move_cursor_left": "Til venstre",
+    "textual.move_cursor_right": "Til højre",
+    "textual.move_cursor_left_a_word": "Et ord til venstre",
+    "textual.move_cursor_right_a_word": "Et ord til højre",
+    "textual.move_cursor_left_and_select": "Markér til venstre",
+    "textual.move_cursor_right_and_select": "Markér til højre",
+    "textual.move_cursor_left_a_word_and_select": "Markér et ord til venstre",
+    "textual.move_cursor_right_a_word_and_select": "Markér et ord til højre",
+    "textual.move_cursor_right_or_accept_the_completion_suggestion": (
+        "Til højre, eller tag forslaget"
+    ),
+    "textual.select": "Vælg",
+    "textual.select_all": "Markér alt",
+    "textual.select_line": "Markér linjen",
+    "textual.select_line_start": "Markér til linjens start",
+    "textual.select_line_end": "Markér til linjens slutning",
+    "textual.submit": "Send",
+    "textual.toggle": "Slå til eller fra",
+    "textual.toggle_option": "Slå valget til eller fra",
+    "textual.toggle_collapsible": "Fold ud eller sammen",
+    "textual.expand_or_collapse_all": "Fold alt ud eller sammen",
+    "textual.next_option": "Næste valg",
+    "textual.previous_option": "Forrige valg",
+    "textual.next_tab": "Næste fane",
+    "textual.previous_tab": "Forrige fane",
+    "textual.next_command": "Næste kommando",
+    "textual.previous_command": "Forrige kommando",
+    "textual.next_page": "Næste side",
+    "textual.previous_page": "Forrige side",
+    "textual.exit_the_command_palette": "Luk kommandoerne",
+    "textual.open_link": "Åbn linket",
+    "textual.press_button": "Tryk på knappen",
+    "textual.quit": "Afslut",
+    "textual.quit_the_app_and_return_to_the_command_prompt": (
+        "Luk peertui og vend tilbage til kommandolinjen"
+    ),
+    "textual.palette": "Kommandoer",
+    "textual.open_the_command_palette": "Find forløb, mødegange og guidesider",
     # --- peertui check ---
     "check.ok": (
         "Alt i orden: {courses} forløb, {meetings} mødegange, {pages} guidesider, "
         "{scenarios} scenarier."
     ),
+    "check.ok_files": "Alt i orden i {files}.",
     "check.summary": "{errors} fejl, {warnings} advarsler.",
     "check.summary_one_warning": "{errors} fejl, 1 advarsel.",
     "check.warning_prefix": "advarsel: ",
@@ -295,9 +408,53 @@ DA: dict[str, str] = {
     "check.empty": "filen er tom",
     "check.too_big": "filen er for stor ({size} bytes, højst {limit})",
     "check.unreadable": "filen kan ikke læses ({reason})",
-    "check.no_front_matter": "filen skal starte med en linje med +++ (front matter i TOML)",
+    "check.no_front_matter": (
+        "filen skal starte med en linje med +++, så linjer med navn = værdi, og så en linje med +++"
+    ),
     "check.unclosed_front_matter": "+++ åbnes her men lukkes aldrig med en linje med +++",
-    "check.bad_toml": "ugyldig TOML: {detail}",
+    "check.bad_toml": (
+        "linjen kan ikke læses; den skal have formen navn = værdi, og tekst skal stå i "
+        'anførselstegn, fx title = "Min titel"'
+    ),
+    "check.toml.missing_equals": (
+        "der mangler et = efter navnet; linjen skal have formen navn = værdi, "
+        'fx title = "Min titel"'
+    ),
+    "check.toml.bad_key": (
+        "navnet før = må kun bestå af a-z, A-Z, tal, - og _ (ikke æ, ø, å eller mellemrum)"
+    ),
+    "check.toml.missing_value": "der mangler en værdi efter =",
+    "check.toml.bad_value": (
+        'værdien efter = kan ikke læses; tekst skal stå i anførselstegn ("sådan her"), '
+        "mens tal og true/false skrives uden"
+    ),
+    "check.toml.inner_quote": (
+        'teksten slutter for tidligt, fordi den selv indeholder et anførselstegn ("); '
+        "brug ' eller « » inde i teksten"
+    ),
+    "check.toml.trailing": (
+        "der står noget efter værdien som ikke hører til; skriv kun én værdi efter =, "
+        "fx minutes = 20"
+    ),
+    "check.toml.unclosed_string": (
+        "teksten mangler sit afsluttende anførselstegn ({quote}) i slutningen af linjen"
+    ),
+    "check.toml.unclosed_multiline": "teksten der begynder med {quote} slutter aldrig med {quote}",
+    "check.toml.control_char": (
+        "linjen indeholder et usynligt styretegn som ikke må stå der; skriv linjen igen"
+    ),
+    "check.toml.duplicate_key": "'{key}' står der mere end én gang; slet den ene",
+    "check.toml.duplicate": "det samme navn står der mere end én gang; slet det ene",
+    "check.toml.unclosed_list": (
+        "listen mangler sit afsluttende ], eller der mangler komma mellem punkterne; "
+        'skriv fx tags = ["a", "b"]'
+    ),
+    "check.toml.unclosed_braces": "der mangler et afsluttende } efter {",
+    "check.toml.unclosed_header": "linjen med [ mangler sit afsluttende ]",
+    "check.toml.backslash": (
+        "en \\ inde i en tekst skal skrives som \\\\, eller sæt teksten i ' ' i stedet for \" \""
+    ),
+    "check.toml.bad_date": "datoen kan ikke læses; skriv den som 2026-11-09",
     "check.missing_key": "mangler '{key}'",
     "check.unknown_key": "ukendt nøgle '{key}' (kendte: {known})",
     "check.wrong_type": "'{key}' skal være {expected}",
@@ -400,19 +557,6 @@ DA: dict[str, str] = {
     # The PDF's title (its metadata): "Personligt statement – Maja", "Bevis – Lene".
     "export.title": "{kind} – {name}",
     "export.title.batch": "Ark fra peertui",
-    "export.date": "{day}. {month} {year}",
-    "export.month.1": "januar",
-    "export.month.2": "februar",
-    "export.month.3": "marts",
-    "export.month.4": "april",
-    "export.month.5": "maj",
-    "export.month.6": "juni",
-    "export.month.7": "juli",
-    "export.month.8": "august",
-    "export.month.9": "september",
-    "export.month.10": "oktober",
-    "export.month.11": "november",
-    "export.month.12": "december",
     "export.copy.title": "Digital kopi",
     "export.copy.help": (
         "Scan koden med telefonens kamera, så får du teksten herover. Koden er ikke et link: "
@@ -467,7 +611,7 @@ DA: dict[str, str] = {
     "export.nothing": "Der er ingen ark at udskrive.",
     "export.digital_copy_too_long": (
         "Teksten er for lang til en digital kopi, der kan scannes sikkert fra papir "
-        "({size} bytes, højst {limit}). Arket er lavet uden den digitale kopi; med kortere "
+        "(ca. {words} ord for meget). Arket er lavet uden den digitale kopi; med kortere "
         "svar bliver der plads til den."
     ),
     "export.bad_link": (
@@ -511,7 +655,8 @@ DA: dict[str, str] = {
     "export.cli.default_out": "Ingen --out: filerne lægges i {dir}.",
     "export.cli.created": "Mappen {dir} er oprettet; kun du kan åbne den.",
     "export.cli.notice": "{file}: {message}",
-    "export.cli.done": "{count} filer er skrevet i {dir}.",
+    "export.cli.done.one": "{count} fil er skrevet i {dir}.",
+    "export.cli.done.other": "{count} filer er skrevet i {dir}.",
     "export.cli.no_group": (
         "Gruppen '{ref}' findes ikke i datamappen {dir}. En anden mappe vælges med --data-dir."
     ),
@@ -546,7 +691,8 @@ DA: dict[str, str] = {
     "export.screen.what.summary": "Gruppeoversigt (fremmøde og tid)",
     "export.screen.what.all": "Det hele: alle fire ark og gruppeoversigten",
     "export.screen.who": "Til hvem?",
-    "export.screen.whole_group": "Hele gruppen ({count} deltagere)",
+    "export.screen.whole_group.one": "Hele gruppen ({count} deltager)",
+    "export.screen.whole_group.other": "Hele gruppen ({count} deltagere)",
     "export.screen.one": "Kun {alias}",
     "export.screen.digital_copy": "Digital kopi (QR-kode med statementets tekst)",
     "export.screen.copy_consents": (
@@ -563,7 +709,8 @@ DA: dict[str, str] = {
     "export.screen.start": "Udskriv",
     "export.screen.preparing": "Gør klar til {total} ark …",
     "export.screen.running": "Laver ark: {done} af {total}",
-    "export.screen.done": "Færdig: {count} filer i {dir}",
+    "export.screen.done.one": "Færdig: {count} fil i {dir}",
+    "export.screen.done.other": "Færdig: {count} filer i {dir}",
     "export.screen.summary_owner": "Gruppeoversigt",
     "export.screen.busy": "Udskriften kører. Vent, til den er færdig.",
     "export.screen.no_folder": "Skriv, hvilken mappe filerne skal lægges i.",
@@ -627,8 +774,12 @@ DA: dict[str, str] = {
     "store.erasure_not_begun": (
         "Intet er slettet: sletningen kunne ikke skrives ned ({reason}). Prøv igen."
     ),
-    "store.erasures_pending": (
-        "{count} sletning(er) er ikke gjort færdig. De gøres færdig, næste gang peertui "
+    "store.erasures_pending.one": (
+        "{count} sletning er ikke gjort færdig. Den gøres færdig, næste gang peertui "
+        "åbner datamappen med skriveadgang."
+    ),
+    "store.erasures_pending.other": (
+        "{count} sletninger er ikke gjort færdig. De gøres færdig, næste gang peertui "
         "åbner datamappen med skriveadgang."
     ),
     "store.erasures_finished": "En afbrudt sletning er nu gjort færdig.",
@@ -669,8 +820,11 @@ DA: dict[str, str] = {
     "store.consent_missing": "Deltageren har ikke givet samtykke til: {purpose}. Intet er gemt.",
     "store.ambiguous_group": "Flere grupper hedder '{ref}'. Brug gruppens id: {ids}",
     "store.forgotten_placeholder": "[slettet]",
-    "store.retention_reminder": (
-        "{count} gruppe(r) er forbi slettedatoen: {names}. Kør 'peertui purge' for at slette dem."
+    "store.retention_reminder.one": (
+        "{count} gruppe er forbi slettedatoen: {names}. Kør 'peertui purge' for at slette den."
+    ),
+    "store.retention_reminder.other": (
+        "{count} grupper er forbi slettedatoen: {names}. Kør 'peertui purge' for at slette dem."
     ),
     "store.not_found.group": "Gruppen '{ref}' findes ikke.",
     "store.not_found.participant": "Deltageren findes ikke i gruppen.",
@@ -756,8 +910,8 @@ DA: dict[str, str] = {
     "training.explain.counted": "{counted} af {needed} personer undervist, som tæller.",
     "training.explain.met": "Klar til bevis: nået {met_on}.",
     "training.explain.missing": "Mangler {missing} senest {deadline}.",
-    "training.people.one": "1 person",
-    "training.people.many": "{count} personer",
+    "training.people.one": "{count} person",
+    "training.people.other": "{count} personer",
     "training.explain.late": (
         "Fristen {deadline} er overskredet, og der mangler {missing}. "
         "Tal med underviseren om, hvad I gør nu."
@@ -832,8 +986,10 @@ DA: dict[str, str] = {
     "worksheet.history_restored": "Udgaven fra {when} er hentet tilbage og gemt som den nyeste.",
     "worksheet.history_newest": "nyeste",
     "worksheet.history_summary.goals": "{count} mål",
-    "worksheet.history_summary.safety_plan": "{count} punkter",
-    "worksheet.history_summary.network_map": "{count} personer",
+    "worksheet.history_summary.safety_plan.one": "{count} punkt",
+    "worksheet.history_summary.safety_plan.other": "{count} punkter",
+    "worksheet.history_summary.network_map.one": "{count} person",
+    "worksheet.history_summary.network_map.other": "{count} personer",
     "worksheet.key_restore": "Hent tilbage",
     "worksheet.key_new_goal": "Nyt mål",
     "worksheet.key_delete_goal": "Slet mål",
@@ -913,7 +1069,7 @@ DA: dict[str, str] = {
     "network.small": "{alias}: {count} personer (vinduet er for lille til kortet)",
     "network.to_list": "ctrl+l: listen og redigering",
     "network.to_map": "ctrl+l: tilbage til kortet",
-    # --- peertui (the command line: peertui/cli.py) ---
+    # --- peertui (the command line: peertui/cli/) ---
     "cli.desc.main": "Kør peer-støttegrupper fra terminalen.",
     "cli.help.data_dir": "datamappe (ellers PEERTUI_DATA_DIR eller brugerens datamappe)",
     "cli.help.content": "indholdsmappe i stedet for det indbyggede (kan gives flere gange)",
@@ -996,6 +1152,22 @@ DA: dict[str, str] = {
     "cli.need_yes": "Svar ja med --yes, når peertui ikke kører i en terminal. Intet er ændret.",
     "cli.cancelled": "Afbrudt. Intet er ændret.",
     "cli.interrupted": "Afbrudt.",
+    # the command line's placeholders in --help (peertui/cli/); click's own words are in
+    # peertui/locale/da/LC_MESSAGES/click.po
+    "cli.metavar.options": "[TILVALG]",
+    "cli.metavar.command": "KOMMANDO [ARGUMENTER]...",
+    "cli.metavar.action": "HANDLING [ARGUMENTER]...",
+    "cli.metavar.folder": "MAPPE",
+    "cli.metavar.path": "STI",
+    "cli.metavar.group": "GRUPPE",
+    "cli.metavar.participant": "DELTAGER",
+    "cli.metavar.trainee": "KURSIST",
+    "cli.metavar.json_file": "FIL.json",
+    "cli.metavar.file": "FIL",
+    "cli.metavar.date": "DD.MM.ÅÅÅÅ",
+    "cli.metavar.name": "NAVN",
+    "cli.metavar.text": "TEKST",
+    "cli.metavar.role": "ROLLE",
     "data.exported": (
         "Eksporteret til {file} ({size} bytes). Grupper: {groups}. Kursister: {trainees}. "
         "Filen indeholder helbredsoplysninger: opbevar den sikkert, og slet den, når den er brugt."
@@ -1115,7 +1287,8 @@ DA: dict[str, str] = {
         "format {oldest} og nyere."
     ),
     "portable.not_regular": "{file} er ikke en almindelig fil.",
-    "portable.cleaned": "Usynlige styretegn er fjernet fra {count} tekst(er): {paths}",
+    "portable.cleaned.one": "Usynlige styretegn er fjernet fra {count} tekst: {paths}",
+    "portable.cleaned.other": "Usynlige styretegn er fjernet fra {count} tekster: {paths}",
     "portable.not_written": "Intet er importeret: {reason}. Datamappen er som før.",
     "portable.too_deep": "den er for dybt indlejret.",
     "portable.too_big": "den er større end {limit} MB.",
@@ -1229,7 +1402,8 @@ DA: dict[str, str] = {
     "trainee.key_statement": "Øvestatement",
     "trainee.key_certificate": "Udskriv bevis",
     "trainee.key_details": "Oplysninger",
-    "trainee.confirm_delete": "Slet undervisningen {held} ({count} personer)?",
+    "trainee.confirm_delete.one": "Slet undervisningen {held} ({count} person)?",
+    "trainee.confirm_delete.other": "Slet undervisningen {held} ({count} personer)?",
     "trainee.deleted": "Undervisningen er slettet.",
     "trainee.saved": "Undervisningen er gemt.",
     "trainee.cert.title": "Bevis til {alias}",
@@ -1275,7 +1449,6 @@ DA: dict[str, str] = {
     ),
     "certificate.period.range": "i perioden {start} til {end}",
     "certificate.period.one_day": "den {day}",
-    "certificate.day_month": "{day}. {month}",
     "certificate.signature": "Underskrift",
     "certificate.signer_role": "Underviser på kurset",
     "certificate.issued": "Udstedt {day}",

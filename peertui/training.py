@@ -18,6 +18,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from peertui.formats import plural, short_date
 from peertui.store.schema import Teaching, Training
 from peertui.strings import t
 
@@ -38,12 +39,12 @@ def deadline(course_day: date) -> date:
 
 def people(count: int) -> str:
     """ "1 person", "3 personer"."""
-    return t("training.people.one") if count == 1 else t("training.people.many", count=count)
+    return plural("training.people", count)
 
 
 def day(value: date) -> str:
-    """A date as the screens and the certificate show it: 15.01.2027."""
-    return value.strftime("%d.%m.%Y")
+    """A date as the screens show it: 15.01.2027."""
+    return short_date(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ def test_closed_stdout_ends_quietly(args: tuple[str, ...], demo_dir: Path) -> No
 def test_closed_stdout_on_help_is_quiet(args: tuple[str, ...]) -> None:
     status, err = _closed_stdout(*args)
     assert err == ""
-    # argparse itself ignores a failed write of its help text, then exits 0; if the text was
+    # click writes the help and exits 0 when the write went through; if the text was
     # still buffered, the flush in main finds the closed pipe.
     assert status in (0, EXIT_BROKEN_PIPE)
 

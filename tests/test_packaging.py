@@ -83,6 +83,8 @@ def test_wheel_carries_builtin_content(wheel: Path) -> None:
     # The exporter's templates (peertui/export/templates/) travel inside the package.
     for template in ("document", "certificate", "sheets/_parts", "sheets/statement"):
         assert f"peertui/export/templates/{template}.html.j2" in names
+    # click's own words in Danish (peertui/cli/words.py)
+    assert "peertui/locale/da/LC_MESSAGES/click.mo" in names
 
 
 def test_wheel_installed_peertui_finds_its_content(wheel: Path, tmp_path: Path) -> None:

@@ -79,14 +79,18 @@ CONTAINER_OPEN = "container_noter_open"
 CODE_FENCES = ("```", "~~~")
 
 
-def parse_meeting_body(lines: list[str], start: int, meeting: Meeting, sink: Sink) -> None:
-    """Read the body (file lines from index ``start``) into ``meeting``'s blocks and description."""
+def parse_meeting_body(lines: list[str], start: int, meeting: Meeting, sink: Sink) -> int:
+    """Read the body (file lines from index ``start``) into ``meeting``'s blocks and description.
+
+    Returns how many blocks were left out because of an error (each reported where it is).
+    """
     agenda = _Agenda(lines, meeting, sink)
     for first, end, tokens in _parse(lines, start):
         if not agenda.read(first, end, tokens):
             break  # unclosed +++ fences: the rest of the file is their TOML
     agenda.finish()
     meeting.description = "\n".join(agenda.description).strip()
+    return agenda.dropped
 
 
 # --------------------------------------------------------------------------- parsing
@@ -307,6 +311,8 @@ class _Agenda:
         #: description too; neither is ever shown on the wall).
         self.description: list[str] = []
         self.block: _BlockBuilder | None = None
+        #: Blocks left out because of an error (reported where it is).
+        self.dropped = 0
 
     def read(self, first: int, end: int, tokens: list[Token]) -> bool:
         """Read one chunk; False once the rest of the file is known to be unusable."""
@@ -429,7 +435,9 @@ class _Agenda:
         block = self.block
         if block is not None:
             built = block.build()
-            if built is not None:
+            if built is None:
+                self.dropped += 1
+            else:
                 if not built.steps and not built.notes:
                     self.sink.warning(block.line, t("check.empty_block", title=built.title))
                 self.meeting.blocks.append(built)

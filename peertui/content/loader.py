@@ -102,7 +102,9 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
     seen: dict[int, Path] = {}
     meeting_files = sorted(p for p in folder.glob("*.md") if _visible(p))
     for path in meeting_files:
-        meeting = load_meeting(path, course.meeting_minutes, problems)
+        # A bad meeting_minutes is reported once, here, not as a wrong sum in every meeting.
+        default = course.meeting_minutes if "meeting_minutes" in values else None
+        meeting = load_meeting(path, default, problems)
         if meeting is None:
             continue
         if meeting.number in seen:
@@ -131,7 +133,10 @@ def _number_line(path: Path) -> int:
     return key_line(lines, 1, "number")
 
 
-def load_meeting(path: Path, default_minutes: int, problems: list[Problem]) -> Meeting | None:
+def load_meeting(
+    path: Path, default_minutes: int | None, problems: list[Problem]
+) -> Meeting | None:
+    """A meeting file; ``default_minutes`` is the course's (None: not known, it has an error)."""
     sink = Sink(path, problems)
     text = read_text(path, sink)
     if text is None:
@@ -145,16 +150,19 @@ def load_meeting(path: Path, default_minutes: int, problems: list[Problem]) -> M
     )
     if "number" not in values:
         return None
+    # The meeting's own minutes, else the course's; None when that value has an error.
+    planned = values.get("minutes") if "minutes" in fm.data else default_minutes
     meeting = Meeting(
         number=values["number"],
         title=values.get("title", f"{values['number']}"),
-        minutes=values.get("minutes", default_minutes),
+        minutes=planned if planned is not None else (default_minutes or 120),
         path=path,
     )
-    parse_meeting_body(lines, fm.body_start, meeting, sink)
-    if not meeting.blocks:
+    # A block left out has its own error: a sum (or "no blocks") would only echo it.
+    dropped = parse_meeting_body(lines, fm.body_start, meeting, sink)
+    if not meeting.blocks and not dropped:
         sink.error(fm.first_line - 1, t("check.no_blocks"))
-    elif meeting.planned_total != meeting.minutes:
+    elif meeting.blocks and not dropped and planned not in (None, meeting.planned_total):
         sink.warning(
             fm.first_line - 1,
             t("check.minutes_mismatch", total=meeting.planned_total, planned=meeting.minutes),
@@ -348,6 +356,7 @@ def load_library(
     for path in page_files:
         source = load_page(path, problems, measure=measure_pages)
         if source is None:
+            _remember_broken(path, library.broken_pages)
             continue
         existing = library.pages.get(source.page.id)
         if existing is not None:
@@ -366,6 +375,7 @@ def load_library(
     for path in scenario_files:
         scenario_source = load_scenario_source(path, problems)
         if scenario_source is None:
+            _remember_broken(path, library.broken_scenarios)
             continue
         scenario = scenario_source.scenario
         other_scenario = library.scenarios.get(scenario.id)
@@ -404,7 +414,7 @@ def load_library(
             target = link_target(href)
             if target is None:
                 problems.append(Problem(path, line, t("check.bad_guide_link", href=href)))
-            elif target not in known_ids:
+            elif target not in known_ids and target not in library.broken_pages:
                 problems.append(Problem(path, line, t("check.unknown_page", id=target)))
 
     for source in sources:
@@ -416,6 +426,8 @@ def load_library(
             check_links(meeting.path, _meeting_links(meeting.path))
             for block in meeting.blocks:
                 for scenario_id in block.scenarios:
+                    if scenario_id in library.broken_scenarios:
+                        continue  # its own file says what is wrong with it
                     if scenario_id not in known_scenarios:
                         problems.append(
                             Problem(
@@ -441,6 +453,8 @@ def _check_pair(source: ScenarioSource, library: Library, problems: list[Problem
         problems.append(Problem(path, line, t("check.pair_self")))
         return
     other = library.scenarios.get(scenario.pair)
+    if other is None and scenario.pair in library.broken_scenarios:
+        return  # known but broken: its own file says why
     if other is None:
         problems.append(Problem(path, line, t("check.unknown_pair", id=scenario.pair)))
         return
@@ -457,6 +471,26 @@ def _check_pair(source: ScenarioSource, library: Library, problems: list[Problem
         problems.append(Problem(path, line, t("check.pair_same_variant", id=other.id), "warning"))
     if other.pair != scenario.id:
         problems.append(Problem(path, line, t("check.pair_not_mutual", id=other.id), "warning"))
+
+
+_DECLARED_ID_RE = re.compile(r"""^\s*["']?id["']?\s*=\s*["']([^"'\n]*)["']""")
+
+
+def _remember_broken(path: Path, broken: dict[str, Path]) -> None:
+    """A file that could not be loaded is known but broken, under the id it means to have.
+
+    That is the ``id`` its front matter sets, read line by line (the TOML itself may be what
+    is broken), or else the file's name.
+    """
+    try:
+        lines = split_lines(path.read_text(encoding="utf-8-sig", errors="replace"))
+    except OSError:
+        lines = []
+    declared = (m.group(1).strip() for line in lines[:60] if (m := _DECLARED_ID_RE.match(line)))
+    found = next(declared, None)
+    page_id = found if found is not None else path.stem
+    if ID_RE.match(page_id):
+        broken.setdefault(page_id, path)
 
 
 _SCENARIOS_KEY_RE = re.compile(r"^\s*[\"']?scenarios[\"']?\s*=")

@@ -22,6 +22,8 @@ class Problem:
     line: int
     message: str
     severity: Severity = "error"
+    #: Where on the line (1-based), when that helps: a TOML mistake's position.
+    column: int | None = None
 
     @property
     def is_error(self) -> bool:
@@ -188,6 +190,11 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     #: Meeting scenarios (``scenarios/`` folders inside a content folder), by id.
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    #: Known but broken: guide pages and scenarios whose files could not be loaded, by the id
+    #: they declare (else the file's name), with the file. Their own file's problem says why;
+    #: a link to one is not reported again as a link to something missing.
+    broken_pages: dict[str, Path] = field(default_factory=dict)
+    broken_scenarios: dict[str, Path] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:

@@ -138,10 +138,11 @@ def load_scenario_source(path: Path, problems: list[Problem]) -> ScenarioSource 
         pair=values.get("pair"),
     )
     # The body is read even when the front matter is broken, so all its problems show at once.
-    _parse_body(lines, fm.body_start, scenario, sink)
-    if not scenario.scenes:
+    # A scene left out has its own error: "no scenes" or "no pause points" would only echo it.
+    dropped = _parse_body(lines, fm.body_start, scenario, sink)
+    if not scenario.scenes and not dropped:
         sink.error(header_line, t("check.scenario_no_scenes"))
-    elif not scenario.pause_points:
+    elif scenario.scenes and not dropped and not scenario.pause_points:
         sink.warning(header_line, t("check.scenario_no_pause"))
     if not {"id", "meeting", "variant", "citizen"} <= values.keys():
         return None
@@ -184,8 +185,10 @@ class _Container:
         self.parts: list[str] = []
 
 
-def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) -> None:
+def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) -> int:
+    """Read the scenes into ``scenario``; returns how many were left out because of an error."""
     description: list[str] = []
+    dropped = 0
     scene: _SceneBuilder | None = None
     paragraph: _Paragraph | None = None
     container: _Container | None = None
@@ -240,14 +243,17 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
                 scene.beats.append(PausePoint(tuple(questions), box.line))
 
     def finish_scene() -> None:
-        nonlocal scene, container
+        nonlocal scene, container, dropped
         flush_paragraph()
         if container is not None:
             sink.error(container.line, t("check.container_unclosed", word=container.word))
             close_container()
-        if scene is not None and scene.valid:
+        if scene is not None and not scene.valid:
+            dropped += 1  # reported at its heading or in its fences
+        elif scene is not None:
             if not scene.beats:
                 sink.error(scene.line, t("check.scene_empty", title=scene.title))
+                dropped += 1
             else:
                 scenario.scenes.append(
                     Scene(
@@ -340,6 +346,7 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
         sink.error(container.line, t("check.container_unclosed", word=container.word))
         close_container()
     scenario.description = "\n".join(description).strip()
+    return dropped
 
 
 def _scene_fences(lines: list[str], i: int, scene: _SceneBuilder, sink: Sink) -> int:

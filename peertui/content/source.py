@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from peertui.content.model import Problem
+from peertui.content.toml_errors import explain_toml_error
 from peertui.strings import t
 from peertui.weblinks import link_problem
 
@@ -23,7 +24,6 @@ FENCE = "+++"
 REVEAL = ". . ."
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GUIDE_LINK_RE = re.compile(r"\]\(\s*<?(guide:[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-TOML_POS_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
 
 
 class Sink:
@@ -33,8 +33,8 @@ class Sink:
         self.path = path
         self.problems = problems
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, max(line, 1), message, "error"))
+    def error(self, line: int, message: str, column: int | None = None) -> None:
+        self.problems.append(Problem(self.path, max(line, 1), message, "error", column))
 
     def warning(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, max(line, 1), message, "warning"))
@@ -73,19 +73,12 @@ def parse_toml(lines: list[str], first_line: int, sink: Sink) -> dict[str, Any] 
     try:
         return tomllib.loads("\n".join(lines))
     except tomllib.TOMLDecodeError as exc:
-        detail = str(exc)
-        line = first_line
-        match = TOML_POS_RE.search(detail)
-        if match:
-            if match.group(1):
-                line = first_line + int(match.group(1)) - 1
-            else:
-                line = first_line + max(len(lines) - 1, 0)
-            detail = detail[: match.start()]
-        sink.error(line, t("check.bad_toml", detail=detail))
+        # tomllib's words are English and for programmers: say it again in plain Danish.
+        found = explain_toml_error(str(exc), lines)
+        sink.error(first_line + found.index, found.message, found.column)
         return None
-    except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive
-        sink.error(first_line, t("check.bad_toml", detail=type(exc).__name__))
+    except (ValueError, RecursionError):  # pragma: no cover - defensive
+        sink.error(first_line, t("check.bad_toml"))
         return None
 
 

@@ -38,12 +38,12 @@ from peertui.export.model import NO_ISSUER, Issuer
 from peertui.export.pdf import ASSETS, Renderer
 from peertui.export.sheets import (
     font_faces,
-    format_date,
     logo_url,
     qr_code,
     uncovered_characters,
 )
 from peertui.export.templating import render
+from peertui.formats import day_month, long_date
 from peertui.store.schema import ROLES
 from peertui.strings import t
 
@@ -130,11 +130,7 @@ def _audience_key(audiences: frozenset[str]) -> str:
 
 def _day(day: date, *, year: bool = True) -> str:
     """``3. marts 2025`` (or ``3. marts``) that never breaks across lines."""
-    text = (
-        format_date(day)
-        if year
-        else t("certificate.day_month", day=day.day, month=t(f"export.month.{day.month}"))
-    )
+    text = long_date(day) if year else day_month(day)
     return text.replace(" ", "\u00a0")
 
 

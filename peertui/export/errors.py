@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from peertui.formats import approx_words
 from peertui.strings import t
 
 
@@ -27,7 +28,8 @@ class DigitalCopyTooLong(ExportError):
     """The statement is too long for a QR code that prints reliably. Print without it."""
 
     def __init__(self, size: int, limit: int) -> None:
-        super().__init__(t("export.digital_copy_too_long", size=size, limit=limit))
+        words = approx_words(size - limit, up=True)
+        super().__init__(t("export.digital_copy_too_long", words=words))
         self.size = size
         self.limit = limit
 

@@ -3,7 +3,7 @@
 ``plan_export`` reads a group from an open store and returns the sheets to print (the
 dataclasses in ``peertui.export.model``) and counts for the notices. It decides nothing about
 screens or the command line, and imports neither Textual nor WeasyPrint; the CLI
-(``peertui.export_command``) and the TUI (``peertui.ui.screens.export``) both call it.
+(``peertui.cli.export``) and the TUI (``peertui.ui.screens.export``) both call it.
 
 Consent, as decided for peertui (docs/export.md, "Consent"):
 

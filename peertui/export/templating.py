@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peertui.formats import long_date
 from peertui.strings import t
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 def format_date(day: date) -> str:
     """``3. marts 2025``."""
-    return t("export.date", day=day.day, month=t(f"export.month.{day.month}"), year=day.year)
+    return long_date(day)
 
 
 def clean_words(text: str) -> str:

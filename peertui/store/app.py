@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from peertui.formats import plural
 from peertui.store.errors import StoreLocked
 from peertui.store.files import utc_now
 from peertui.store.store import Store, open_store
@@ -40,7 +41,7 @@ def status_lines(store: Store) -> list[str]:
         lines.append(t("store.erasures_finished"))
     if store.pending_erasures or store.unreadable_erasures:
         count = len(store.pending_erasures) + store.unreadable_erasures
-        lines.append(t("store.erasures_pending", count=count))
+        lines.append(plural("store.erasures_pending", count))
     if store.import_finished:
         lines.append(t("store.import_finished"))
     elif store.import_finished is None:
@@ -66,5 +67,5 @@ def open_for_app(
     past = store.groups_past_retention(today)
     if past:
         names = ", ".join(g.name for g in past)
-        notices.append(t("store.retention_reminder", count=len(past), names=names))
+        notices.append(plural("store.retention_reminder", len(past), names=names))
     return AppStore(store=store, notices=tuple(notices), locked_by=locked)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from peertui.formats import moment
 from peertui.strings import t
 
 SaveReason = Literal["disk_full", "read_only", "other"]
@@ -36,7 +37,7 @@ class StoreLocked(StoreError):
 
     def __init__(self, data_dir: str, holder: LockHolder) -> None:
         if holder.pid is not None and holder.started is not None:
-            when = holder.started.astimezone().strftime("%d.%m.%Y kl. %H.%M")
+            when = moment(holder.started)
             message = t("store.locked", dir=data_dir, pid=holder.pid, started=when)
         elif holder.pid is not None:
             message = t("store.locked_no_time", dir=data_dir, pid=holder.pid)

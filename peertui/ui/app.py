@@ -19,6 +19,7 @@ from peertui.strings import t
 from peertui.ui.messages import GroupsChanged, WallChanged, WallsChanged, WallShared
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.textual_private import CalmCrashes, registered_themes
+from peertui.ui.textual_words import TextualWords
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.wall import WallServer, WallState
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class PeerTUI(CalmCrashes):
+class PeerTUI(TextualWords, CalmCrashes):
     """Run peer-support group meetings from a terminal."""
 
     CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("console.tcss")]

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
 
 from peertui.strings import t
+from peertui.ui.textual_words import DanishBindings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,11 +73,11 @@ class AppAccess:
         return self.peertui.clock
 
 
-class PeerScreen(AppAccess, Screen[T], Generic[T]):
+class PeerScreen(AppAccess, DanishBindings, Screen[T], Generic[T]):
     """A full screen of the app."""
 
 
-class PeerDialog(AppAccess, ModalScreen[T], Generic[T]):
+class PeerDialog(AppAccess, DanishBindings, ModalScreen[T], Generic[T]):
     """A modal dialog of the app, in the middle of the screen."""
 
     DEFAULT_CSS = """

@@ -1,8 +1,9 @@
-"""Small presentation helpers several screens and dialogs share (no widgets here)."""
+"""Small presentation helpers several screens and dialogs share (no widgets here). Dates,
+times, numbers and counts are written by ``peertui.formats``, for the UI and the sheets alike."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from peertui.strings import t
@@ -15,12 +16,6 @@ if TYPE_CHECKING:
 def store_today(store: Store) -> date:
     """Today by the store's clock (the day a teaching or a certificate is dated)."""
     return store.clock().astimezone().date()
-
-
-def when(saved: object) -> str:
-    """A saved moment as the screens show it, in local time."""
-    assert isinstance(saved, datetime)
-    return saved.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 def describe_error(error: BaseException | None) -> str:

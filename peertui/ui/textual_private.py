@@ -8,6 +8,9 @@ tests/ui/test_base.py, fails with a clear message if a new Textual changes these
 - ``registered_themes``: the app registers its projector themes while Textual builds the
   stylesheet inside ``App.__init__`` (``App._registered_themes``), which saves parsing all CSS
   twice at start-up.
+- ``Palette``: the command palette writes "No matches found" in a private method
+  (``CommandPalette._start_no_matches_countdown``); this one writes it in the user's language.
+  The rest of Textual's words are changed with public API in ``textual_words.py``.
 """
 
 from __future__ import annotations
@@ -15,14 +18,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.align import Align
 from rich.text import Text
 from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.widgets.option_list import Option
 
 from peertui.strings import t
+from peertui.ui.textual_words import DanishBindings
 
 #: What this module relies on, checked by the test.
 PRIVATE_APP_METHODS = ("_handle_exception", "_fatal_error", "_close_messages_no_wait")
 PRIVATE_APP_ATTRIBUTES = ("_exit_renderables", "_registered_themes")
+PRIVATE_PALETTE_NAMES = (
+    "_start_no_matches_countdown",
+    "_stop_no_matches_countdown",
+    "_no_matches_timer",
+    "_NO_MATCHES",
+    "_NO_MATCHES_COUNTDOWN",
+    "_list_visible",
+)
 
 
 def crash_summary(error: BaseException | None) -> str:
@@ -60,3 +75,26 @@ def registered_themes(app: App[Any]) -> set[str] | None:
     made the registry yet."""
     themes = getattr(app, "_registered_themes", None)
     return None if themes is None else set(themes)
+
+
+class Palette(DanishBindings, CommandPalette):
+    """The command palette, "No matches found" in the user's language (the same method as
+    Textual's, with the words from ``strings.py``)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

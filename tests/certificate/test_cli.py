@@ -1,5 +1,5 @@
 """``peertui certificate`` end to end: subprocesses as a trainer would run it, and
-``main(argv)`` in-process for the wiring in peertui/cli.py."""
+``main(argv)`` in-process for the wiring in peertui/cli/."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from peertui import training
-from peertui.certificate_command import find_trainee
 from peertui.cli import main
+from peertui.cli.certificate import find_trainee
 from peertui.store import open_store
 from peertui.store.errors import InvalidInput
 from peertui.store.schema import Participant, Training

@@ -264,8 +264,8 @@ def _imports(code: str) -> list[str]:
 
 def test_the_parser_does_not_import_the_exporter_and_the_module_not_weasyprint() -> None:
     parser_only = (
-        "import sys, peertui.cli; peertui.cli.build_parser();"
-        "print('peertui.export' in sys.modules, 'peertui.certificate_command' in sys.modules)"
+        "import sys, peertui.cli; peertui.cli.build();"
+        "print('peertui.export' in sys.modules, 'peertui.cli.certificate' in sys.modules)"
     )
     assert _imports(parser_only) == ["False", "True"]
     module = (

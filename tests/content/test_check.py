@@ -17,7 +17,7 @@ from peertui.content import load_library
 
 from .helpers import COURSE_TOML, MEETING, PAGE, make_tree, write
 
-LINE_RE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.+)$")
+LINE_RE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+)(?::\d+)?: (?P<message>.+)$")
 
 
 def check(paths: list[Path]) -> tuple[int, list[str]]:
@@ -55,7 +55,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         lambda s, c: write(s / "testforloeb" / "course.toml", COURSE_TOML + "link = https://x\n"),
         "course.toml",
         5,
-        "ugyldig TOML",
+        "tekst skal stå i anførselstegn",
         True,
     ),
     (
@@ -97,7 +97,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         lambda s, c: replace_in(meeting_path(s), "number = 1", "number = = 1"),
         "01-a.md",
         2,
-        "ugyldig TOML",
+        "værdien efter = kan ikke læses",
         True,
     ),
     (

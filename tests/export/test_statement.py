@@ -165,7 +165,7 @@ def test_too_long_digital_copy_is_left_out_with_a_danish_notice(exported) -> Non
     assert result.digital_copy_skipped == (3,)
     (notice,) = [n for n in result.notices if n.sheet == 3]
     size = digital_copy_size(_long_answers())
-    assert notice.message == t("export.digital_copy_too_long", size=size, limit=COPY_LIMIT_BYTES)
+    assert notice.message == str(DigitalCopyTooLong(size, COPY_LIMIT_BYTES))
     assert "Jeg vil gerne" not in notice.message
     # Exported anyway, with only the link code on its pages, and no "Digital kopi" box.
     assert all(codes == [LINK] for codes in qr_codes(path))

@@ -148,17 +148,14 @@ def test_unknown_participant_is_a_store_error(store_dir: Path) -> None:
 
 
 def test_what_choices() -> None:
-    from peertui.cli import build_parser
+    import click
 
-    parser = build_parser()
-    args = parser.parse_args(["export", "--group", "g"])
-    assert args.what == "statement"
-    action = next(
-        a
-        for a in parser._subparsers._group_actions[0].choices["export"]._actions  # type: ignore[union-attr]
-        if a.dest == "what"
-    )
-    assert tuple(action.choices) == WHAT_CHOICES
+    from peertui.cli.export import build
+
+    (what,) = [p for p in build().params if p.name == "what"]
+    assert what.default == "statement"
+    assert isinstance(what.type, click.Choice)
+    assert tuple(what.type.choices) == WHAT_CHOICES
     for what in WHAT_CHOICES:
         kinds_for(what, one_participant=False)
 

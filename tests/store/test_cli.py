@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from peertui.cli import build_parser, main
+from peertui.cli import main
 from peertui.store.paths import ENV_VAR, resolve_data_dir
 from peertui.store.store import open_store
 
@@ -34,14 +34,19 @@ def test_data_dir_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert resolve_data_dir(None) == tmp_path / "xdg" / "peertui"
 
 
-def test_data_dir_flag_before_or_after_the_command(tmp_path: Path) -> None:
-    parser = build_parser()
-    before = parser.parse_args(["--data-dir", "A", "demo"])
-    after = parser.parse_args(["demo", "--data-dir", "B"])
-    both = parser.parse_args(["--data-dir", "A", "purge", "--data-dir", "B"])
-    assert (before.data_dir, before.sub_data_dir) == ("A", None)
-    assert (after.data_dir, after.sub_data_dir) == (None, "B")
-    assert (both.data_dir, both.sub_data_dir) == ("A", "B")  # the later, closer one wins
+def test_data_dir_flag_before_or_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "A", tmp_path / "B"
+
+    def folder_shown(*argv: str) -> str:
+        assert main(list(argv)) == 0
+        return capsys.readouterr().out.splitlines()[0]
+
+    assert str(a) in folder_shown("--data-dir", str(a), "data", "info")
+    assert str(b) in folder_shown("data", "info", "--data-dir", str(b))
+    both = folder_shown("--data-dir", str(a), "data", "info", "--data-dir", str(b))
+    assert str(b) in both and str(a) not in both  # the later, closer one wins
 
 
 def test_demo_fills_a_folder_and_never_overwrites(
@@ -144,14 +149,15 @@ def test_default_folder_is_the_platform_one(tmp_path: Path) -> None:
 
 def test_cli_module_does_not_import_the_store() -> None:
     code = (
-        "import sys; from peertui.cli import build_parser; build_parser().parse_args(['demo']);"
+        "import sys; from peertui.cli import main\n"
+        "try: main(['demo', '--help'])\nexcept SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'tinydb'"
         " or m in ('peertui.store.store', 'peertui.store.files')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.strip().splitlines()[-1] == "[]"  # after demo's help
 
 
 def test_unexpected_errors_are_one_calm_line(

@@ -127,7 +127,7 @@ def test_forget_trainee(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert _files_with(data, ("Kimberly", kim.id)) == []
     with open_store(data) as store:
         assert [p.alias for p in store.trainees(group.id)] == ["Jo"]
-    # The old way to name a trainee is gone; argparse says so, and nothing changes.
+    # The old way to name a trainee is gone; click says so, and nothing changes.
     before = all_bytes(data)
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data), "forget", "--trainee", "Jo", "--yes"])

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from peertui.cli import main
+from peertui.formats import plural
 from peertui.store.backup import list_backups
 from peertui.store.errors import ErasureUnfinished, StoreError
 from peertui.store.schema import Goal, MeetingLog, PersonalGoals, SafetyPlan
@@ -349,10 +350,10 @@ def test_full_disk_while_scrubbing(
         assert MAJA_WORDS[0] in (data / "groups" / f"{template.group}.json").read_bytes()
 
         out = info_output(data, capsys)
-        assert t("store.erasures_pending", count=1) in out, where
-        assert "1 sletning(er) er ikke gjort færdig" in out
+        assert plural("store.erasures_pending", 1) in out, where
+        assert "1 sletning er ikke gjort færdig" in out
 
         with open_store(data) as store:
             assert len(store.finished_erasures) == 1 and store.pending_erasures == [], where
         _check_forgotten(data, template, where)
-        assert t("store.erasures_pending", count=1) not in info_output(data, capsys)
+        assert plural("store.erasures_pending", 1) not in info_output(data, capsys)

@@ -110,7 +110,7 @@ async def test_delete_asks_first_and_no_is_the_default(tmp_path: Path) -> None:
     [
         ("15-10", "2", "Skriv datoen som dag.måned.år, fx 15.01.2027."),
         ("i går", "2", "Skriv datoen som dag.måned.år"),
-        ("2026-10-05", "2", "Skriv datoen som dag.måned.år"),
+        ("5. oktober", "2", "Skriv datoen som dag.måned.år"),
         ("31.09.2026", "2", "Datoen 31.09.2026 findes ikke."),
         ("16.10.2026", "2", "16.10.2026 ligger efter i dag."),
         ("05.10.2026", "0", "Antal personer skal være et helt tal fra 1 til 100."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import Input, Select, Static
@@ -39,4 +40,26 @@ async def test_create_a_training_group_from_the_group_form(tmp_path: Path) -> No
         group_id = app.screen.group_id
     group = store.group(group_id)
     assert group.course == COURSE and group.start.isoformat() == "2027-03-02"
+    store.close()
+
+
+async def test_the_group_form_shows_and_reads_dates_the_danish_way(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "data")
+    app = PeerTUI(LIBRARY, store=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.action_new_group()
+        await wait_for_screen(pilot, GroupForm)
+        form = app.screen
+        assert re.fullmatch(r"\d\d\.\d\d\.\d{4}", form.query_one("#start", Input).value)
+        form.query_one("#name", Input).value = "Kursus i marts"
+        form.query_one("#start", Input).value = "2.3.2027"
+        form.query_one("#retention", Input).value = "02.03.2028"
+        form.query_one("#name", Input).focus()
+        await pilot.press("enter")
+        await wait_for_screen(pilot, GroupScreen)
+        assert "start 02.03.2027" in visible_text(app)
+        group = store.group(app.screen.group_id)
+    assert group.start.isoformat() == "2027-03-02"
+    assert group.retention.isoformat() == "2028-03-02"
     store.close()

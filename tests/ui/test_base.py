@@ -98,6 +98,19 @@ def test_the_private_textual_api_we_use_is_still_there() -> None:
     for name in textual_private.PRIVATE_APP_ATTRIBUTES:
         assert hasattr(app, name), f"textual.app.App().{name} is gone"
     assert textual_private.registered_themes(app) is not None
+    # The palette's "No matches found": our copy of the method must still be the one Textual
+    # calls, and Textual's own must still be where the English words are.
+    import inspect
+
+    from textual.command import CommandPalette
+
+    palette = CommandPalette()
+    for name in textual_private.PRIVATE_PALETTE_NAMES:
+        assert hasattr(palette, name), f"textual.command.CommandPalette().{name} is gone"
+    source = inspect.getsource(CommandPalette)
+    assert "self._start_no_matches_countdown(" in source, "the palette no longer calls it"
+    method = inspect.getsource(CommandPalette._start_no_matches_countdown)
+    assert '"No matches found"' in method, "the palette's 'No matches found' moved"
 
 
 def test_no_message_of_ours_bubbles_back_to_be_sent_again() -> None:

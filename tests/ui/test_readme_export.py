@@ -10,8 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from peertui.cli import build_parser
-from peertui.export_command import run
+from peertui.cli.export import ExportOptions, run
 from peertui.store import demo, open_store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,9 +59,9 @@ def test_the_readme_example_runs_on_the_demo(tmp_path: Path) -> None:
 def test_a_missing_group_names_the_folder_it_looked_in(tmp_path: Path) -> None:
     empty = tmp_path / "data"  # a data folder without the demo
     open_store(empty).close()
-    args = build_parser().parse_args(["export", "--data-dir", str(empty), "--group", DEMO])
+    options = ExportOptions(group=DEMO, folder=empty)
     out, err = io.StringIO(), io.StringIO()
-    assert run(args, out, err) == 2
+    assert run(options, out, err) == 2
     lines = err.getvalue().strip().splitlines()
     assert lines == [
         f"Gruppen '{DEMO}' findes ikke i datamappen {empty}. En anden mappe vælges med --data-dir."

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from peertui.content import Library
+from peertui.formats import NotADate, parse_date, short_date
 from peertui.store import StoreError
 from peertui.strings import t
 from peertui.ui.base import FormDialog
@@ -24,8 +25,8 @@ DEFAULT_RETENTION_DAYS = 365
 
 def parse_day(text: str, field: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
+        return parse_date(text)
+    except NotADate:
         raise ValueError(t("group.bad_date", field=field)) from None
 
 
@@ -56,6 +57,7 @@ class GroupForm(FormDialog[str | None]):
                 courses,
                 id="course",
                 allow_blank=not courses,
+                prompt=t("select.prompt"),
                 value=course_value if course_value else Select.BLANK,
             )
             # A course for trainees: the start date is the course day (the deadline counts
@@ -64,9 +66,9 @@ class GroupForm(FormDialog[str | None]):
             yield Label(t("group.facilitators"))
             yield Input(", ".join(group.facilitators) if group else "", id="facilitators")
             yield Label(t("group.start"))
-            yield Input(start.isoformat(), id="start", max_length=10)
+            yield Input(short_date(start), id="start", max_length=10)
             yield Label(t("group.retention"))
-            yield Input(retention.isoformat(), id="retention", max_length=10)
+            yield Input(short_date(retention), id="retention", max_length=10)
             yield Static(Content(t("group.retention_help")), classes="dim")
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):

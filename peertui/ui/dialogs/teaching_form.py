@@ -7,7 +7,6 @@ A bad value gets one calm line in the form and nothing is saved.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
+from peertui.formats import NotADate, parse_date
 from peertui.store import StoreError
 from peertui.store.schema import AUDIENCES, NAME_MAX
 from peertui.strings import t
@@ -34,20 +34,17 @@ CONTACT_CHOICES: tuple[tuple[str, bool | None], ...] = (
     ("no", False),
     ("unknown", None),
 )
-_DAY = re.compile(r"(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})")
 
 
 def parse_day(text: str) -> date:
-    """``15.01.2027`` (also ``15-1-2027``, ``15/1/2027``) as a date; ``ValueError`` with a
-    calm Danish line otherwise."""
-    found = _DAY.fullmatch(text.strip())
-    if found is None:
-        raise ValueError(t("teaching.bad_date"))
-    day_, month, year = (int(x) for x in found.groups())
+    """``15.01.2027`` (also ``15-1-2027``, ``15/1/2027``, ``2027-01-15``) as a date;
+    ``ValueError`` with a calm Danish line otherwise."""
     try:
-        return date(year, month, day_)
-    except ValueError:
-        raise ValueError(t("teaching.no_such_date", text=text.strip())) from None
+        return parse_date(text)
+    except NotADate as error:
+        if error.shaped:
+            raise ValueError(t("teaching.no_such_date", text=text.strip())) from None
+        raise ValueError(t("teaching.bad_date")) from None
 
 
 class TeachingForm(FormDialog[str | None]):

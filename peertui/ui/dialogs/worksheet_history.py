@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from peertui.formats import moment, plural
 from peertui.store.schema import (
     GOAL_FIELDS,
     SAFETY_SECTIONS,
@@ -26,7 +27,6 @@ from peertui.store.schema import (
 )
 from peertui.strings import t
 from peertui.ui.base import PeerDialog
-from peertui.ui.formats import when
 
 PREVIEW = 40  # characters of a version's first words in the list
 
@@ -45,9 +45,9 @@ def summary(content: WorksheetContent) -> tuple[str, str]:
         items = [x for s in SAFETY_SECTIONS for x in getattr(content, s)]
         count = len(items) + (1 if content.most_important.strip() else 0)
         first = items[0] if items else content.most_important
-        return t("worksheet.history_summary.safety_plan", count=count), _one_line(first)
+        return plural("worksheet.history_summary.safety_plan", count), _one_line(first)
     names = ", ".join(p.name for p in content.people)
-    return t("worksheet.history_summary.network_map", count=len(content.people)), _one_line(names)
+    return plural("worksheet.history_summary.network_map", len(content.people)), _one_line(names)
 
 
 def describe(content: WorksheetContent) -> Content:
@@ -107,7 +107,7 @@ class WorksheetHistoryScreen(PeerDialog[int | None]):
                 options.append(
                     Option(
                         Content.assemble(
-                            (when(version.saved), "bold"),
+                            (moment(version.saved), "bold"),
                             "  ",
                             amount,
                             ("  " + t("worksheet.history_newest") if newest else ""),

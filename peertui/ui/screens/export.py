@@ -40,6 +40,7 @@ from peertui.export.from_store import (
     plan_export,
     prepare_out_dir,
 )
+from peertui.formats import plural
 from peertui.store import StoreError
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
@@ -103,7 +104,7 @@ class ExportScreen(PeerScreen[None]):
         yield Label(t("export.screen.who"))
         with RadioSet(id="export-who"):
             yield RadioButton(
-                t("export.screen.whole_group", count=len(participants)), value=True, id="who-group"
+                plural("export.screen.whole_group", len(participants)), value=True, id="who-group"
             )
             if one is not None:
                 yield RadioButton(Content(t("export.screen.one", alias=one.alias)), id="who-one")
@@ -311,7 +312,7 @@ class ExportScreen(PeerScreen[None]):
             lines.append(f"{who}\n  {path.name}")
         folder = result.paths[0].parent if result.paths else ""
         self.query_one("#export-status", Static).update(
-            Content(t("export.screen.done", count=len(result.paths), dir=folder))
+            Content(plural("export.screen.done", len(result.paths), dir=folder))
         )
         self.query_one("#export-files", Static).update(Content("\n".join(lines)))
         extra = [f"{owner_name(n.sheet)}: {n.message}" for n in result.notices]

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from peertui.formats import short_date
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.dialogs.group_form import GroupForm
@@ -143,8 +144,8 @@ class GroupScreen(PeerScreen[None]):
         info = t(
             "group.info",
             course=course.title if course else group.course,
-            start=group.start.isoformat(),
-            retention=group.retention.isoformat(),
+            start=short_date(group.start),
+            retention=short_date(group.retention),
         )
         if group.facilitators:
             info += "\n" + t("group.facilitators_line", names=", ".join(group.facilitators))

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from peertui.check import check_command
+from peertui.formats import plural
 from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.messages import GroupsChanged
@@ -69,9 +71,7 @@ class HomeScreen(PeerScreen[None]):
                         Content.assemble(
                             (course.title, "bold"),
                             "\n",
-                            t("home.meetings_count_one")
-                            if len(course.meetings) == 1
-                            else t("home.meetings_count", count=len(course.meetings)),
+                            plural("home.meetings_count", len(course.meetings)),
                         ),
                         id=f"course:{course.id}",
                     )
@@ -122,7 +122,10 @@ class HomeScreen(PeerScreen[None]):
     def refresh_notices(self) -> None:
         notices = list(self.peertui.notices)
         if self.library.errors:
-            notices.append(t("home.content_problems", errors=len(self.library.errors)))
+            command = check_command(self.peertui.content_paths)  # the folders it was opened on
+            notices.append(
+                t("home.content_problems", errors=len(self.library.errors), command=command)
+            )
         widget = self.query_one("#notices", Static)
         widget.update(Content("\n".join(notices)))
         widget.display = bool(notices)

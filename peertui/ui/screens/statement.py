@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from peertui.formats import approx_words, moment
 from peertui.store.schema import PROMPTS
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerDialog, PeerScreen
@@ -58,7 +59,7 @@ class HistoryScreen(PeerDialog[int | None]):
             options = []
             for index in range(len(self.statement.versions) - 1, -1, -1):
                 version = self.statement.versions[index]
-                when = version.saved.astimezone().strftime("%d.%m.%Y %H:%M")
+                when = moment(version.saved)
                 first = " ".join(version.answers[0].split())[:40]
                 options.append(
                     Option(Content.assemble((when, "bold"), "  ", (first, "dim")), id=str(index))
@@ -212,8 +213,7 @@ class StatementScreen(PeerScreen[None]):
         if not allowed:
             self.show_state("off", "")
         elif self.statement is not None:
-            saved = self.statement.current.saved.astimezone()
-            self.show_state("saved", saved.strftime("%d.%m. %H:%M"))
+            self.show_state("saved", moment(self.statement.current.saved))
         else:
             self.show_state("off", "")
 
@@ -233,7 +233,8 @@ class StatementScreen(PeerScreen[None]):
 
         size = digital_copy_size(self.answers())
         key = "statement.copy_fits" if size <= COPY_LIMIT_BYTES else "statement.copy_too_long"
-        widget.update(Content(t(key, size=size, limit=COPY_LIMIT_BYTES)))
+        words = approx_words(abs(COPY_LIMIT_BYTES - size), up=size > COPY_LIMIT_BYTES)
+        widget.update(Content(t(key, words=words)))
         widget.set_class(size > COPY_LIMIT_BYTES, "-warn")
         widget.display = True
 
@@ -290,7 +291,7 @@ class StatementScreen(PeerScreen[None]):
             self.version_made = False
             self.autosaver.dirty = True
             if self.autosaver.flush():
-                when = version.saved.astimezone().strftime("%d.%m.%Y %H:%M")
+                when = moment(version.saved)
                 self.notify(t("statement.restored", when=when))
 
         self.app.push_screen(HistoryScreen(statement), chosen)

@@ -25,6 +25,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from peertui import training as rule
+from peertui.formats import plural
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.teaching_form import TeachingForm
@@ -243,7 +244,7 @@ class TraineeScreen(PeerScreen[None]):
             if teaching.id not in self.teaching_ids():
                 self.notify(t("trainee.deleted"))
 
-        question = t("trainee.confirm_delete", held=rule.day(teaching.held), count=teaching.count)
+        question = plural("trainee.confirm_delete", teaching.count, held=rule.day(teaching.held))
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def teaching_ids(self) -> set[str]:

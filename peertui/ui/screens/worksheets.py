@@ -35,13 +35,13 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from peertui.formats import moment, short_date
 from peertui.store import StoreError
 from peertui.store.schema import SAFETY_SECTIONS, SECTORS, NetworkMap, PersonalGoals, SafetyPlan
 from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.participant_form import ParticipantForm
 from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
-from peertui.ui.formats import when
 from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
@@ -196,7 +196,7 @@ class WorksheetScreen(PeerScreen[None]):
         self.show_content(self.saved_content)
         self.refresh_consent()
         if sheet is not None and self.may_save():
-            self.show_state("saved", sheet.updated.astimezone().strftime("%d.%m. %H:%M"))
+            self.show_state("saved", moment(sheet.updated))
 
     def refresh_consent(self) -> None:
         participant = self.participant
@@ -210,9 +210,7 @@ class WorksheetScreen(PeerScreen[None]):
         consent = participant.consent("store_statement")
         line = self.query_one("#ws-consent", Static)
         if allowed and consent is not None:
-            line.update(
-                Content(t("worksheet.consent_given", day=consent.given.strftime("%d.%m.%Y")))
-            )
+            line.update(Content(t("worksheet.consent_given", day=short_date(consent.given))))
         else:
             line.update(Content(""))
         self.set_editable(allowed)
@@ -322,7 +320,7 @@ class WorksheetScreen(PeerScreen[None]):
             self.version_made = False
             self.autosaver.dirty = True
             if self.autosaver.flush():
-                self.notify(t("worksheet.history_restored", when=when(version.saved)))
+                self.notify(t("worksheet.history_restored", when=moment(version.saved)))
 
         self.app.push_screen(
             WorksheetHistoryScreen(self.KIND, versions, self.participant.alias), chosen

@@ -9,8 +9,8 @@ reason, and the next edit (or flush) tries again. The state is shown by a
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Literal
 
 from textual.content import Content
@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from peertui.formats import time_of_day
 from peertui.store import StoreError
 from peertui.store.text import clean
 from peertui.strings import t
@@ -59,7 +60,11 @@ class SaveState(Static):
         for name in ("saved", "pending", "failed", "off"):
             self.set_class(name == state, f"-{name}")
         if state == "saved":
-            text = t("editor.saved_at", time=detail or time.strftime("%H:%M:%S"))
+            text = (
+                t("editor.saved_on", when=detail)
+                if detail
+                else t("editor.saved_at", time=time_of_day(datetime.now()))
+            )
         elif state == "pending":
             text = t("editor.saving")
         elif state == "failed":

@@ -3,8 +3,7 @@
     peertui certificate --group G --trainee T [--out DIR]
 
 ``G`` is the training group's id or exact name, ``T`` the trainee's id or alias (as for
-``peertui export``). Like ``peertui.export_command`` this module is outside ``peertui.export``,
-so building the parser on every start imports nothing heavy.
+``peertui export``). Declaring the command imports nothing heavy.
 
 * The path of the written file goes to stdout (one line); everything else to stderr.
 * Not ready (fewer than 4 people taught within 2 months of the course day): the lines saying
@@ -18,41 +17,61 @@ so building the parser on every start imports nothing heavy.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import click
+
+from peertui.cli.base import command, current, data_dir_option, data_folder, one_calm_line
+from peertui.cli.exits import EXIT_NOT_READY, EXIT_OK
 from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.store.schema import Participant
     from peertui.store.store import Store
 
-EXIT_OK = 0
-EXIT_NOT_READY = 1
-EXIT_CANCELLED = 1
-EXIT_ERROR = 2
+
+@dataclass(frozen=True)
+class CertificateOptions:
+    group: str
+    trainee: str
+    out: str | None
+    folder: Path
+    content: tuple[str, ...] = ()
 
 
-def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "certificate", help=t("cli.help.certificate"), description=t("cli.desc.certificate")
+def build() -> click.Command:
+    @command("certificate", "certificate")
+    @click.option(
+        "--group",
+        required=True,
+        metavar=t("cli.metavar.group"),
+        help=t("cli.help.certificate_group"),
     )
-    parser.add_argument(
-        "--group", required=True, metavar="GRUPPE", help=t("cli.help.certificate_group")
+    @click.option(
+        "--trainee",
+        required=True,
+        metavar=t("cli.metavar.trainee"),
+        help=t("cli.help.certificate_trainee"),
     )
-    parser.add_argument(
-        "--trainee", required=True, metavar="KURSIST", help=t("cli.help.certificate_trainee")
-    )
-    parser.add_argument("--out", metavar="MAPPE", help=t("cli.help.certificate_out"))
-    parser.add_argument(
-        "--data-dir", dest="sub_data_dir", metavar="MAPPE", help=t("cli.help.data_dir")
-    )
+    @click.option("--out", metavar=t("cli.metavar.folder"), help=t("cli.help.certificate_out"))
+    @data_dir_option()
+    def certificate(group: str, trainee: str, out: str | None, sub_data_dir: str | None) -> int:
+        options = CertificateOptions(
+            group=group,
+            trainee=trainee,
+            out=out,
+            folder=data_folder(sub_data_dir),
+            content=current().content,
+        )
+        return run(options)
+
+    return certificate
 
 
-def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run(options: CertificateOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``peertui certificate``. See the module docstring for the exit statuses."""
     stdout = out or sys.stdout
     stderr = err or sys.stderr
@@ -61,26 +80,16 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     from peertui.export.errors import ExportError
     from peertui.store.errors import StoreError
 
-    try:
-        return _certificate(args, stdout, stderr)
-    except NotReady as not_ready:
-        print(not_ready.message, file=stderr)
-        for line in not_ready.lines:
-            print(line, file=stderr)
-        return EXIT_NOT_READY
-    except (StoreError, ExportError) as exc:
-        print(str(exc), file=stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print(t("cli.interrupted"), file=stderr)
-        return EXIT_CANCELLED
-    except BrokenPipeError:
-        raise  # stdout closed (| head): peertui.cli.main exits quietly
-    except Exception as exc:
-        if os.environ.get("PEERTUI_DEBUG"):
-            raise
-        print(t("error.unexpected", kind=type(exc).__name__), file=stderr)
-        return EXIT_ERROR
+    def attempt() -> int:
+        try:
+            return _certificate(options, stdout, stderr)
+        except NotReady as not_ready:
+            print(not_ready.message, file=stderr)
+            for line in not_ready.lines:
+                print(line, file=stderr)
+            return EXIT_NOT_READY
+
+    return one_calm_line(attempt, (StoreError, ExportError), stderr)
 
 
 def find_trainee(store: Store, group_id: str, ref: str) -> Participant:
@@ -121,17 +130,15 @@ def _open(folder: Path) -> tuple[Store, bool]:
         return open_store(folder, read_only=True), True
 
 
-def _certificate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _certificate(args: CertificateOptions, out: TextIO, err: TextIO) -> int:
     # Not with the parser: the content, the exporter and the store load when the command runs.
     from peertui.content import load_library
     from peertui.export.certificate import certificate_data, print_certificate
     from peertui.export.from_store import default_out_dir, prepare_out_dir
     from peertui.export.sheets import format_date
-    from peertui.store.paths import resolve_data_dir
 
-    folder = resolve_data_dir(getattr(args, "sub_data_dir", None) or args.data_dir)
-    content = getattr(args, "content", None)
-    library = load_library([Path(p) for p in content] if content else None)
+    folder = args.folder
+    library = load_library([Path(p) for p in args.content] if args.content else None)
     target = Path(args.out).expanduser() if args.out else default_out_dir()
     store, locked = _open(folder)
     with store:

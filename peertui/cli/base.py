@@ -1,0 +1,124 @@
+"""What every command shares: how a command is declared (Danish placeholders in ``--help``),
+the global options, the ``--data-dir`` given after a command (it wins over the global one), and
+one calm line on stderr for every error (never a traceback).
+
+Only click and the strings load here; what a command runs loads inside its function.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO, TypeVar, cast
+
+import click
+
+from peertui.cli.exits import EXIT_CANCELLED, EXIT_ERROR
+from peertui.strings import t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class Globals:
+    """The options given before the command: ``peertui --data-dir D --content C …``."""
+
+    data_dir: str | None = None
+    content: tuple[str, ...] = ()
+
+
+def current() -> Globals:
+    """The global options of the command line that is running."""
+    found = click.get_current_context().find_object(Globals)
+    return found if found is not None else Globals()
+
+
+def data_folder(sub_data_dir: str | None) -> Path:
+    """The data folder: ``--data-dir`` after the command, else before it, else
+    ``PEERTUI_DATA_DIR``, else the user's data folder."""
+    from peertui.store.paths import resolve_data_dir  # when a command runs
+
+    return resolve_data_dir(sub_data_dir or current().data_dir)
+
+
+def command(name: str, key: str, page: bool = True) -> Callable[[F], click.Command]:
+    """A command named ``name``; its line in the list of commands is ``cli.help.<key>``, its
+    own page ``cli.desc.<key>`` (or, with ``page=False``, the line again)."""
+    declare = click.command(
+        name,
+        short_help=t(f"cli.help.{key}"),
+        help=t(f"cli.desc.{key}" if page else f"cli.help.{key}"),
+        options_metavar=t("cli.metavar.options"),
+    )
+    return lambda callback: declare(own_work(callback))
+
+
+def own_work(callback: F) -> F:
+    """``callback`` run with gettext as the process had it, not click's words (words.py)."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from peertui.cli.words import as_before
+
+        with as_before():
+            return callback(*args, **kwargs)
+
+    return cast(F, run)
+
+
+def group(name: str, key: str) -> Callable[[F], click.Group]:
+    """A command with its own commands (``peertui data export``)."""
+    return click.group(
+        name,
+        short_help=t(f"cli.help.{key}"),
+        help=t(f"cli.desc.{key}"),
+        options_metavar=t("cli.metavar.options"),
+        subcommand_metavar=t("cli.metavar.action"),
+    )
+
+
+def data_dir_option(help_key: str = "cli.help.data_dir") -> Callable[[F], F]:
+    """``--data-dir`` after the command (``peertui demo --data-dir D``)."""
+    return click.option(
+        "--data-dir", "sub_data_dir", metavar=t("cli.metavar.folder"), help=t(help_key)
+    )
+
+
+def yes_option() -> Callable[[F], F]:
+    return click.option("-y", "--yes", is_flag=True, help=t("cli.help.yes"))
+
+
+def plain(text: str, file: TextIO) -> None:
+    print(text, file=file)
+
+
+def one_calm_line(
+    run: Callable[[], int],
+    expected: tuple[type[Exception], ...],
+    err: TextIO | None = None,
+    say: Callable[[str, TextIO], None] = plain,
+) -> int:
+    """``run()``'s status. An ``expected`` error (the store's, the exporter's) is its message on
+    stderr and status 2; Ctrl+C is "Afbrudt." and 1; anything else one line naming only the
+    kind of error (no participant's words) and 2, unless ``PEERTUI_DEBUG`` is set. A closed
+    stdout passes through: ``peertui.cli.main`` ends quietly."""
+    stderr = err or sys.stderr
+    try:
+        return run()
+    except expected as exc:
+        say(str(exc), stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        say(t("cli.interrupted"), stderr)
+        return EXIT_CANCELLED
+    except BrokenPipeError:
+        raise
+    except Exception as exc:
+        if os.environ.get("PEERTUI_DEBUG"):
+            raise
+        say(t("error.unexpected", kind=type(exc).__name__), stderr)
+        return EXIT_ERROR

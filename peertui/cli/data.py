@@ -1,0 +1,477 @@
+"""The store's commands: ``data export|import|restore|info``, ``forget``, ``purge``, ``demo``,
+``organisation show|set``.
+
+Only click and the strings load when the commands are declared; the store (and TinyDB) load
+when one of them runs. Every store error is one calm line on stderr and exit status 2; a
+question answered no (or not askable without ``--yes``) is exit status 1 and changes nothing.
+Everything printed passes the store's cleaner first (see :func:`_say`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from peertui.cli.base import (
+    command,
+    data_dir_option,
+    data_folder,
+    group,
+    one_calm_line,
+    yes_option,
+)
+from peertui.cli.exits import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK
+from peertui.formats import plural, short_date  # Babel itself loads inside these
+from peertui.strings import t
+
+if TYPE_CHECKING:
+    from peertui.store.backup import Backup
+    from peertui.store.store import Store
+
+
+class Day(click.ParamType[date]):
+    """A date typed the Danish way (``04.03.2025``) or as ``2025-03-04``."""
+
+    name = "date"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return t("cli.metavar.date")
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        from peertui.formats import NotADate, parse_date  # Babel stays off the parser's path
+
+        try:
+            return parse_date(str(value))
+        except NotADate:
+            self.fail(t("cli.bad_date", value=value), param, ctx)
+
+
+def build() -> list[click.Command]:
+    return [_data(), _forget(), _purge(), _organisation(), _demo()]
+
+
+def _run(sub_data_dir: str | None, handler: Callable[[Path, TextIO], int]) -> int:
+    """Run a store command on its data folder. Store errors become one line on stderr."""
+    from peertui.store.errors import StoreError  # when a command runs, not with the parser
+
+    folder = data_folder(sub_data_dir)
+    return one_calm_line(lambda: handler(folder, sys.stdout), (StoreError,), sys.stderr, _say_to)
+
+
+def _data() -> click.Group:
+    @group("data", "data")
+    def data() -> None:
+        pass
+
+    @command("export", "export")
+    @click.argument("file", metavar=t("cli.metavar.json_file"))
+    @click.option("--force", is_flag=True, help=t("cli.help.export_force"))
+    @data_dir_option()
+    def export(file: str, force: bool, sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, lambda folder, out: _export(folder, file, force, out))
+
+    @command("import", "import")
+    @click.argument("file", metavar=t("cli.metavar.json_file"))
+    @click.option("--replace", is_flag=True, help=t("cli.help.import_replace"))
+    @yes_option()
+    @data_dir_option()
+    def import_(file: str, replace: bool, yes: bool, sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, lambda folder, out: _import(folder, file, replace, yes, out))
+
+    @command("restore", "restore")
+    @click.option("--list", "list_", is_flag=True, help=t("cli.help.restore_list"))
+    @yes_option()
+    @data_dir_option()
+    def restore(list_: bool, yes: bool, sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, lambda folder, out: _restore(folder, list_, yes, out))
+
+    @command("info", "info")
+    @data_dir_option()
+    def info(sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, _info)
+
+    for sub in (export, import_, restore, info):
+        data.add_command(sub)
+    return data
+
+
+def _forget() -> click.Command:
+    @command("forget", "forget")
+    @click.option("--group", metavar=t("cli.metavar.group"), help=t("cli.help.forget_group"))
+    @click.option(
+        "--participant",
+        metavar=t("cli.metavar.participant"),
+        help=t("cli.help.forget_participant"),
+    )
+    @yes_option()
+    @data_dir_option()
+    def forget(
+        group: str | None, participant: str | None, yes: bool, sub_data_dir: str | None
+    ) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _forget_one(folder, group, participant, yes, out)
+
+        return _run(sub_data_dir, handler)
+
+    return forget
+
+
+def _purge() -> click.Command:
+    @command("purge", "purge")
+    @click.option("--today", type=Day(), help=t("cli.help.today"))
+    @yes_option()
+    @data_dir_option()
+    def purge(today: date | None, yes: bool, sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, lambda folder, out: _purge_due(folder, today, yes, out))
+
+    return purge
+
+
+def _organisation() -> click.Group:
+    @group("organisation", "organisation")
+    def organisation() -> None:
+        pass
+
+    @command("show", "org_show", page=False)
+    @data_dir_option()
+    def show(sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, _show)
+
+    @command("set", "org_set", page=False)
+    @click.option("--name", metavar=t("cli.metavar.name"), help=t("cli.help.org_name"))
+    @click.option("--line", metavar=t("cli.metavar.text"), help=t("cli.help.org_line"))
+    @click.option("--website", metavar="https://…", help=t("cli.help.org_website"))
+    @click.option("--contact", metavar=t("cli.metavar.text"), help=t("cli.help.org_contact"))
+    @click.option(
+        "--signer", multiple=True, metavar=t("cli.metavar.role"), help=t("cli.help.org_signer")
+    )
+    @click.option("--logo", metavar=t("cli.metavar.file"), help=t("cli.help.org_logo"))
+    @click.option("--no-logo", is_flag=True, help=t("cli.help.org_no_logo"))
+    @data_dir_option()
+    def change(sub_data_dir: str | None, **fields: Any) -> int:
+        return _run(sub_data_dir, lambda folder, out: _set_organisation(folder, fields, out))
+
+    organisation.add_command(show)
+    organisation.add_command(change)
+    return organisation
+
+
+def _demo() -> click.Command:
+    @command("demo", "demo")
+    @click.option("--force", is_flag=True, help=t("cli.help.demo_force"))
+    @data_dir_option()
+    def demo(force: bool, sub_data_dir: str | None) -> int:
+        return _run(sub_data_dir, lambda folder, out: _fill_demo(folder, force, out))
+
+    return demo
+
+
+def _say(*parts: object, file: TextIO | None = None) -> None:
+    """Print one message. Everything printed passes the store's one cleaner first: a name in
+    an import file, a file name on the command line or a message holding either can never
+    send a control sequence to the terminal."""
+    from peertui.store.text import clean  # its regexes (~10 ms) load only when printing
+
+    print(clean(" ".join(str(p) for p in parts)), file=file or sys.stdout)
+
+
+def _say_to(text: str, file: TextIO) -> None:
+    _say(text, file=file)
+
+
+def _confirm(question: str, yes: bool, out: TextIO) -> bool:
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        _say(t("cli.need_yes"), file=sys.stderr)
+        return False
+    try:
+        from peertui.store.text import clean  # as in _say
+
+        answer = input(f"{clean(question)} [j/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"j", "ja", "y", "yes"}
+
+
+def _local(moment: object) -> str:
+    assert isinstance(moment, datetime)
+    from peertui.formats import moment as written  # Babel loads when a command runs
+
+    return written(moment)
+
+
+def _export(folder: Path, file: str, force: bool, out: TextIO) -> int:
+    # TinyDB and msgspec load when a command runs, never with the parser.
+    from peertui.store.portable import write_export
+    from peertui.store.store import count_trainees, open_store
+
+    with open_store(folder, read_only=True) as store:
+        bundle = store.export_bundle()
+    size = write_export(bundle, Path(file), overwrite=force)
+    _say(
+        t(
+            "data.exported",
+            file=file,
+            groups=len(bundle.groups),
+            trainees=count_trainees(bundle.groups),
+            size=size,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _import(folder: Path, file: str, replace: bool, yes: bool, out: TextIO) -> int:
+    from peertui.store.portable import read_export  # as in _export
+    from peertui.store.store import open_store
+
+    bundle = read_export(Path(file))  # checked completely before the store is opened
+    with open_store(folder) as store:
+        if replace:
+            question = t(
+                "data.import_replace_confirm",
+                groups=len(store.groups()),
+                new=len(bundle.groups),
+            )
+            if not _confirm(question, yes, out):
+                _say(t("cli.cancelled"), file=out)
+                return EXIT_CANCELLED
+        report = store.import_bundle(bundle, replace_all=replace)
+    if report.cleaned:
+        shown = ", ".join(report.cleaned[:5]) + (" …" if len(report.cleaned) > 5 else "")
+        _say(plural("portable.cleaned", len(report.cleaned), paths=shown), file=out)
+    key = "data.imported_replace" if replace else "data.imported_merge"
+    _say(
+        t(
+            key,
+            added=report.added,
+            kept=report.replaced,
+            removed=report.removed,
+            trainees=report.trainees,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _restore(folder: Path, list_only: bool, yes: bool, out: TextIO) -> int:
+    # The store loads when a command runs, never with the parser.
+    from peertui.store.backup import list_backups
+    from peertui.store.paths import backup_dir
+    from peertui.store.store import open_store
+
+    with open_store(folder, read_only=list_only) as store:
+        if list_only:
+            _list_backups(store, out, list_backups, backup_dir)
+            return EXIT_OK
+        if not store.damaged:
+            _say(t("restore.nothing", dir=str(folder)), file=out)
+            return EXIT_OK
+        status = EXIT_OK
+        for offer in store.restore_offers():
+            _say(t("restore.damaged", file=offer.rel), file=out)
+            if offer.backup is None:
+                _say(t("store.no_good_backup", file=offer.rel), file=sys.stderr)
+                status = EXIT_ERROR
+                continue
+            what = offer.group_name or t("data.info_store")
+            _say(t("restore.offer", name=what, when=_local(offer.backup.taken)), file=out)
+            if not _confirm(t("restore.confirm"), yes, out):
+                _say(t("cli.cancelled"), file=out)
+                status = max(status, EXIT_CANCELLED)
+                continue
+            store.restore(offer.rel)
+            _say(t("restore.done", file=offer.rel, when=_local(offer.backup.taken)), file=out)
+        return status
+
+
+def _list_backups(
+    store: Store,
+    out: TextIO,
+    list_backups: Callable[[Path], list[Backup]],
+    backup_dir: Callable[[Path, str], Path],
+) -> None:
+    from peertui.store.paths import STORE_NAME, group_rel  # as in _restore
+
+    rels = [(STORE_NAME, t("data.info_store"))] + [
+        (group_rel(g.id), g.name) for g in store.groups()
+    ]
+    rels += [(p.file, "") for p in store.damaged if p.file not in {r for r, _ in rels}]
+    for rel, label in rels:
+        found = list_backups(backup_dir(store.data_dir, rel))
+        newest = _local(found[0].taken) if found else "-"
+        _say(
+            t("restore.list_line", file=rel, name=label, count=len(found), newest=newest), file=out
+        )
+
+
+def _info(folder: Path, out: TextIO) -> int:
+    from peertui.store.store import open_store  # when the command runs, not with the parser
+
+    with open_store(folder, read_only=True) as store:
+        groups = store.groups()
+        trainees = sum(len(store.trainees(g.id)) for g in groups)
+        _say(t("data.info_folder", dir=str(folder)), file=out)
+        _say(t("data.info_counts", groups=len(groups), trainees=trainees), file=out)
+        for g in groups:
+            _say(
+                t("data.info_group", id=g.id, name=g.name, retention=short_date(g.retention)),
+                file=out,
+            )
+        from peertui.store.app import status_lines  # as above
+
+        for line in status_lines(store):
+            _say(line, file=out)
+        past = store.groups_past_retention()
+        if past:
+            _say(
+                plural(
+                    "store.retention_reminder", len(past), names=", ".join(g.name for g in past)
+                ),
+                file=out,
+            )
+    return EXIT_OK
+
+
+def _forget_one(
+    folder: Path, group_ref: str | None, participant_ref: str | None, yes: bool, out: TextIO
+) -> int:
+    from peertui.store.store import open_store  # when the command runs, not with the parser
+
+    if not (group_ref and participant_ref):
+        _say(t("forget.usage"), file=sys.stderr)
+        return EXIT_ERROR
+    from peertui.store.errors import NotFound  # as above
+
+    with open_store(folder) as store:
+        # A trainee is a participant of a training group: forgotten the same way.
+        group = store.find_group(group_ref)
+        try:
+            participant = store.find_participant(group.id, participant_ref)
+        except NotFound:
+            if _finished_now(store, group.id, participant_ref):
+                _say(t("forget.finished_now"), file=out)
+                return EXIT_OK
+            raise
+        question = t("forget.confirm", alias=participant.alias, group=group.name)
+        if not _confirm(question, yes, out):
+            _say(t("cli.cancelled"), file=out)
+            return EXIT_CANCELLED
+        erasure = store.forget_participant(group.id, participant.id)
+    _say(t("forget.done", rewritten=erasure.rewritten, deleted=erasure.deleted), file=out)
+    return EXIT_OK
+
+
+def _finished_now(store: Store, group_id: str, ref: str) -> bool:
+    """Did opening the folder just finish an interrupted erasure of this participant? (Then
+    a re-run of ``forget`` has nothing left to do, and says so.)"""
+    wanted = ref.strip().casefold()
+    return any(
+        p.group == group_id
+        and p.what == "participant"
+        and (p.participant == ref or wanted in {a.casefold() for a in p.aliases})
+        for p in store.finished_erasures
+    )
+
+
+def _purge_due(folder: Path, today: date | None, yes: bool, out: TextIO) -> int:
+    from peertui.store.store import open_store  # when the command runs, not with the parser
+
+    with open_store(folder) as store:
+        day = today or store.clock().astimezone().date()
+        due = store.groups_past_retention(day)
+        if not due:
+            _say(t("purge.nothing"), file=out)
+            return EXIT_OK
+        for g in due:
+            _say(t("purge.item", name=g.name, id=g.id, retention=short_date(g.retention)), file=out)
+        if not _confirm(t("purge.confirm", count=len(due)), yes, out):
+            _say(t("cli.cancelled"), file=out)
+            return EXIT_CANCELLED
+        done = store.purge(day)
+    deleted = sum(e.deleted for _, e in done)
+    _say(t("purge.done", count=len(done), files=deleted), file=out)
+    return EXIT_OK
+
+
+def _fill_demo(folder: Path, force: bool, out: TextIO) -> int:
+    # The store loads when a command runs, never with the parser.
+    from peertui.store import demo
+    from peertui.store.store import open_store
+
+    with open_store(folder) as store:
+        data = demo.fill(store, store.clock().astimezone().date(), force=force)
+    _say(
+        t("demo.done", dir=str(folder), name=data.group.name, participants=len(data.participants)),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _show(folder: Path, out: TextIO) -> int:
+    from peertui.store.store import open_store  # when the command runs, not with the parser
+
+    with open_store(folder, read_only=True) as store:
+        _show_organisation(store.organisation(), out)
+    return EXIT_OK
+
+
+def _set_organisation(folder: Path, fields: dict[str, Any], out: TextIO) -> int:
+    # The store (TinyDB, msgspec) and, for a logo, Pillow load only when this runs.
+    from msgspec.structs import replace
+
+    from peertui.store.organisation import prepare_logo
+    from peertui.store.store import open_store
+
+    changes: dict[str, object] = {
+        key: fields[key]
+        for key in ("name", "line", "website", "contact")
+        if fields[key] is not None
+    }
+    if fields["signer"]:  # given at least once (an empty --signer "" removes them all)
+        changes["signers"] = tuple(s.strip() for s in fields["signer"] if s.strip())
+    if fields["no_logo"]:
+        changes["logo"] = ""
+    elif fields["logo"]:
+        changes["logo"] = prepare_logo(_read_logo(Path(fields["logo"])))
+    with open_store(folder) as store:
+        saved = store.set_organisation(replace(store.organisation(), **changes))
+    _say(t("organisation.saved"), file=out)
+    _show_organisation(saved, out)
+    return EXIT_OK
+
+
+def _read_logo(path: Path) -> bytes:
+    from peertui.store.errors import StoreError
+    from peertui.store.organisation import LOGO_INPUT_MAX
+
+    try:
+        with open(path, "rb") as fh:  # at most the limit and one byte more, whatever it is
+            return fh.read(LOGO_INPUT_MAX + 1)
+    except OSError as exc:
+        raise StoreError(t("portable.unreadable", file=str(path), code=exc.strerror)) from None
+
+
+def _show_organisation(profile: object, out: TextIO) -> None:
+    from peertui.store.schema import Organisation
+
+    assert isinstance(profile, Organisation)
+    none = t("organisation.not_set")
+    _say(t("organisation.show_name", value=profile.name or none), file=out)
+    _say(t("organisation.show_line", value=profile.line or none), file=out)
+    _say(t("organisation.show_website", value=profile.website or t("organisation.no_website")),
+         file=out)  # fmt: skip
+    _say(t("organisation.show_contact", value=profile.contact or none), file=out)
+    _say(t("organisation.show_signers", value=", ".join(profile.signers) or none), file=out)
+    _say(
+        t("organisation.show_logo", value=t("button.yes") if profile.logo else t("button.no")),
+        file=out,
+    )

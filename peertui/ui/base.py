@@ -67,6 +67,14 @@ class AppAccess:
 
         app.push_screen(ConfirmDialog(t("private.ask", what=what)), answered)
 
+    def toggle_private(self, flag: str, what: str) -> None:
+        """Flip the boolean attribute ``flag`` (a panel shown or hidden): hiding at once,
+        showing through ``show_private``."""
+        if getattr(self, flag):
+            setattr(self, flag, False)
+        else:
+            self.show_private(what, lambda: setattr(self, flag, True))
+
     @property
     def clock(self) -> Callable[[], float]:
         """The runner's clock (monotonic seconds; tests pass a fake one)."""

@@ -103,13 +103,7 @@ class MeetingScreen(PeerScreen[None]):
         self.app.push_screen(RunnerScreen(self.course, self.meeting))
 
     def action_toggle_notes(self) -> None:
-        if self.show_notes:
-            self.show_notes = False
-        else:
-            self.show_private(t("private.what.notes"), self.show_the_notes)
-
-    def show_the_notes(self) -> None:
-        self.show_notes = True
+        self.toggle_private("show_notes", t("private.what.notes"))
 
     def watch_show_notes(self, show: bool) -> None:
         self.query_one("#notes").display = show

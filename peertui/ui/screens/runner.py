@@ -436,13 +436,7 @@ class RunnerScreen(PeerScreen[None]):
     def action_toggle_notes(self) -> None:
         """`n`: the facilitators' notes and last time's carry-over (with no wall, asked first:
         this screen may be what the room sees)."""
-        if self.show_notes:
-            self.show_notes = False
-        else:
-            self.show_private(t("private.what.notes"), self.show_the_notes)
-
-    def show_the_notes(self) -> None:
-        self.show_notes = True
+        self.toggle_private("show_notes", t("private.what.notes"))
 
     def action_end_meeting(self) -> None:
         """`e` asks first ("Nej" focused, Esc is no): a stray key never ends the meeting.

@@ -231,13 +231,7 @@ class ScenarioScreen(PeerScreen[None]):
         await self.refresh_view()
 
     def action_toggle_side(self) -> None:
-        if self.show_side:
-            self.show_side = False
-        else:
-            self.show_private(t("private.what.trainer_side"), self.show_the_side)
-
-    def show_the_side(self) -> None:
-        self.show_side = True
+        self.toggle_private("show_side", t("private.what.trainer_side"))
 
     def action_leave(self) -> None:
         self.release_wall()

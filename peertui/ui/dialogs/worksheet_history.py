@@ -26,7 +26,7 @@ from peertui.store.schema import (
     WorksheetVersion,
 )
 from peertui.strings import t
-from peertui.ui.base import PeerDialog
+from peertui.ui.dialogs.versions import VersionsDialog
 
 PREVIEW = 40  # characters of a version's first words in the list
 
@@ -77,7 +77,7 @@ def describe(content: WorksheetContent) -> Content:
     return Content.assemble(*parts) if parts else Content(empty)
 
 
-class WorksheetHistoryScreen(PeerDialog[int | None]):
+class WorksheetHistoryScreen(VersionsDialog):
     """Returns the index (oldest first) of the version to bring back, or None."""
 
     BINDINGS = [
@@ -133,22 +133,8 @@ class WorksheetHistoryScreen(PeerDialog[int | None]):
         self.chosen = index
         self.query_one("#ws-history-text", Static).update(describe(self.versions[index].content))
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id is not None:
-            self.show(int(event.option_id))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id is not None:
-            self.dismiss(int(event.option_id))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(self.chosen if event.button.id == "restore" else None)
-
     def action_restore(self) -> None:
         if isinstance(self.focused, Button):
             self.focused.press()
             return
         self.dismiss(self.chosen)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -20,8 +20,9 @@ from textual.widgets.option_list import Option
 from peertui.formats import approx_words, moment
 from peertui.store.schema import PROMPTS
 from peertui.strings import t
-from peertui.ui.base import ConfirmDialog, PeerDialog, PeerScreen
+from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.participant_form import ParticipantForm
+from peertui.ui.dialogs.versions import VersionsDialog
 from peertui.ui.messages import WallShared
 from peertui.ui.widgets.autosave import Autosaver, SaveState, State, clean_typed_text
 from peertui.wall import WallState
@@ -44,7 +45,7 @@ def statement_markdown_free_text(alias: str, answers: tuple[str, ...]) -> str:
     return "\n".join(parts).strip()
 
 
-class HistoryScreen(PeerDialog[int | None]):
+class HistoryScreen(VersionsDialog):
     """The statement's versions, newest first; returns the index of one to bring back."""
 
     BINDINGS = [Binding("escape", "close", t("key.close"))]
@@ -83,20 +84,6 @@ class HistoryScreen(PeerDialog[int | None]):
             parts.append((t(f"statement.prompt.{i}") + "\n", "bold"))
             parts.append((answer or "…") + "\n\n")
         self.query_one("#history-text", Static).update(Content.assemble(*parts))
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id is not None:
-            self.show(int(event.option_id))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id is not None:
-            self.dismiss(int(event.option_id))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(self.chosen if event.button.id == "restore" else None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 class StatementScreen(PeerScreen[None]):

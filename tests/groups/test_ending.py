@@ -52,6 +52,19 @@ def seed(data_dir: Path) -> str:
         return group.id
 
 
+async def start_meeting(app: PeerTUI, pilot: Any, group_id: str) -> RunnerScreen:
+    """From the group page: `s`, then Ctrl+S starts the proposed meeting."""
+    app.action_open_group(group_id)
+    await wait_for_screen(pilot, GroupScreen)
+    await pilot.press("s")
+    await wait_for_screen(pilot, CheckInScreen)
+    await pilot.press("ctrl+s")
+    await wait_for_screen(pilot, RunnerScreen)
+    runner = app.screen
+    assert isinstance(runner, RunnerScreen)
+    return runner
+
+
 def key_descriptions(screen: Any) -> list[str]:
     return [active.binding.description for active in screen.active_bindings.values()]
 
@@ -73,14 +86,7 @@ async def test_a_stray_e_is_harmless_and_an_ended_meeting_reopens_where_it_stopp
     store = open_store(data_dir, clock=day)
     app = PeerTUI(LIBRARY, store=store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_open_group(group_id)
-        await wait_for_screen(pilot, GroupScreen)
-        await pilot.press("s")
-        await wait_for_screen(pilot, CheckInScreen)
-        await pilot.press("ctrl+s")
-        await wait_for_screen(pilot, RunnerScreen)
-        runner = app.screen
-        assert isinstance(runner, RunnerScreen)
+        runner = await start_meeting(app, pilot, group_id)
         clock.advance(300)
         await pilot.press("right", "r")
         clock.advance(90)
@@ -243,12 +249,7 @@ async def test_with_no_wall_a_no_to_the_log_ends_the_meeting_and_the_log_waits(
     store = open_store(data_dir, clock=Day())
     app = PeerTUI(LIBRARY, store=store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_open_group(group_id)
-        await wait_for_screen(pilot, GroupScreen)
-        await pilot.press("s")
-        await wait_for_screen(pilot, CheckInScreen)
-        await pilot.press("ctrl+s")
-        await wait_for_screen(pilot, RunnerScreen)
+        await start_meeting(app, pilot, group_id)
         clock.advance(600)
         await pilot.press("e")
         await wait_for_screen(pilot, ConfirmDialog)

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO   := $(CURDIR)/.demo-data
 
-.PHONY: setup compile run test bench lint check clean
+.PHONY: setup compile run test bench lint check catalogs clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,11 @@ lint: setup
 
 check: setup
 	$(VENV)/bin/peertui check
+
+# After adding or changing a message: extract, merge into peertui/locale/*/peertui.po and
+# compile. Then translate what is empty in the .po files and run it again.
+catalogs: setup
+	$(PY) scripts/catalogs.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist

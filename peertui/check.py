@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TextIO
 
 from peertui.content import Library, Problem, display_path, load_library
-from peertui.strings import t
+from peertui.i18n import N_, _
 
 
 def format_problem(problem: Problem) -> str:
-    prefix = "" if problem.is_error else t("check.warning_prefix")
+    prefix = "" if problem.is_error else _("warning: ")
     # One line per problem, whatever the message holds.
     message = " ".join(problem.message.split())
     where = f"{problem.line}" if problem.column is None else f"{problem.line}:{problem.column}"
@@ -92,15 +92,20 @@ def run_check(paths: Sequence[str], out: TextIO, *, within: Sequence[str] | None
     errors = sum(1 for p in found if p.is_error)
     warnings = len(found) - errors
     if errors or warnings:
-        key = "check.summary_one_warning" if warnings == 1 else "check.summary"
-        print(t(key, errors=errors, warnings=warnings), file=out)
+        key = (
+            N_("{errors} errors, 1 warning.")
+            if warnings == 1
+            else N_("{errors} errors, {warnings} warnings.")
+        )
+        print(_(key, errors=errors, warnings=warnings), file=out)
     if not errors and only_files:
-        print(t("check.ok_files", files=", ".join(paths)), file=out)
+        print(_("All fine in {files}.", files=", ".join(paths)), file=out)
     elif not errors:
         meetings = sum(len(c.meetings) for c in library.courses)
         print(
-            t(
-                "check.ok",
+            _(
+                "All fine: {courses} courses, {meetings} meetings, {pages} guide "
+                "pages, {scenarios} scenarios.",
                 courses=len(library.courses),
                 meetings=meetings,
                 pages=len(library.pages),

@@ -8,8 +8,9 @@ date a person types.
     moment(dt)        29.11.2026 kl. 23.03  a saved version, a lock's holder
     number(n)         1.234
     approx_words(b)   300                   "plads til ca. 300 ord mere", not bytes
-    plural(key, n)    "1 mødegang" / "3 mødegange": strings ``key.one`` / ``key.other``,
-                      chosen by the language's plural rule
+
+Counts ("1 mødegang" / "3 mødegange") are ``peertui.i18n.ngettext``: the catalog holds each
+language's forms and its plural rule.
 
 Babel is imported inside the functions: it stays off the start-up path.
 """
@@ -21,7 +22,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from peertui.strings import DA, language, t
+from peertui.i18n import _, language
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -75,7 +76,7 @@ def time_of_day(moment: datetime | time) -> str:
 def moment(value: datetime) -> str:
     """``29.11.2026 kl. 23.03``, in local time."""
     local = value.astimezone() if value.tzinfo else value
-    return t("format.moment", day=short_date(local.date()), time=time_of_day(local))
+    return _("{day} at {time}", day=short_date(local.date()), time=time_of_day(local))
 
 
 def number(value: float) -> str:
@@ -83,19 +84,6 @@ def number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=locale())
-
-
-def plural_form(count: int) -> str:
-    """CLDR's plural category of ``count`` in the user's language ("one", "other", …)."""
-    return str(locale().plural_form(count))
-
-
-def plural(key: str, count: int, /, **values: object) -> str:
-    """``t(f"{key}.one")`` or ``t(f"{key}.other")`` (any CLDR category the table has; else
-    ``other``) with ``count`` written as a number."""
-    form = plural_form(count)
-    chosen = f"{key}.{form}" if f"{key}.{form}" in DA else f"{key}.other"
-    return t(chosen, count=number(count), **values)
 
 
 #: ``29.11.2026``, ``9.11.2026``, ``9-11-2026``, ``9/11/2026``, ``9 11 2026``; and ISO's

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from peertui.content import Block, Meeting
-from peertui.strings import t
+from peertui.i18n import _
 
 Clock = Callable[[], float]
 #: The time of day (the break screen says when the meeting starts again); tests pass a fixed one.
@@ -250,7 +250,7 @@ class MeetingRun:
         day ("kl. 11.30") is the real one: now plus the break's time left."""
         steps = self.block.steps[: self.step + 1]
         if self.block.kind == "pause":
-            at = t("runner.at_time", time=format_time_of_day(self.resume_time()))
+            at = _("at {time}", time=format_time_of_day(self.resume_time()))
             steps = [TIME_OF_DAY_RE.sub(at, step) for step in steps]
         return steps
 

@@ -18,9 +18,10 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from peertui.formats import plural, short_date
+from peertui import labels
+from peertui.formats import short_date
+from peertui.i18n import _, ngettext
 from peertui.store.schema import Teaching, Training
-from peertui.strings import t
 
 #: People to teach ...
 NEEDED = 4
@@ -39,7 +40,7 @@ def deadline(course_day: date) -> date:
 
 def people(count: int) -> str:
     """ "1 person", "3 personer"."""
-    return plural("training.people", count)
+    return ngettext("{count} person", "{count} people", count)
 
 
 def day(value: date) -> str:
@@ -109,37 +110,42 @@ def progress(training: Training, course_day: date) -> Progress:
 def status(result: Progress, today: date) -> str:
     """One short word for lists: "3 af 4", "klar til bevis", "frist overskredet"."""
     if result.met:
-        return t("training.status.ready")
+        return _("ready for certificate")
     if today > result.deadline:
-        return t("training.status.late")
-    return t("training.status.count", counted=result.counted, needed=result.needed)
+        return _("deadline passed")
+    return _("{counted} of {needed}", counted=result.counted, needed=result.needed)
 
 
 def explain(result: Progress, today: date) -> list[str]:
     """What is done and what is missing, with dates, in calm plain lines."""
     lines = [
-        t(
-            "training.explain.window",
+        _(
+            "Course day {course_day}. Teaching counts up to and including {deadline}.",
             course_day=day(result.course_day),
             deadline=day(result.deadline),
         ),
-        t("training.explain.counted", counted=result.counted, needed=result.needed),
+        _(
+            "{counted} of {needed} people taught who count.",
+            counted=result.counted,
+            needed=result.needed,
+        ),
     ]
     if result.met:
         assert result.met_on is not None
-        lines.append(t("training.explain.met", met_on=day(result.met_on)))
+        lines.append(_("Ready for certificate: reached {met_on}.", met_on=day(result.met_on)))
     elif today > result.deadline:
         lines.append(
-            t(
-                "training.explain.late",
+            _(
+                "The deadline {deadline} has passed, with {missing} still to go. Talk "
+                "with the trainer about what to do now.",
                 missing=people(result.missing),
                 deadline=day(result.deadline),
             )
         )
     else:
         lines.append(
-            t(
-                "training.explain.missing",
+            _(
+                "{missing} still needed by {deadline}.",
                 missing=people(result.missing),
                 deadline=day(result.deadline),
             )
@@ -147,11 +153,11 @@ def explain(result: Progress, today: date) -> list[str]:
     for entry in result.entries:
         if not entry.counts:
             lines.append(
-                t(
-                    "training.explain.not_counted",
+                _(
+                    "The teaching on {held} ({count}) does not count: {reason}",
                     held=day(entry.teaching.held),
                     count=people(entry.teaching.count),
-                    reason=t(f"training.reason.{entry.reason}"),
+                    reason=_(labels.TRAINING_REASON[entry.reason]),
                 )
             )
     return lines

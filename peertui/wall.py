@@ -29,7 +29,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from peertui.strings import t
+from peertui import labels
+from peertui.i18n import _
 
 SOCKET_NAME = "wall.sock"
 PROTOCOL_VERSION = 1
@@ -404,14 +405,15 @@ def wall_state_for_run(run: Any, group: str, *, blanked: bool) -> WallState:
         group=group,
         title=block.title,
         subtitle=(
-            f"{t(f'kind.{block.kind}')}  ·  "
-            f"{t('runner.block_of', number=run.index + 1, count=len(run.timings))}"
+            _(labels.KIND[block.kind])
+            + "  ·  "
+            + _("item {number} of {count}", number=run.index + 1, count=len(run.timings))
         ),
         text="\n\n".join(run.visible_steps()),
         countdown=format_clock(remaining),
         phase=run.phase(),
-        meeting_clock=t(
-            "wall.meeting_clock",
+        meeting_clock=_(
+            "Meeting {elapsed} of {planned}",
             elapsed=format_hours(run.total_elapsed),
             planned=format_hours(run.total_planned),
         ),
@@ -440,8 +442,8 @@ def wall_state_for_scenario(run: Any, group: str) -> WallState:
         mode="scenario",
         group=group,
         title=run.scenario.title,
-        subtitle=t(
-            "scenario.wall_subtitle",
+        subtitle=_(
+            "{scene}  ·  scene {number} of {count}",
             scene=scene.title,
             number=position.scene_number,
             count=position.scene_count,

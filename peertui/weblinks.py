@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from peertui.i18n import N_
+
 #: Addresses that are never real: documentation examples, this machine, the local network.
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
 
@@ -34,5 +36,5 @@ def link_problem(address: str) -> str | None:
     except ValueError:
         host = ""
     if any(host == p or host.endswith(f".{p}") for p in PLACEHOLDER_HOSTS):
-        return "check.link_placeholder"
-    return "check.link_not_https"
+        return N_("the link {link} is an example, not a real address; correct it or remove it")
+    return N_("the link {link} must be an https address")

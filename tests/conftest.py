@@ -5,7 +5,7 @@ import os
 import pytest
 
 # Tests never touch the user's real data folder, and always speak Danish.
-os.environ.setdefault("PEERTUI_LANG", "da")
+os.environ["PEERTUI_LANG"] = "da"
 
 
 @pytest.fixture(autouse=True)

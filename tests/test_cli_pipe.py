@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from peertui.cli import EXIT_BROKEN_PIPE
-from peertui.strings import t
+from peertui.i18n import _
 
 REPO = Path(__file__).resolve().parents[1]
 NOISE = ("uventet fejl", "Traceback", "BrokenPipe", "Exception ignored", "damaged data file")
@@ -99,7 +99,14 @@ def test_damaged_group_file_gives_no_english_log_line(demo_dir: Path) -> None:
     assert result.stderr == ""
     assert result.returncode == 0
     rel = f"groups/{damaged.name}"
-    assert t("store.damaged", file=rel) in result.stdout
+    assert (
+        _(
+            "The data file {file} is damaged and cannot be read. It will not be "
+            "changed. Run 'peertui data restore' to get the newest good backup.",
+            file=rel,
+        )
+        in result.stdout
+    )
     assert damaged.read_bytes() == b"\x00garbage{{{ not json"  # left exactly as it was
 
 

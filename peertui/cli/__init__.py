@@ -52,20 +52,27 @@ def build() -> click.Group:
     from peertui import __version__
     from peertui.cli import certificate, check, data, export, wall
     from peertui.cli.base import Globals, own_work
-    from peertui.strings import t
+    from peertui.i18n import _
 
     @click.group(
         "peertui",
         invoke_without_command=True,
-        help=t("cli.desc.main"),
-        options_metavar=t("cli.metavar.options"),
-        subcommand_metavar=t("cli.metavar.command"),
+        help=_("Run peer support groups from the terminal."),
+        options_metavar=_("[OPTIONS]"),
+        subcommand_metavar=_("COMMAND [ARGS]..."),
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     @click.version_option(__version__, "--version", message="peertui %(version)s")
-    @click.option("--data-dir", metavar=t("cli.metavar.folder"), help=t("cli.help.data_dir"))
     @click.option(
-        "--content", multiple=True, metavar=t("cli.metavar.path"), help=t("cli.help.content")
+        "--data-dir",
+        metavar=_("FOLDER"),
+        help=_("data folder (otherwise PEERTUI_DATA_DIR or the user's data folder)"),
+    )
+    @click.option(
+        "--content",
+        multiple=True,
+        metavar=_("PATH"),
+        help=_("content folder instead of the built-in one (can be given more than once)"),
     )
     @click.pass_context
     @own_work
@@ -109,7 +116,7 @@ def _dispatch(argv: list[str]) -> int:
     import click
 
     from peertui.cli.words import click_speaks
-    from peertui.strings import language, t
+    from peertui.i18n import _, language
 
     with click_speaks(language()):
         command = build()
@@ -122,7 +129,7 @@ def _dispatch(argv: list[str]) -> int:
             error.show()
             raise SystemExit(error.exit_code) from None
         except (click.Abort, KeyboardInterrupt):
-            print(t("cli.interrupted"), file=sys.stderr)
+            print(_("Interrupted."), file=sys.stderr)
             return EXIT_CANCELLED
     return status if isinstance(status, int) else EXIT_OK
 

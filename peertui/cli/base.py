@@ -17,8 +17,9 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
+from peertui import labels
 from peertui.cli.exits import EXIT_CANCELLED, EXIT_ERROR
-from peertui.strings import t
+from peertui.i18n import N_, _
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,9 +51,9 @@ def command(name: str, key: str, page: bool = True) -> Callable[[F], click.Comma
     own page ``cli.desc.<key>`` (or, with ``page=False``, the line again)."""
     declare = click.command(
         name,
-        short_help=t(f"cli.help.{key}"),
-        help=t(f"cli.desc.{key}" if page else f"cli.help.{key}"),
-        options_metavar=t("cli.metavar.options"),
+        short_help=_(labels.CLI_HELP[key]),
+        help=_(labels.CLI_DESC[key] if page else f"cli.help.{key}"),
+        options_metavar=_("[OPTIONS]"),
     )
     return lambda callback: declare(own_work(callback))
 
@@ -74,22 +75,22 @@ def group(name: str, key: str) -> Callable[[F], click.Group]:
     """A command with its own commands (``peertui data export``)."""
     return click.group(
         name,
-        short_help=t(f"cli.help.{key}"),
-        help=t(f"cli.desc.{key}"),
-        options_metavar=t("cli.metavar.options"),
-        subcommand_metavar=t("cli.metavar.action"),
+        short_help=_(labels.CLI_HELP[key]),
+        help=_(labels.CLI_DESC[key]),
+        options_metavar=_("[OPTIONS]"),
+        subcommand_metavar=_("ACTION [ARGS]..."),
     )
 
 
-def data_dir_option(help_key: str = "cli.help.data_dir") -> Callable[[F], F]:
+def data_dir_option(
+    help_key: str = N_("data folder (otherwise PEERTUI_DATA_DIR or the user's data folder)"),
+) -> Callable[[F], F]:
     """``--data-dir`` after the command (``peertui demo --data-dir D``)."""
-    return click.option(
-        "--data-dir", "sub_data_dir", metavar=t("cli.metavar.folder"), help=t(help_key)
-    )
+    return click.option("--data-dir", "sub_data_dir", metavar=_("FOLDER"), help=_(help_key))
 
 
 def yes_option() -> Callable[[F], F]:
-    return click.option("-y", "--yes", is_flag=True, help=t("cli.help.yes"))
+    return click.option("-y", "--yes", is_flag=True, help=_("do not ask first (for scripts)"))
 
 
 def plain(text: str, file: TextIO) -> None:
@@ -113,12 +114,20 @@ def one_calm_line(
         say(str(exc), stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        say(t("cli.interrupted"), stderr)
+        say(_("Interrupted."), stderr)
         return EXIT_CANCELLED
     except BrokenPipeError:
         raise
     except Exception as exc:
         if os.environ.get("PEERTUI_DEBUG"):
             raise
-        say(t("error.unexpected", kind=type(exc).__name__), stderr)
+        say(
+            _(
+                "An unexpected error happened ({kind}). Nothing has been deleted. "
+                "Start peertui again; if that does not help, contact the person who "
+                "maintains peertui.",
+                kind=type(exc).__name__,
+            ),
+            stderr,
+        )
         return EXIT_ERROR

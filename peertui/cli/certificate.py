@@ -26,7 +26,7 @@ import click
 
 from peertui.cli.base import command, current, data_dir_option, data_folder, one_calm_line
 from peertui.cli.exits import EXIT_NOT_READY, EXIT_OK
-from peertui.strings import t
+from peertui.i18n import _
 
 if TYPE_CHECKING:
     from peertui.store.schema import Participant
@@ -47,16 +47,20 @@ def build() -> click.Command:
     @click.option(
         "--group",
         required=True,
-        metavar=t("cli.metavar.group"),
-        help=t("cli.help.certificate_group"),
+        metavar=_("GROUP"),
+        help=_("the course's group: id or exact name"),
     )
     @click.option(
         "--trainee",
         required=True,
-        metavar=t("cli.metavar.trainee"),
-        help=t("cli.help.certificate_trainee"),
+        metavar=_("TRAINEE"),
+        help=_("the trainee: id or first name/nickname"),
     )
-    @click.option("--out", metavar=t("cli.metavar.folder"), help=t("cli.help.certificate_out"))
+    @click.option(
+        "--out",
+        metavar=_("FOLDER"),
+        help=_("folder for the file, otherwise ./peertui-udskrifter (created if missing)"),
+    )
     @data_dir_option()
     def certificate(group: str, trainee: str, out: str | None, sub_data_dir: str | None) -> int:
         options = CertificateOptions(
@@ -108,7 +112,9 @@ def find_trainee(store: Store, group_id: str, ref: str) -> Participant:
         raise NotFound("participant", "")
     if len(matches) > 1:
         ids = ", ".join(p.id for p in matches)
-        raise InvalidInput(t("certificate.ambiguous_trainee", ids=ids), "trainee")
+        raise InvalidInput(
+            _("Several trainees match the name. Use the trainee's id: {ids}.", ids=ids), "trainee"
+        )
     person = matches[0]
     if person.training is None:
         raise NotATrainee()
@@ -148,21 +154,30 @@ def _certificate(args: CertificateOptions, out: TextIO, err: TextIO) -> int:
         # Checked before a folder is made: a trainee who is not ready gets no empty folder.
         certificate_data(group, person, today=today, library=library)
         if not args.out:
-            print(t("export.cli.default_out", dir=target), file=err)
+            print(_("No --out: the files are put in {dir}.", dir=target), file=err)
         if prepare_out_dir(target):
-            print(t("export.cli.created", dir=target), file=err)
+            print(
+                _("The folder {dir} has been created; only you can open it.", dir=target), file=err
+            )
         result = print_certificate(store, group.id, person.id, target, today=today, library=library)
     print(result.path, file=out)
     day = format_date(result.issued)
     if result.recorded:
-        print(t("certificate.cli.recorded", day=day), file=err)
+        print(_("The certificate has been recorded as issued {day}.", day=day), file=err)
     elif not result.first_print:
-        print(t("certificate.cli.reprint", day=day), file=err)
+        print(_("The certificate was first issued {day}; that date is on it.", day=day), file=err)
     elif locked:
-        print(t("certificate.cli.not_recorded_locked"), file=err)
+        print(
+            _(
+                "peertui is running on the same data folder, so the issue date has not "
+                "been saved. Print the certificate again when peertui is closed, or "
+                "print it from inside peertui."
+            ),
+            file=err,
+        )
     else:
-        print(t("certificate.cli.not_recorded"), file=err)
+        print(_("The data folder is read-only, so the issue date has not been saved."), file=err)
     for notice in result.notices:
         print(notice, file=err)
-    print(t("certificate.cli.done", dir=result.path.parent), file=err)
+    print(_("The certificate has been written to {dir}.", dir=result.path.parent), file=err)
     return EXIT_OK

@@ -10,7 +10,7 @@ import sys
 import click
 
 from peertui.cli.base import command, current
-from peertui.strings import t
+from peertui.i18n import _
 
 
 def build() -> click.Command:
@@ -18,8 +18,8 @@ def build() -> click.Command:
     @click.argument(
         "paths",
         nargs=-1,
-        metavar=f"[{t('cli.metavar.path')}]...",
-        help=t("cli.help.check_paths"),
+        metavar="[" + _("PATH") + "]...",
+        help=_("files or folders to check"),
     )
     def check(paths: tuple[str, ...]) -> int:
         from peertui.check import run_check  # the content loads when the command runs

@@ -26,8 +26,8 @@ from peertui.cli.base import (
     yes_option,
 )
 from peertui.cli.exits import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK
-from peertui.formats import plural, short_date  # Babel itself loads inside these
-from peertui.strings import t
+from peertui.formats import short_date  # Babel itself loads inside these
+from peertui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from peertui.store.backup import Backup
@@ -40,7 +40,7 @@ class Day(click.ParamType[date]):
     name = "date"
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
-        return t("cli.metavar.date")
+        return _("DD.MM.YYYY")
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
@@ -50,7 +50,7 @@ class Day(click.ParamType[date]):
         try:
             return parse_date(str(value))
         except NotADate:
-            self.fail(t("cli.bad_date", value=value), param, ctx)
+            self.fail(_("'{value}' is not a date like 2025-03-04", value=value), param, ctx)
 
 
 def build() -> list[click.Command]:
@@ -71,22 +71,26 @@ def _data() -> click.Group:
         pass
 
     @command("export", "export")
-    @click.argument("file", metavar=t("cli.metavar.json_file"))
-    @click.option("--force", is_flag=True, help=t("cli.help.export_force"))
+    @click.argument("file", metavar=_("FILE.json"))
+    @click.option("--force", is_flag=True, help=_("overwrite the file if it exists"))
     @data_dir_option()
     def export(file: str, force: bool, sub_data_dir: str | None) -> int:
         return _run(sub_data_dir, lambda folder, out: _export(folder, file, force, out))
 
     @command("import", "import")
-    @click.argument("file", metavar=t("cli.metavar.json_file"))
-    @click.option("--replace", is_flag=True, help=t("cli.help.import_replace"))
+    @click.argument("file", metavar=_("FILE.json"))
+    @click.option(
+        "--replace",
+        is_flag=True,
+        help=_("replace everything in the data folder with the file's content"),
+    )
     @yes_option()
     @data_dir_option()
     def import_(file: str, replace: bool, yes: bool, sub_data_dir: str | None) -> int:
         return _run(sub_data_dir, lambda folder, out: _import(folder, file, replace, yes, out))
 
     @command("restore", "restore")
-    @click.option("--list", "list_", is_flag=True, help=t("cli.help.restore_list"))
+    @click.option("--list", "list_", is_flag=True, help=_("show the backups for each data file"))
     @yes_option()
     @data_dir_option()
     def restore(list_: bool, yes: bool, sub_data_dir: str | None) -> int:
@@ -104,11 +108,11 @@ def _data() -> click.Group:
 
 def _forget() -> click.Command:
     @command("forget", "forget")
-    @click.option("--group", metavar=t("cli.metavar.group"), help=t("cli.help.forget_group"))
+    @click.option("--group", metavar=_("GROUP"), help=_("the group's id or exact name"))
     @click.option(
         "--participant",
-        metavar=t("cli.metavar.participant"),
-        help=t("cli.help.forget_participant"),
+        metavar=_("PARTICIPANT"),
+        help=_("the participant's (or trainee's) id or first name/nickname"),
     )
     @yes_option()
     @data_dir_option()
@@ -125,7 +129,7 @@ def _forget() -> click.Command:
 
 def _purge() -> click.Command:
     @command("purge", "purge")
-    @click.option("--today", type=Day(), help=t("cli.help.today"))
+    @click.option("--today", type=Day(), help=_("treat this date as today"))
     @yes_option()
     @data_dir_option()
     def purge(today: date | None, yes: bool, sub_data_dir: str | None) -> int:
@@ -145,15 +149,20 @@ def _organisation() -> click.Group:
         return _run(sub_data_dir, _show)
 
     @command("set", "org_set", page=False)
-    @click.option("--name", metavar=t("cli.metavar.name"), help=t("cli.help.org_name"))
-    @click.option("--line", metavar=t("cli.metavar.text"), help=t("cli.help.org_line"))
-    @click.option("--website", metavar="https://…", help=t("cli.help.org_website"))
-    @click.option("--contact", metavar=t("cli.metavar.text"), help=t("cli.help.org_contact"))
+    @click.option("--name", metavar=_("NAME"), help=_("the organisation's name"))
+    @click.option("--line", metavar=_("TEXT"), help=_("a descriptive line under the name"))
     @click.option(
-        "--signer", multiple=True, metavar=t("cli.metavar.role"), help=t("cli.help.org_signer")
+        "--website", metavar="https://…", help=_("website (https://…); empty text removes it")
     )
-    @click.option("--logo", metavar=t("cli.metavar.file"), help=t("cli.help.org_logo"))
-    @click.option("--no-logo", is_flag=True, help=t("cli.help.org_no_logo"))
+    @click.option("--contact", metavar=_("TEXT"), help=_("a contact line, e.g. phone or email"))
+    @click.option(
+        "--signer",
+        multiple=True,
+        metavar=_("ROLE"),
+        help=_("a role that signs the certificate (can be given up to three times)"),
+    )
+    @click.option("--logo", metavar=_("FILE"), help=_("a logo as PNG or JPEG (at most 2 MB)"))
+    @click.option("--no-logo", is_flag=True, help=_("remove the logo"))
     @data_dir_option()
     def change(sub_data_dir: str | None, **fields: Any) -> int:
         return _run(sub_data_dir, lambda folder, out: _set_organisation(folder, fields, out))
@@ -165,7 +174,11 @@ def _organisation() -> click.Group:
 
 def _demo() -> click.Command:
     @command("demo", "demo")
-    @click.option("--force", is_flag=True, help=t("cli.help.demo_force"))
+    @click.option(
+        "--force",
+        is_flag=True,
+        help=_("make the demo group again (only if the folder has only demo data)"),
+    )
     @data_dir_option()
     def demo(force: bool, sub_data_dir: str | None) -> int:
         return _run(sub_data_dir, lambda folder, out: _fill_demo(folder, force, out))
@@ -190,7 +203,13 @@ def _confirm(question: str, yes: bool, out: TextIO) -> bool:
     if yes:
         return True
     if not sys.stdin.isatty():
-        _say(t("cli.need_yes"), file=sys.stderr)
+        _say(
+            _(
+                "Answer yes with --yes when peertui is not running in a terminal. "
+                "Nothing has been changed."
+            ),
+            file=sys.stderr,
+        )
         return False
     try:
         from peertui.store.text import clean  # as in _say
@@ -217,8 +236,10 @@ def _export(folder: Path, file: str, force: bool, out: TextIO) -> int:
         bundle = store.export_bundle()
     size = write_export(bundle, Path(file), overwrite=force)
     _say(
-        t(
-            "data.exported",
+        _(
+            "Exported to {file} ({size} bytes). Groups: {groups}. Trainees: "
+            "{trainees}. The file contains health information: keep it safe, and "
+            "delete it when you have used it.",
             file=file,
             groups=len(bundle.groups),
             trainees=count_trainees(bundle.groups),
@@ -236,21 +257,34 @@ def _import(folder: Path, file: str, replace: bool, yes: bool, out: TextIO) -> i
     bundle = read_export(Path(file))  # checked completely before the store is opened
     with open_store(folder) as store:
         if replace:
-            question = t(
-                "data.import_replace_confirm",
+            question = _(
+                "The data folder has {groups} groups. Everything will be replaced by "
+                "the {new} groups in the file. Continue?",
                 groups=len(store.groups()),
                 new=len(bundle.groups),
             )
             if not _confirm(question, yes, out):
-                _say(t("cli.cancelled"), file=out)
+                _say(_("Cancelled. Nothing has been changed."), file=out)
                 return EXIT_CANCELLED
         report = store.import_bundle(bundle, replace_all=replace)
     if report.cleaned:
         shown = ", ".join(report.cleaned[:5]) + (" …" if len(report.cleaned) > 5 else "")
-        _say(plural("portable.cleaned", len(report.cleaned), paths=shown), file=out)
-    key = "data.imported_replace" if replace else "data.imported_merge"
+        _say(
+            ngettext(
+                "Invisible control characters have been removed from {count} text: {paths}",
+                "Invisible control characters have been removed from {count} texts: {paths}",
+                len(report.cleaned),
+                paths=shown,
+            ),
+            file=out,
+        )
+    key = (
+        N_("Imported: {added} new groups, {kept} replaced, {removed} removed, {trainees} trainees.")
+        if replace
+        else N_("Imported: {added} new groups, {kept} unchanged, {trainees} new trainees.")
+    )
     _say(
-        t(
+        _(
             key,
             added=report.added,
             kept=report.replaced,
@@ -273,23 +307,50 @@ def _restore(folder: Path, list_only: bool, yes: bool, out: TextIO) -> int:
             _list_backups(store, out, list_backups, backup_dir)
             return EXIT_OK
         if not store.damaged:
-            _say(t("restore.nothing", dir=str(folder)), file=out)
+            _say(
+                _(
+                    "All data files in {dir} can be read. There is nothing to restore.",
+                    dir=str(folder),
+                ),
+                file=out,
+            )
             return EXIT_OK
         status = EXIT_OK
         for offer in store.restore_offers():
-            _say(t("restore.damaged", file=offer.rel), file=out)
+            _say(_("{file} is damaged.", file=offer.rel), file=out)
             if offer.backup is None:
-                _say(t("store.no_good_backup", file=offer.rel), file=sys.stderr)
+                _say(
+                    _(
+                        "There is no usable backup of {file}. The file has not been changed; "
+                        "contact the person who maintains peertui.",
+                        file=offer.rel,
+                    ),
+                    file=sys.stderr,
+                )
                 status = EXIT_ERROR
                 continue
-            what = offer.group_name or t("data.info_store")
-            _say(t("restore.offer", name=what, when=_local(offer.backup.taken)), file=out)
-            if not _confirm(t("restore.confirm"), yes, out):
-                _say(t("cli.cancelled"), file=out)
+            what = offer.group_name or _("shared file")
+            _say(
+                _(
+                    "The newest good backup ({name}) is from {when}.",
+                    name=what,
+                    when=_local(offer.backup.taken),
+                ),
+                file=out,
+            )
+            if not _confirm(_("Restore it? The damaged file will be kept in damaged/."), yes, out):
+                _say(_("Cancelled. Nothing has been changed."), file=out)
                 status = max(status, EXIT_CANCELLED)
                 continue
             store.restore(offer.rel)
-            _say(t("restore.done", file=offer.rel, when=_local(offer.backup.taken)), file=out)
+            _say(
+                _(
+                    "{file} has been restored from the backup from {when}.",
+                    file=offer.rel,
+                    when=_local(offer.backup.taken),
+                ),
+                file=out,
+            )
         return status
 
 
@@ -301,15 +362,20 @@ def _list_backups(
 ) -> None:
     from peertui.store.paths import STORE_NAME, group_rel  # as in _restore
 
-    rels = [(STORE_NAME, t("data.info_store"))] + [
-        (group_rel(g.id), g.name) for g in store.groups()
-    ]
-    rels += [(p.file, "") for p in store.damaged if p.file not in {r for r, _ in rels}]
+    rels = [(STORE_NAME, _("shared file"))] + [(group_rel(g.id), g.name) for g in store.groups()]
+    rels += [(p.file, "") for p in store.damaged if p.file not in {r for r, _unused in rels}]
     for rel, label in rels:
         found = list_backups(backup_dir(store.data_dir, rel))
         newest = _local(found[0].taken) if found else "-"
         _say(
-            t("restore.list_line", file=rel, name=label, count=len(found), newest=newest), file=out
+            _(
+                "{file} {name}: {count} backups, newest {newest}",
+                file=rel,
+                name=label,
+                count=len(found),
+                newest=newest,
+            ),
+            file=out,
         )
 
 
@@ -319,11 +385,19 @@ def _info(folder: Path, out: TextIO) -> int:
     with open_store(folder, read_only=True) as store:
         groups = store.groups()
         trainees = sum(len(store.trainees(g.id)) for g in groups)
-        _say(t("data.info_folder", dir=str(folder)), file=out)
-        _say(t("data.info_counts", groups=len(groups), trainees=trainees), file=out)
+        _say(_("Data folder: {dir}", dir=str(folder)), file=out)
+        _say(
+            _("Groups: {groups}. Trainees: {trainees}.", groups=len(groups), trainees=trainees),
+            file=out,
+        )
         for g in groups:
             _say(
-                t("data.info_group", id=g.id, name=g.name, retention=short_date(g.retention)),
+                _(
+                    "  {id}  {name} (deleted after {retention})",
+                    id=g.id,
+                    name=g.name,
+                    retention=short_date(g.retention),
+                ),
                 file=out,
             )
         from peertui.store.app import status_lines  # as above
@@ -333,8 +407,13 @@ def _info(folder: Path, out: TextIO) -> int:
         past = store.groups_past_retention()
         if past:
             _say(
-                plural(
-                    "store.retention_reminder", len(past), names=", ".join(g.name for g in past)
+                ngettext(
+                    "{count} group is past its deletion date: {names}. Run 'peertui purge' "
+                    "to delete it.",
+                    "{count} groups are past their deletion date: {names}. Run 'peertui "
+                    "purge' to delete them.",
+                    len(past),
+                    names=", ".join(g.name for g in past),
                 ),
                 file=out,
             )
@@ -347,7 +426,13 @@ def _forget_one(
     from peertui.store.store import open_store  # when the command runs, not with the parser
 
     if not (group_ref and participant_ref):
-        _say(t("forget.usage"), file=sys.stderr)
+        _say(
+            _(
+                "Usage: peertui forget --group GROUP --participant PARTICIPANT (a "
+                "trainee is a participant in their course group)."
+            ),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     from peertui.store.errors import NotFound  # as above
 
@@ -358,15 +443,36 @@ def _forget_one(
             participant = store.find_participant(group.id, participant_ref)
         except NotFound:
             if _finished_now(store, group.id, participant_ref):
-                _say(t("forget.finished_now"), file=out)
+                _say(
+                    _(
+                        "An interrupted deletion of the participant has now been completed: "
+                        "the participant is no longer in the group or in the backups. Remember "
+                        "exports and printouts outside peertui."
+                    ),
+                    file=out,
+                )
                 return EXIT_OK
             raise
-        question = t("forget.confirm", alias=participant.alias, group=group.name)
+        question = _(
+            "Delete {alias} completely from the group {group}, including all "
+            "backups? This cannot be undone.",
+            alias=participant.alias,
+            group=group.name,
+        )
         if not _confirm(question, yes, out):
-            _say(t("cli.cancelled"), file=out)
+            _say(_("Cancelled. Nothing has been changed."), file=out)
             return EXIT_CANCELLED
         erasure = store.forget_participant(group.id, participant.id)
-    _say(t("forget.done", rewritten=erasure.rewritten, deleted=erasure.deleted), file=out)
+    _say(
+        _(
+            "Deleted. {rewritten} files have been rewritten without the "
+            "participant, {deleted} files have been deleted. Remember exports and "
+            "printouts outside peertui.",
+            rewritten=erasure.rewritten,
+            deleted=erasure.deleted,
+        ),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -389,16 +495,34 @@ def _purge_due(folder: Path, today: date | None, yes: bool, out: TextIO) -> int:
         day = today or store.clock().astimezone().date()
         due = store.groups_past_retention(day)
         if not due:
-            _say(t("purge.nothing"), file=out)
+            _say(_("No groups are past their deletion date."), file=out)
             return EXIT_OK
         for g in due:
-            _say(t("purge.item", name=g.name, id=g.id, retention=short_date(g.retention)), file=out)
-        if not _confirm(t("purge.confirm", count=len(due)), yes, out):
-            _say(t("cli.cancelled"), file=out)
+            _say(
+                _(
+                    "  {name} ({id}), deletion date {retention}",
+                    name=g.name,
+                    id=g.id,
+                    retention=short_date(g.retention),
+                ),
+                file=out,
+            )
+        if not _confirm(
+            _(
+                "Delete these {count} groups with all their backups? This cannot be undone.",
+                count=len(due),
+            ),
+            yes,
+            out,
+        ):
+            _say(_("Cancelled. Nothing has been changed."), file=out)
             return EXIT_CANCELLED
         done = store.purge(day)
-    deleted = sum(e.deleted for _, e in done)
-    _say(t("purge.done", count=len(done), files=deleted), file=out)
+    deleted = sum(e.deleted for _unused, e in done)
+    _say(
+        _("{count} groups have been deleted ({files} files).", count=len(done), files=deleted),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -410,7 +534,12 @@ def _fill_demo(folder: Path, force: bool, out: TextIO) -> int:
     with open_store(folder) as store:
         data = demo.fill(store, store.clock().astimezone().date(), force=force)
     _say(
-        t("demo.done", dir=str(folder), name=data.group.name, participants=len(data.participants)),
+        _(
+            "The demo group '{name}' with {participants} participants has been placed in {dir}.",
+            dir=str(folder),
+            name=data.group.name,
+            participants=len(data.participants),
+        ),
         file=out,
     )
     return EXIT_OK
@@ -444,7 +573,7 @@ def _set_organisation(folder: Path, fields: dict[str, Any], out: TextIO) -> int:
         changes["logo"] = prepare_logo(_read_logo(Path(fields["logo"])))
     with open_store(folder) as store:
         saved = store.set_organisation(replace(store.organisation(), **changes))
-    _say(t("organisation.saved"), file=out)
+    _say(_("The organisation has been saved."), file=out)
     _show_organisation(saved, out)
     return EXIT_OK
 
@@ -457,21 +586,23 @@ def _read_logo(path: Path) -> bytes:
         with open(path, "rb") as fh:  # at most the limit and one byte more, whatever it is
             return fh.read(LOGO_INPUT_MAX + 1)
     except OSError as exc:
-        raise StoreError(t("portable.unreadable", file=str(path), code=exc.strerror)) from None
+        raise StoreError(
+            _("{file} cannot be read ({code}).", file=str(path), code=exc.strerror)
+        ) from None
 
 
 def _show_organisation(profile: object, out: TextIO) -> None:
     from peertui.store.schema import Organisation
 
     assert isinstance(profile, Organisation)
-    none = t("organisation.not_set")
-    _say(t("organisation.show_name", value=profile.name or none), file=out)
-    _say(t("organisation.show_line", value=profile.line or none), file=out)
-    _say(t("organisation.show_website", value=profile.website or t("organisation.no_website")),
-         file=out)  # fmt: skip
-    _say(t("organisation.show_contact", value=profile.contact or none), file=out)
-    _say(t("organisation.show_signers", value=", ".join(profile.signers) or none), file=out)
+    none = _("(not filled in)")
+    _say(_("Name: {value}", value=profile.name or none), file=out)
+    _say(_("Description: {value}", value=profile.line or none), file=out)
+    no_site = _("(none: the QR codes explain the sheet)")
+    _say(_("Website: {value}", value=profile.website or no_site), file=out)
+    _say(_("Contact: {value}", value=profile.contact or none), file=out)
+    _say(_("Signatures: {value}", value=", ".join(profile.signers) or none), file=out)
     _say(
-        t("organisation.show_logo", value=t("button.yes") if profile.logo else t("button.no")),
+        _("Logo: {value}", value=_("Yes") if profile.logo else _("No")),
         file=out,
     )

@@ -21,7 +21,7 @@ import click
 
 from peertui.cli.base import command, current, data_dir_option, data_folder, one_calm_line
 from peertui.cli.exits import EXIT_ERROR, EXIT_OK
-from peertui.strings import t
+from peertui.i18n import _, ngettext
 
 # Listed here, not imported, so declaring the command stays cheap; a test checks they match
 # peertui.export.from_store.WHAT_CHOICES.
@@ -45,24 +45,40 @@ class ExportOptions:
 def build() -> click.Command:
     @command("export", "print")
     @click.option(
-        "--group", required=True, metavar=t("cli.metavar.group"), help=t("cli.help.print_group")
+        "--group", required=True, metavar=_("GROUP"), help=_("the group's id or exact name")
     )
     @click.option(
         "--participant",
-        metavar=t("cli.metavar.participant"),
-        help=t("cli.help.print_participant"),
+        metavar=_("PARTICIPANT"),
+        help=_("only this participant (id or first name/nickname)"),
     )
     @click.option(
         "--what",
         type=click.Choice(WHAT_CHOICES),
         default="statement",
-        help=t("cli.help.print_what"),
+        help=_(
+            "which sheets: statement (default), goals, safety, network, summary "
+            "(the group summary) or all (all four sheets per participant and the "
+            "group summary)"
+        ),
     )
-    @click.option("--out", metavar=t("cli.metavar.folder"), help=t("cli.help.print_out"))
-    @click.option("--link", metavar="URL", help=t("cli.help.print_link"))
-    @click.option("--digital-copy", is_flag=True, help=t("cli.help.print_digital_copy"))
-    @click.option("--one-file", is_flag=True, help=t("cli.help.print_one_file"))
-    @click.option("--force", is_flag=True, help=t("cli.help.print_force"))
+    @click.option(
+        "--out",
+        metavar=_("FOLDER"),
+        help=_("folder for the files, otherwise ./peertui-udskrifter (created if missing)"),
+    )
+    @click.option(
+        "--link",
+        metavar="URL",
+        help=_("address for the QR code at the bottom of the sheets instead of the guide's"),
+    )
+    @click.option(
+        "--digital-copy",
+        is_flag=True,
+        help=_("digital copy of the statement as a QR code, for participants who consent to it"),
+    )
+    @click.option("--one-file", is_flag=True, help=_("all sheets in one PDF file"))
+    @click.option("--force", is_flag=True, help=_("overwrite files that already exist"))
     @data_dir_option()
     def export(
         group: str,
@@ -126,7 +142,15 @@ def _export(args: ExportOptions, out: TextIO, err: TextIO) -> int:
             group = store.find_group(args.group)
         except NotFound:
             # Say where it looked: the demo, for one, lives in its own folder (.demo-data).
-            print(t("export.cli.no_group", ref=args.group, dir=folder), file=err)
+            print(
+                _(
+                    "The group '{ref}' does not exist in the data folder {dir}. Choose "
+                    "another folder with --data-dir.",
+                    ref=args.group,
+                    dir=folder,
+                ),
+                file=err,
+            )
             return EXIT_ERROR
         participant = (
             store.find_participant(group.id, args.participant) if args.participant else None
@@ -144,14 +168,14 @@ def _export(args: ExportOptions, out: TextIO, err: TextIO) -> int:
     for line in plan.notices():
         print(line, file=err)
     if not plan.sheets:
-        print(t("export.nothing"), file=err)
+        print(_("There are no sheets to print."), file=err)
         return EXIT_ERROR
 
     target = Path(args.out).expanduser() if args.out else default_out_dir()
     if not args.out:
-        print(t("export.cli.default_out", dir=target), file=err)
+        print(_("No --out: the files are put in {dir}.", dir=target), file=err)
     if prepare_out_dir(target):
-        print(t("export.cli.created", dir=target), file=err)
+        print(_("The folder {dir} has been created; only you can open it.", dir=target), file=err)
 
     result = export_sheets(
         plan.sheets,
@@ -165,9 +189,16 @@ def _export(args: ExportOptions, out: TextIO, err: TextIO) -> int:
         print(path, file=out)
     for notice in result.notices:
         name = result.sheet_paths[notice.sheet].name
-        print(t("export.cli.notice", file=name, message=notice.message), file=err)
+        print(_("{file}: {message}", file=name, message=notice.message), file=err)
     directory = result.paths[0].parent if result.paths else target
-    from peertui.formats import plural  # Babel loads when the command runs
 
-    print(plural("export.cli.done", len(result.paths), dir=directory), file=err)
+    print(
+        ngettext(
+            "{count} file has been written to {dir}.",
+            "{count} files have been written to {dir}.",
+            len(result.paths),
+            dir=directory,
+        ),
+        file=err,
+    )
     return EXIT_OK

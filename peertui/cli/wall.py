@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from peertui.cli.base import command, data_dir_option, data_folder
+from peertui.i18n import N_
 
 
 def build() -> click.Command:
     @command("wall", "wall")
-    @data_dir_option("cli.help.wall_data_dir")
+    @data_dir_option(N_("data folder"))
     def wall(sub_data_dir: str | None) -> int:
         from peertui.ui.wall import run_wall  # Textual loads when the wall opens
 

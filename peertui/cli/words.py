@@ -9,7 +9,7 @@ public knobs, and :func:`click_speaks` turns all three while the command line ru
 
 * the domain becomes ``click``, bound to ``peertui/locale/`` (the catalog
   ``peertui/locale/da/LC_MESSAGES/click.po``, compiled to ``click.mo`` and shipped in the wheel);
-* ``LANGUAGE`` becomes peertui's language (``peertui.strings.language()``), so the catalog is
+* ``LANGUAGE`` becomes peertui's language (``peertui.i18n.language()``), so the catalog is
   used whatever the system locale is; for a language without a catalog click keeps its English.
 
 Everything is put back afterwards (domain, folder and ``LANGUAGE``), so nothing leaks into a

@@ -60,7 +60,7 @@ from peertui.content.source import (
     parse_toml,
     validate,
 )
-from peertui.strings import t
+from peertui.i18n import _
 
 BLOCK_FIELDS = (
     Field("kind", True, "text"),
@@ -334,13 +334,16 @@ class _Agenda:
                     return False
                 after = resume
             elif token.type == "heading_open" and _is_h1(self.lines, first, token):
-                self.sink.error(here + 1, t("check.h1_in_meeting"))
+                self.sink.error(
+                    here + 1,
+                    _("do not use # headings in a meeting; the title goes in the front matter"),
+                )
             elif token.type == CONTAINER_OPEN:
                 after = self.container(first, end, token, inner)
             elif token.type == REVEAL_POINT and self.block is not None:
                 self.block.steps.append([])
             elif token.type == STRAY_CLOSE:
-                self.sink.error(here + 1, t("check.notes_close_without_open"))
+                self.sink.error(here + 1, _("::: closes notes, but no notes have been opened"))
             else:
                 self.text(here, after)
             pos = after
@@ -358,16 +361,24 @@ class _Agenda:
         self.finish()
         lineno = line + 1
         if not title:
-            self.sink.error(lineno, t("check.empty_block_title"))
+            self.sink.error(lineno, _("the item is missing a title after ##"))
             title = "?"
         block = self.block = _BlockBuilder(title, lineno)
         if fences is None or fences.map is None:
-            self.sink.error(lineno, t("check.block_without_fences", title=title))
+            self.sink.error(
+                lineno,
+                _(
+                    "the item '{title}' must be followed directly by +++ with kind and minutes",
+                    title=title,
+                ),
+            )
             block.valid = False
             return line + 1
         opening = first + fences.map[0]
         if not fences.meta["closed"]:
-            self.sink.error(opening + 1, t("check.unclosed_front_matter"))
+            self.sink.error(
+                opening + 1, _("+++ is opened here but never closed with a line with +++")
+            )
             block.valid = False
             return None
         closing = first + fences.map[1] - 1
@@ -383,7 +394,11 @@ class _Agenda:
         if kind is not None and kind not in BLOCK_KINDS:
             self.sink.error(
                 key_line(toml_lines, opening + 2, "kind"),
-                t("check.bad_kind", kind=kind, known=", ".join(BLOCK_KINDS)),
+                _(
+                    "unknown kind '{kind}' (use one of: {known})",
+                    kind=kind,
+                    known=", ".join(BLOCK_KINDS),
+                ),
             )
             kind = None
         if kind is None or "minutes" not in values:
@@ -403,7 +418,7 @@ class _Agenda:
         assert token.map is not None
         opening, stop = first + token.map[0], first + token.map[1]
         if _container_word(self.lines[opening]) not in NOTE_WORDS:
-            self.sink.error(opening + 1, t("check.unknown_container"))
+            self.sink.error(opening + 1, _("unknown ':::' line; use '::: noter' and ':::'"))
         left_out: set[int] = set()
         for nested in inner:
             if nested.map is None:
@@ -412,11 +427,17 @@ class _Agenda:
             if nested.type == CONTAINER_OPEN:
                 inside = _container_word(self.lines[line]) in NOTE_WORDS
                 self.sink.error(
-                    line + 1, t("check.notes_nested" if inside else "check.unknown_container")
+                    line + 1,
+                    _("::: noter inside notes; close the first notes with ::: first")
+                    if inside
+                    else _("unknown ':::' line; use '::: noter' and ':::'"),
                 )
                 left_out.add(line)
             elif nested.type == "heading_open" and _is_h1(self.lines, first, nested):
-                self.sink.error(line + 1, t("check.h1_in_meeting"))
+                self.sink.error(
+                    line + 1,
+                    _("do not use # headings in a meeting; the title goes in the front matter"),
+                )
                 left_out.add(line)
         notes = [self.lines[n] for n in range(opening + 1, stop) if n not in left_out]
         if self.block is None:
@@ -427,7 +448,7 @@ class _Agenda:
         # chunk is the one exception markdown-it makes).
         if stop < end and self.lines[stop].strip().startswith(":::"):
             return stop + 1
-        self.sink.error(opening + 1, t("check.notes_unclosed"))
+        self.sink.error(opening + 1, _("::: noter is never closed with :::"))
         return stop
 
     def finish(self) -> None:
@@ -439,6 +460,9 @@ class _Agenda:
                 self.dropped += 1
             else:
                 if not built.steps and not built.notes:
-                    self.sink.warning(block.line, t("check.empty_block", title=built.title))
+                    self.sink.warning(
+                        block.line,
+                        _("the item '{title}' has neither text nor notes", title=built.title),
+                    )
                 self.meeting.blocks.append(built)
         self.block = None

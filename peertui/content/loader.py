@@ -28,7 +28,7 @@ from peertui.content.source import (
     split_lines,
     validate,
 )
-from peertui.strings import t
+from peertui.i18n import _
 
 #: ``.md`` files inside a folder of this name are meeting scenarios, not guide pages.
 SCENARIO_FOLDER = "scenarios"
@@ -87,7 +87,13 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
     values = validate(data, COURSE_FIELDS, lines, 1, sink, missing_line=1)
     course_id = folder.name
     if not ID_RE.match(course_id):
-        sink.error(1, t("check.bad_course_id", id=course_id))
+        sink.error(
+            1,
+            _(
+                "the folder name '{id}' is the course's id and may only contain a-z, digits and -",
+                id=course_id,
+            ),
+        )
     course = Course(
         id=course_id,
         title=values.get("title", course_id),
@@ -110,8 +116,8 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
         if meeting.number in seen:
             Sink(path, problems).error(
                 _number_line(path),
-                t(
-                    "check.duplicate_number",
+                _(
+                    "meeting number {number} also exists in {other}",
                     number=meeting.number,
                     other=_show(seen[meeting.number]),
                 ),
@@ -120,7 +126,7 @@ def load_course(folder: Path, problems: list[Problem]) -> Course | None:
         seen[meeting.number] = path
         course.meetings.append(meeting)
     if not meeting_files:
-        sink.warning(1, t("check.no_meetings"))
+        sink.warning(1, _("the course has no meetings (.md files)"))
     course.meetings.sort(key=lambda m: m.number)
     return course
 
@@ -161,11 +167,18 @@ def load_meeting(
     # A block left out has its own error: a sum (or "no blocks") would only echo it.
     dropped = parse_meeting_body(lines, fm.body_start, meeting, sink)
     if not meeting.blocks and not dropped:
-        sink.error(fm.first_line - 1, t("check.no_blocks"))
+        sink.error(
+            fm.first_line - 1, _("the meeting has no items (## Heading with +++ kind and minutes)")
+        )
     elif meeting.blocks and not dropped and planned not in (None, meeting.planned_total):
         sink.warning(
             fm.first_line - 1,
-            t("check.minutes_mismatch", total=meeting.planned_total, planned=meeting.minutes),
+            _(
+                "the items' minutes add up to {total}, but the meeting is planned for "
+                "{planned} minutes",
+                total=meeting.planned_total,
+                planned=meeting.minutes,
+            ),
         )
     return meeting
 
@@ -198,10 +211,13 @@ def load_page(path: Path, problems: list[Problem], *, measure: bool = False) -> 
     if fm is None or fm.data is None:
         return None
     if "number" in fm.data and "id" not in fm.data:
-        sink.error(fm.first_line - 1, t("check.meeting_outside_course"))
+        sink.error(fm.first_line - 1, _("a meeting must be in a course folder with a course.toml"))
         return None
     if "variant" in fm.data or "citizen" in fm.data:
-        sink.error(fm.first_line - 1, t("check.scenario_outside_folder"))
+        sink.error(
+            fm.first_line - 1,
+            _("a scenario must be in a folder called scenarios, inside a content folder"),
+        )
         return None
     values = validate(
         fm.data, PAGE_FIELDS, fm.lines, fm.first_line, sink, missing_line=fm.first_line - 1
@@ -213,7 +229,15 @@ def load_page(path: Path, problems: list[Problem], *, measure: bool = False) -> 
     if measure:  # only for `peertui check`: the parser costs start-up time
         blocks = count_blocks(body)
         if blocks > MAX_PAGE_BLOCKS:
-            sink.warning(1, t("check.page_too_long", blocks=blocks, limit=MAX_PAGE_BLOCKS))
+            sink.warning(
+                1,
+                _(
+                    "the page has {blocks} blocks (paragraphs, headings, list items) and "
+                    "will be slow to show; split it into two pages (at most {limit})",
+                    blocks=blocks,
+                    limit=MAX_PAGE_BLOCKS,
+                ),
+            )
     page = GuidePage(
         id=values["id"],
         title=values.get("title", values["id"]),
@@ -286,7 +310,11 @@ def _discover(
             entries = sorted(folder.iterdir())
         except OSError as exc:
             problems.append(
-                Problem(folder, 1, t("check.unreadable", reason=exc.strerror or "OSError"))
+                Problem(
+                    folder,
+                    1,
+                    _("the file cannot be read ({reason})", reason=exc.strerror or "OSError"),
+                )
             )
             return
         for entry in entries:
@@ -299,7 +327,7 @@ def _discover(
 
     for path in paths:
         if not path.exists():
-            problems.append(Problem(path, 1, t("check.no_such_path")))
+            problems.append(Problem(path, 1, _("does not exist")))
         elif path.is_dir():
             walk(path)
         elif path.name == "course.toml" or (path.parent / "course.toml").is_file():
@@ -308,7 +336,9 @@ def _discover(
             in_scenarios = path.resolve().parent.name == SCENARIO_FOLDER
             (scenarios if in_scenarios else pages).append(path)
         else:
-            problems.append(Problem(path, 1, t("check.nothing_found")))
+            problems.append(
+                Problem(path, 1, _("no courses (course.toml) or guide pages (.md) here"))
+            )
 
     # Keep order, drop duplicates (a course named twice, a file inside a named folder).
     def unique(found: list[Path]) -> list[Path]:
@@ -345,7 +375,11 @@ def load_library(
                 Problem(
                     folder / "course.toml",
                     1,
-                    t("check.duplicate_course", id=course.id, other=_show(course_seen[course.id])),
+                    _(
+                        "course id '{id}' also exists in {other}",
+                        id=course.id,
+                        other=_show(course_seen[course.id]),
+                    ),
                 )
             )
             continue
@@ -364,7 +398,11 @@ def load_library(
                 Problem(
                     path,
                     source.id_line,
-                    t("check.duplicate_page", id=source.page.id, other=_show(existing.path)),
+                    _(
+                        "page id '{id}' also exists in {other}",
+                        id=source.page.id,
+                        other=_show(existing.path),
+                    ),
                 )
             )
             continue
@@ -384,7 +422,11 @@ def load_library(
                 Problem(
                     path,
                     scenario_source.id_line,
-                    t("check.duplicate_scenario", id=scenario.id, other=_show(other_scenario.path)),
+                    _(
+                        "scenario id '{id}' also exists in {other}",
+                        id=scenario.id,
+                        other=_show(other_scenario.path),
+                    ),
                 )
             )
             continue
@@ -413,9 +455,21 @@ def load_library(
         for href, line in links:
             target = link_target(href)
             if target is None:
-                problems.append(Problem(path, line, t("check.bad_guide_link", href=href)))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        _("the link '{href}' must have the form guide:page-id", href=href),
+                    )
+                )
             elif target not in known_ids and target not in library.broken_pages:
-                problems.append(Problem(path, line, t("check.unknown_page", id=target)))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        _("the link points to the page '{id}', which does not exist", id=target),
+                    )
+                )
 
     for source in sources:
         check_links(source.page.path, source.links)
@@ -433,7 +487,10 @@ def load_library(
                             Problem(
                                 meeting.path,
                                 _scenarios_key_line(meeting.path, block.line),
-                                t("check.unknown_scenario", id=scenario_id),
+                                _(
+                                    "the item uses the scenario '{id}', which does not exist",
+                                    id=scenario_id,
+                                ),
                             )
                         )
 
@@ -450,27 +507,61 @@ def _check_pair(source: ScenarioSource, library: Library, problems: list[Problem
         return
     path, line = scenario.path, source.pair_line
     if scenario.pair == scenario.id:
-        problems.append(Problem(path, line, t("check.pair_self")))
+        problems.append(
+            Problem(
+                path,
+                line,
+                _("'pair' points to the scenario itself; it must point to the other variant"),
+            )
+        )
         return
     other = library.scenarios.get(scenario.pair)
     if other is None and scenario.pair in library.broken_scenarios:
         return  # known but broken: its own file says why
     if other is None:
-        problems.append(Problem(path, line, t("check.unknown_pair", id=scenario.pair)))
+        problems.append(
+            Problem(
+                path,
+                line,
+                _("'pair' points to the scenario '{id}', which does not exist", id=scenario.pair),
+            )
+        )
         return
     if other.meeting != scenario.meeting:
         problems.append(
             Problem(
                 path,
                 line,
-                t("check.pair_other_meeting", id=other.id, meeting=other.meeting),
+                _(
+                    "the scenario '{id}' in 'pair' is about a different meeting ({meeting})",
+                    id=other.id,
+                    meeting=other.meeting,
+                ),
                 "warning",
             )
         )
     if other.variant == scenario.variant:
-        problems.append(Problem(path, line, t("check.pair_same_variant", id=other.id), "warning"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                _(
+                    "the scenario '{id}' in 'pair' has the same variant; a pair is one "
+                    "without and one with a statement",
+                    id=other.id,
+                ),
+                "warning",
+            )
+        )
     if other.pair != scenario.id:
-        problems.append(Problem(path, line, t("check.pair_not_mutual", id=other.id), "warning"))
+        problems.append(
+            Problem(
+                path,
+                line,
+                _("the scenario '{id}' in 'pair' does not point back to this one", id=other.id),
+                "warning",
+            )
+        )
 
 
 _DECLARED_ID_RE = re.compile(r"""^\s*["']?id["']?\s*=\s*["']([^"'\n]*)["']""")

@@ -44,7 +44,7 @@ from peertui.content.source import (
     split_lines,
     validate,
 )
-from peertui.strings import t
+from peertui.i18n import _
 
 __all__ = [
     "MEETING_KINDS",
@@ -124,7 +124,12 @@ def load_scenario_source(path: Path, problems: list[Problem]) -> ScenarioSource 
         if key in values and values[key] not in known:
             sink.error(
                 key_line(fm.lines, fm.first_line, key),
-                t("check.bad_choice", key=key, value=values[key], known=", ".join(known)),
+                _(
+                    "'{key}' is '{value}'; use one of: {known}",
+                    key=key,
+                    value=values[key],
+                    known=", ".join(known),
+                ),
             )
             del values[key]
     scenario = Scenario(
@@ -141,9 +146,9 @@ def load_scenario_source(path: Path, problems: list[Problem]) -> ScenarioSource 
     # A scene left out has its own error: "no scenes" or "no pause points" would only echo it.
     dropped = _parse_body(lines, fm.body_start, scenario, sink)
     if not scenario.scenes and not dropped:
-        sink.error(header_line, t("check.scenario_no_scenes"))
+        sink.error(header_line, _("the scenario has no scenes (## Heading with +++ and who)"))
     elif scenario.scenes and not dropped and not scenario.pause_points:
-        sink.warning(header_line, t("check.scenario_no_pause"))
+        sink.warning(header_line, _("the scenario has no pause points (::: pause with questions)"))
     if not {"id", "meeting", "variant", "citizen"} <= values.keys():
         return None
     return ScenarioSource(
@@ -204,10 +209,14 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
             if name not in scene.who:
                 sink.error(
                     paragraph.line,
-                    t("check.speaker_not_in_scene", name=name, who=", ".join(scene.who) or "-"),
+                    _(
+                        "'{name}' speaks but is not in the scene's who ({who})",
+                        name=name,
+                        who=", ".join(scene.who) or "-",
+                    ),
                 )
             if not text:
-                sink.error(paragraph.line, t("check.speech_empty", name=name))
+                sink.error(paragraph.line, _("the line from '{name}' is empty", name=name))
             else:
                 scene.beats.append(Line("speech", text, paragraph.line, name))
         elif text:
@@ -230,15 +239,25 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
         elif box.word == "tanker":
             text = _reflow(box.parts)
             if scenario.citizen and scenario.citizen not in scene.who:
-                sink.error(box.line, t("check.thoughts_without_citizen", citizen=scenario.citizen))
+                sink.error(
+                    box.line,
+                    _(
+                        "the thoughts are the citizen's ({citizen}), but {citizen} is not in "
+                        "the scene's who",
+                        citizen=scenario.citizen,
+                    ),
+                )
             if not text:
-                sink.warning(box.line, t("check.thoughts_empty"))
+                sink.warning(box.line, _("::: tanker is empty"))
             else:
                 scene.beats.append(Line("thought", text, box.line, scenario.citizen))
         else:  # pause
             questions = _questions(box.parts)
             if not questions:
-                sink.error(box.line, t("check.pause_no_questions"))
+                sink.error(
+                    box.line,
+                    _("the pause has no questions; write them as list items: - What do you think?"),
+                )
             else:
                 scene.beats.append(PausePoint(tuple(questions), box.line))
 
@@ -246,13 +265,21 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
         nonlocal scene, container, dropped
         flush_paragraph()
         if container is not None:
-            sink.error(container.line, t("check.container_unclosed", word=container.word))
+            sink.error(
+                container.line, _("::: {word} is never closed with :::", word=container.word)
+            )
             close_container()
         if scene is not None and not scene.valid:
             dropped += 1  # reported at its heading or in its fences
         elif scene is not None:
             if not scene.beats:
-                sink.error(scene.line, t("check.scene_empty", title=scene.title))
+                sink.error(
+                    scene.line,
+                    _(
+                        "the scene '{title}' has no text, lines, thoughts or pauses",
+                        title=scene.title,
+                    ),
+                )
                 dropped += 1
             else:
                 scenario.scenes.append(
@@ -279,14 +306,16 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
             finish_scene()
             title = heading_title(heading)
             if not title:
-                sink.error(lineno, t("check.scene_empty_title"))
+                sink.error(lineno, _("the scene is missing a title after ##"))
                 title = "?"
             scene = _SceneBuilder(title, lineno)
             i = _scene_fences(lines, i, scene, sink)
             continue
 
         if H1_RE.match(line):
-            sink.error(lineno, t("check.h1_in_scenario"))
+            sink.error(
+                lineno, _("do not use # headings in a scenario; the title goes in the front matter")
+            )
             continue
 
         if stripped.startswith(":::"):
@@ -294,20 +323,31 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
             word = stripped[3:].strip().casefold()
             if word == "":
                 if container is None:
-                    sink.error(lineno, t("check.container_close_without_open"))
+                    sink.error(lineno, _("::: closes a block, but no block has been opened"))
                 close_container()
                 continue
             if container is not None:
-                sink.error(lineno, t("check.container_nested", word=container.word))
+                sink.error(
+                    lineno,
+                    _(
+                        "a new ':::' block inside ::: {word}; close the first one with ::: first",
+                        word=container.word,
+                    ),
+                )
                 continue
             kind = _CONTAINERS.get(word)
             if kind is None:
-                sink.error(lineno, t("check.scenario_unknown_container"))
+                sink.error(
+                    lineno,
+                    _("unknown ':::' line; use '::: tanker', '::: pause', '::: noter' and ':::'"),
+                )
                 # Hidden like notes until ':::' so nothing unknown reaches the wall.
                 container = _Container(word, lineno, known=False)
             else:
                 if kind != "noter" and scene is None:
-                    sink.error(lineno, t("check.container_outside_scene", word=kind))
+                    sink.error(
+                        lineno, _("::: {word} belongs in a scene (after a ## heading)", word=kind)
+                    )
                 container = _Container(kind, lineno)
             continue
 
@@ -321,7 +361,7 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
 
         if stripped == REVEAL:
             flush_paragraph()
-            sink.warning(lineno, t("check.scenario_reveal"))
+            sink.warning(lineno, _("'. . .' is not used in scenarios; each line is already a step"))
             continue
 
         if not stripped:
@@ -343,7 +383,7 @@ def _parse_body(lines: list[str], start: int, scenario: Scenario, sink: Sink) ->
 
     finish_scene()
     if container is not None:  # only possible before the first scene
-        sink.error(container.line, t("check.container_unclosed", word=container.word))
+        sink.error(container.line, _("::: {word} is never closed with :::", word=container.word))
         close_container()
     scenario.description = "\n".join(description).strip()
     return dropped
@@ -355,12 +395,15 @@ def _scene_fences(lines: list[str], i: int, scene: _SceneBuilder, sink: Sink) ->
     while j < len(lines) and not lines[j].strip():
         j += 1
     if j >= len(lines) or lines[j].strip() != FENCE:
-        sink.error(scene.line, t("check.scene_without_fences", title=scene.title))
+        sink.error(
+            scene.line,
+            _("the scene '{title}' must be followed directly by +++ with who", title=scene.title),
+        )
         scene.valid = False
         return i
     end = next((k for k in range(j + 1, len(lines)) if lines[k].strip() == FENCE), None)
     if end is None:
-        sink.error(j + 1, t("check.unclosed_front_matter"))
+        sink.error(j + 1, _("+++ is opened here but never closed with a line with +++"))
         scene.valid = False
         return len(lines)
     toml_lines = lines[j + 1 : end]
@@ -372,7 +415,7 @@ def _scene_fences(lines: list[str], i: int, scene: _SceneBuilder, sink: Sink) ->
     if "who" not in values:
         scene.valid = False
     elif not values["who"]:
-        sink.error(key_line(toml_lines, j + 2, "who"), t("check.scene_no_who"))
+        sink.error(key_line(toml_lines, j + 2, "who"), _("'who' must name at least one person"))
         scene.valid = False
     else:
         scene.who = list(dict.fromkeys(values["who"]))

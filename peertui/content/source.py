@@ -16,7 +16,7 @@ from typing import Any
 
 from peertui.content.model import Problem
 from peertui.content.toml_errors import explain_toml_error
-from peertui.strings import t
+from peertui.i18n import _
 from peertui.weblinks import link_problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -45,20 +45,35 @@ def read_text(path: Path, sink: Sink) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            sink.error(1, t("check.too_big", size=size, limit=MAX_FILE_BYTES))
+            sink.error(
+                1,
+                _(
+                    "the file is too big ({size} bytes, at most {limit})",
+                    size=size,
+                    limit=MAX_FILE_BYTES,
+                ),
+            )
             return None
         data = path.read_bytes()
     except OSError as exc:
-        sink.error(1, t("check.unreadable", reason=exc.strerror or type(exc).__name__))
+        sink.error(
+            1, _("the file cannot be read ({reason})", reason=exc.strerror or type(exc).__name__)
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        sink.error(line, t("check.not_utf8", byte=data[exc.start]))
+        sink.error(
+            line,
+            _(
+                "the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8",
+                byte=data[exc.start],
+            ),
+        )
         return None
     if not text.strip():
-        sink.error(1, t("check.empty"))
+        sink.error(1, _("the file is empty"))
         return None
     return text
 
@@ -78,7 +93,13 @@ def parse_toml(lines: list[str], first_line: int, sink: Sink) -> dict[str, Any] 
         sink.error(first_line + found.index, found.message, found.column)
         return None
     except (ValueError, RecursionError):  # pragma: no cover - defensive
-        sink.error(first_line, t("check.bad_toml"))
+        sink.error(
+            first_line,
+            _(
+                "the line cannot be read; it must have the form name = value, and text "
+                'must be in quotation marks, e.g. title = "My title"'
+            ),
+        )
         return None
 
 
@@ -119,51 +140,73 @@ def validate(
         if key not in known:
             sink.error(
                 key_line(lines, first_line, key),
-                t("check.unknown_key", key=key, known=", ".join(f.key for f in fields)),
+                _(
+                    "unknown key '{key}' (known: {known})",
+                    key=key,
+                    known=", ".join(f.key for f in fields),
+                ),
             )
     valid: dict[str, Any] = {}
     for f in fields:
         if f.key not in data:
             if f.required:
-                sink.error(missing_line, t("check.missing_key", key=f.key))
+                sink.error(missing_line, _("'{key}' is missing", key=f.key))
             continue
         value = data[f.key]
         line = key_line(lines, first_line, f.key)
         if f.kind in ("text", "url", "id"):
             if not isinstance(value, str):
-                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_text")))
+                sink.error(line, _("'{key}' must be {expected}", key=f.key, expected=_("a text")))
                 continue
             if not value.strip():
-                sink.error(line, t("check.empty_text", key=f.key))
+                sink.error(line, _("'{key}' must not be empty", key=f.key))
                 continue
             if f.kind == "url" and not re.match(r"^https?://[^\s/]+\S*$", value):
-                sink.error(line, t("check.bad_url", key=f.key))
+                sink.error(
+                    line,
+                    _("'{key}' must be an address that starts with https:// or http://", key=f.key),
+                )
                 continue
             if f.kind == "url" and (problem := link_problem(value)) is not None:
                 # A placeholder or plain-http link would reach a printed QR code: say so.
-                sink.warning(line, t(problem, link=value.strip()))
+                sink.warning(line, _(problem, link=value.strip()))
             if f.kind == "id" and not ID_RE.match(value):
-                sink.error(line, t("check.bad_id", key=f.key))
+                sink.error(
+                    line,
+                    _("'{key}' may only contain lowercase letters a-z, digits and -", key=f.key),
+                )
                 continue
             valid[f.key] = value.strip()
         elif f.kind == "int":
             if not _is_int(value):
-                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_int")))
+                sink.error(
+                    line, _("'{key}' must be {expected}", key=f.key, expected=_("a whole number"))
+                )
                 continue
             if (f.low is not None and value < f.low) or (f.high is not None and value > f.high):
-                sink.error(line, t("check.out_of_range", key=f.key, low=f.low, high=f.high))
+                sink.error(
+                    line,
+                    _(
+                        "'{key}' must be between {low} and {high}",
+                        key=f.key,
+                        low=f.low,
+                        high=f.high,
+                    ),
+                )
                 continue
             valid[f.key] = value
         elif f.kind == "text_list":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 sink.error(
-                    line, t("check.wrong_type", key=f.key, expected=t("check.type_text_list"))
+                    line, _("'{key}' must be {expected}", key=f.key, expected=_("a list of texts"))
                 )
                 continue
             valid[f.key] = [v.strip() for v in value if v.strip()]
         elif f.kind == "bool":
             if not isinstance(value, bool):
-                sink.error(line, t("check.wrong_type", key=f.key, expected=t("check.type_bool")))
+                sink.error(
+                    line, _("'{key}' must be {expected}", key=f.key, expected=_("true or false"))
+                )
                 continue
             valid[f.key] = value
     return valid
@@ -183,14 +226,20 @@ def front_matter(lines: list[str], sink: Sink) -> FrontMatter | None:
     while start < len(lines) and not lines[start].strip():
         start += 1
     if start >= len(lines) or lines[start].strip() != FENCE:
-        sink.error(start + 1 if start < len(lines) else 1, t("check.no_front_matter"))
+        sink.error(
+            start + 1 if start < len(lines) else 1,
+            _(
+                "the file must start with a line with +++, then lines with name = "
+                "value, and then a line with +++"
+            ),
+        )
         return None
     for end in range(start + 1, len(lines)):
         if lines[end].strip() == FENCE:
             toml_lines = lines[start + 1 : end]
             data = parse_toml(toml_lines, start + 2, sink)
             return FrontMatter(data, toml_lines, start + 2, end + 1)
-    sink.error(start + 1, t("check.unclosed_front_matter"))
+    sink.error(start + 1, _("+++ is opened here but never closed with a line with +++"))
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peertui.strings import t
+from peertui.i18n import _
 
 _POSITION_RE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 _KEY_RE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=""")
@@ -45,42 +45,87 @@ def explain_toml_error(detail: str, lines: list[str]) -> TomlError:
         return TomlError(index if where is None else where, None if at_end else col, message)
 
     if what.startswith(("Expected '=' after a key", "Invalid statement", "Invalid initial char")):
-        before, equals, _ = line.partition("=")
+        before, equals, _after = line.partition("=")
         if equals and not any(quote in before for quote in "\"'"):
-            return at(t("check.toml.bad_key"), col=None)
-        return at(t("check.toml.missing_equals"))
+            return at(
+                _(
+                    "the name before = may only contain a-z, A-Z, digits, - and _ (no æ, "
+                    "ø, å or spaces)"
+                ),
+                col=None,
+            )
+        return at(
+            _(
+                "there is no = after the name; the line must have the form name = "
+                'value, e.g. title = "My title"'
+            )
+        )
     if what == "Invalid value":
         if not _value_part(line).strip() or (at_end and line.rstrip().endswith("=")):
-            return at(t("check.toml.missing_value"))
-        return at(t("check.toml.bad_value"))
+            return at(_("there is no value after ="))
+        return at(
+            _(
+                "the value after = cannot be read; text must be in quotation marks "
+                '("like this"), while numbers and true/false are written without'
+            )
+        )
     if what.startswith("Expected newline or end of document"):
         value = _value_part(line).lstrip()
         if value.startswith('"') and _count_quotes(value, '"') >= 3:
-            return at(t("check.toml.inner_quote"))
-        return at(t("check.toml.trailing"))
+            return at(
+                _(
+                    "the text ends too early because it contains a quotation mark itself "
+                    "(\"); use ' or « » inside the text"
+                )
+            )
+        return at(
+            _(
+                "there is something after the value that does not belong there; write "
+                "only one value after =, e.g. minutes = 20"
+            )
+        )
     if what in ("Illegal character '\\n'", "Unterminated string") or what.startswith(
         ("Found invalid character '\\n'", 'Expected \'"""\'', 'Expected "\'"', "Expected \"'''\"")
     ):
         return _unclosed(what, lines, index)
     if what.startswith(("Illegal character", "Found invalid character")):
-        return at(t("check.toml.control_char"))
+        return at(
+            _(
+                "the line contains an invisible control character that is not allowed; "
+                "type the line again"
+            )
+        )
     if what.startswith(("Cannot overwrite", "Cannot declare", "Cannot redefine", "Cannot mutate")):
         return _duplicate(lines, index)
     if what.startswith("Duplicate inline table key"):
-        return at(t("check.toml.duplicate"), col=None)
+        return at(_("the same name appears more than once; delete one of them"), col=None)
     if what == "Unclosed array":
         where = _opened_not_closed(lines[: index + 1], "[", "]")
-        return at(t("check.toml.unclosed_list"), where, column if where is None else None)
+        return at(
+            _(
+                "the list is missing its closing ], or a comma is missing between the "
+                'items; write e.g. tags = ["a", "b"]'
+            ),
+            where,
+            column if where is None else None,
+        )
     if what == "Unclosed inline table":
         where = _opened_not_closed(lines[: index + 1], "{", "}")
-        return at(t("check.toml.unclosed_braces"), where, column if where is None else None)
+        return at(_("a closing } is missing after {"), where, column if where is None else None)
     if what.startswith(("Expected ']'", "Expected ']]'")):
-        return at(t("check.toml.unclosed_header"), col=None)
+        return at(_("the line with [ is missing its closing ]"), col=None)
     if what.startswith(("Unescaped '\\'", "Invalid hex value", "Escaped character")):
-        return at(t("check.toml.backslash"))
+        return at(
+            _("a \\ inside a text must be written as \\\\, or put the text in ' ' instead of \" \"")
+        )
     if what.startswith("Invalid date"):
-        return at(t("check.toml.bad_date"))
-    return at(t("check.bad_toml"))
+        return at(_("the date cannot be read; write it as 2026-11-09"))
+    return at(
+        _(
+            "the line cannot be read; it must have the form name = value, and text "
+            'must be in quotation marks, e.g. title = "My title"'
+        )
+    )
 
 
 def _last_written(lines: list[str]) -> int:
@@ -107,14 +152,23 @@ def _unclosed(what: str, lines: list[str], index: int) -> TomlError:
         quote = "'''" if "'''" in what else '"""'
         openers = [n for n, line in enumerate(lines) if quote in line]
         where = openers[-1] if len(openers) % 2 else index
-        return TomlError(where, None, t("check.toml.unclosed_multiline", quote=quote))
+        return TomlError(
+            where, None, _("the text that starts with {quote} never ends with {quote}", quote=quote)
+        )
     quote = "'" if what.startswith(("Found invalid", 'Expected "\'"')) else '"'
     for number, line in enumerate(lines):
         value = _value_part(line).lstrip()
         if value.startswith(quote) and _count_quotes(value, quote) % 2:
             index = number
             break
-    return TomlError(index, None, t("check.toml.unclosed_string", quote=quote))
+    return TomlError(
+        index,
+        None,
+        _(
+            "the text is missing its closing quotation mark ({quote}) at the end of the line",
+            quote=quote,
+        ),
+    )
 
 
 def _has(text: str, lines: list[str]) -> bool:
@@ -130,9 +184,11 @@ def _duplicate(lines: list[str], index: int) -> TomlError:
             continue
         key = re.sub(r"\s*\.\s*", ".", match.group(1).strip("\"'"))
         if key in seen:
-            return TomlError(number, None, t("check.toml.duplicate_key", key=key))
+            return TomlError(
+                number, None, _("'{key}' appears more than once; delete one of them", key=key)
+            )
         seen.add(key)
-    return TomlError(index, None, t("check.toml.duplicate"))
+    return TomlError(index, None, _("the same name appears more than once; delete one of them"))
 
 
 def _opened_not_closed(lines: list[str], opening: str, closing: str) -> int | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peertui import labels
 from peertui.export import files
 from peertui.export.errors import ExportError
 from peertui.export.model import GroupSummary, Sheet, StatementSheet
@@ -23,7 +24,7 @@ from peertui.export.sheets import (
     sheet_title,
     uncovered_characters,
 )
-from peertui.strings import t
+from peertui.i18n import _
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -56,16 +57,16 @@ def target_names(
 ) -> list[str]:
     """The file names an export would write, in order (one, or one per sheet)."""
     if one_file:
-        return [files.file_name(t("export.file.batch"), files.day_part(sheets[0].date))]
+        return [files.file_name(_("peertui-sheets"), files.day_part(sheets[0].date))]
     names = []
     width = max(2, len(str(len(sheets))))
     for index, sheet in enumerate(sheets, start=1):
-        kind = files.safe_part(t(f"export.file.{sheet.kind}"), sheet.kind)
+        kind = files.safe_part(_(labels.EXPORT_FILE[sheet.kind]), sheet.kind)
         day = files.day_part(sheet.date)
         if anonymous_names or isinstance(sheet, GroupSummary):
             names.append(files.file_name(kind, day, f"{index:0{width}d}"))
         else:
-            alias = files.safe_part(sheet.alias, t("export.file.participant"))
+            alias = files.safe_part(sheet.alias, _("participant"))
             names.append(files.file_name(kind, alias, day))
     return files.unique_names(names)
 
@@ -101,7 +102,7 @@ def export_sheets(
       author is the organisation's name (the sheets' ``issuer``), when it has one.
     """
     if not sheets:
-        raise ExportError(t("export.nothing"))
+        raise ExportError(_("There are no sheets to print."))
     folder = files.check_folder(Path(out_dir))
     names = target_names(sheets, one_file=one_file, anonymous_names=anonymous_names)
     targets = [files.inside(folder, name) for name in names]
@@ -119,7 +120,16 @@ def export_sheets(
         if isinstance(sheet, StatementSheet) and sheet.digital_copy and built.notices:
             skipped.append(index)
         if uncovered_characters("".join(sheet_texts(sheet))):
-            notices.append(Notice(index, t("export.uncovered_characters")))
+            notices.append(
+                Notice(
+                    index,
+                    _(
+                        "Some characters (e.g. certain emoji) are not in the sheet's fonts and "
+                        "will show as a square on paper. They are included in the PDF file's "
+                        "text."
+                    ),
+                )
+            )
 
     renderer = Renderer()
     for logo in {sheet.issuer.logo for sheet in sheets if sheet.issuer.logo}:
@@ -134,7 +144,7 @@ def export_sheets(
             documents.append(renderer.document(html))
             _report(progress, min(start + ONE_FILE_CHUNK, total), total)
         files.write_atomic(targets[0], renderer.combine(documents), force=force)
-        sheet_paths = tuple(targets[0] for _ in sheets)
+        sheet_paths = tuple(targets[0] for _unused in sheets)
     else:
         for index, (sheet, part, target) in enumerate(zip(sheets, parts, targets, strict=True)):
             html = document([part], title=sheet_title(sheet), author=sheet.issuer.name)
@@ -155,7 +165,7 @@ def batch_title(sheets: Sequence[Sheet]) -> str:
     if len(sheets) == 1:
         return sheet_title(sheets[0])
     names = [s.group_name for s in sheets if isinstance(s, GroupSummary) and s.group_name.strip()]
-    return names[0].strip() if names else t("export.title.batch")
+    return names[0].strip() if names else _("Sheets from peertui")
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peertui import labels
 from peertui import training as rule
 from peertui.content import load_library
 from peertui.export import files
@@ -44,8 +45,8 @@ from peertui.export.sheets import (
 )
 from peertui.export.templating import render
 from peertui.formats import day_month, long_date
+from peertui.i18n import N_, _
 from peertui.store.schema import ROLES
-from peertui.strings import t
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -71,7 +72,7 @@ class NotReady(ExportError):
     what is missing; they hold dates and counts, never a participant's text."""
 
     def __init__(self, lines: Sequence[str]) -> None:
-        super().__init__(t("certificate.not_ready"))
+        super().__init__(_("The certificate cannot be printed yet."))
         self.lines = list(lines)
 
 
@@ -79,7 +80,13 @@ class NotATrainee(ExportError):
     """The participant has no training record (not a trainee of a course)."""
 
     def __init__(self) -> None:
-        super().__init__(t("certificate.not_trainee"))
+        super().__init__(
+            _(
+                "The participant is not a trainee: there is no information about "
+                "organisation, role and teaching. Certificates can only be printed for "
+                "trainees."
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +129,12 @@ def certificate_css() -> str:
 
 def _audience_key(audiences: frozenset[str]) -> str:
     if audiences == frozenset({"citizens"}):
-        return "certificate.taught.citizens"
+        return N_("and has since taught {count} citizens to use personal statements {period}.")
     if audiences == frozenset({"colleagues"}):
-        return "certificate.taught.colleagues"
-    return "certificate.taught.both"
+        return N_("and has since taught {count} colleagues to use personal statements {period}.")
+    return N_(
+        "and has since taught {count} colleagues and citizens to use personal statements {period}."
+    )
 
 
 def _day(day: date, *, year: bool = True) -> str:
@@ -136,9 +145,9 @@ def _day(day: date, *, year: bool = True) -> str:
 
 def _period(first: date, last: date) -> str:
     if first == last:
-        return t("certificate.period.one_day", day=_day(first))
+        return _("on {day}", day=_day(first))
     start = _day(first, year=first.year != last.year)
-    return t("certificate.period.range", start=start, end=_day(last))
+    return _("in the period {start} to {end}", start=start, end=_day(last))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +164,10 @@ def signature_rows(signers: Sequence[str], issuer: Issuer) -> list[list[Signatur
     signing roles (the role under the line, "Kursusleder": the organisation is named at the
     top); with neither, one unnamed line. As few rows of at most ``SIGNATURES_PER_ROW`` as
     possible, evenly filled: 5 are 3 + 2, not 4 + 1."""
-    blocks = [Signature(name, t("certificate.signer_role")) for name in signers if name.strip()]
+    blocks = [Signature(name, _("Trainer on the course")) for name in signers if name.strip()]
     blocks += [Signature(role.strip(), "", True) for role in issuer.signers if role.strip()]
     if not blocks:
-        blocks = [Signature(t("certificate.signature"), t("certificate.signer_role"))]
+        blocks = [Signature(_("Signature"), _("Trainer on the course"))]
     rows_needed = -(-len(blocks) // SIGNATURES_PER_ROW)
     per_row = -(-len(blocks) // rows_needed)
     return [blocks[i : i + per_row] for i in range(0, len(blocks), per_row)]
@@ -182,17 +191,17 @@ def certificate_code(data: CertificateData) -> CertificateCode | None:
     if not code:  # pragma: no cover - the certificate always explains itself
         return None
     if url is None:
-        explain = t("certificate.link_explains")
+        explain = _("Scan the code to read what the certificate shows.")
     elif url == (data.link or "").strip():
-        explain = t("certificate.link")  # the course's own page
+        explain = _("Read about the course:")  # the course's own page
     else:
-        explain = t("certificate.link_more")  # the organisation's link or website
+        explain = _("Read more:")  # the organisation's link or website
     return CertificateCode(code, explain, url)
 
 
 def certificate_title(data: CertificateData) -> str:
     """The PDF's title: "Bevis – Lene"."""
-    return t("export.title", kind=t("certificate.kind"), name=data.alias.strip())
+    return _("{kind} – {name}", kind=_("Certificate"), name=data.alias.strip())
 
 
 def certificate_html(data: CertificateData) -> str:
@@ -209,7 +218,7 @@ def certificate_html(data: CertificateData) -> str:
         data=data,
         issuer=data.issuer,
         logo_url=logo_url(data.issuer),
-        role=t(f"training.role.{data.role}") if data.role in ROLES else "",
+        role=_(labels.TRAINING_ROLE[data.role]) if data.role in ROLES else "",
         long_alias=len(data.alias) > LONG_ALIAS,
         course_day=_day(data.course_day),
         taught_key=_audience_key(data.audiences),
@@ -270,7 +279,7 @@ def certificate_data(
         alias=person.alias,
         organisation=record.organisation,
         role=record.role,
-        course_title=course.title if course is not None else t("certificate.course_title"),
+        course_title=course.title if course is not None else _("Become an Inclusion Facilitator"),
         course_day=group.start,
         taught=progress.counted,
         audiences=frozenset(x.audience for x in counted),
@@ -334,11 +343,17 @@ def print_certificate(
         # the stored one (a failed save stops here, with nothing written).
         store.set_certified(group_id, participant_id, data.issued)
         recorded = True
-    path = _write_unique(
-        folder, (t("certificate.file"), files.day_part(data.issued), person.id), pdf
-    )
+    path = _write_unique(folder, (_("certificate"), files.day_part(data.issued), person.id), pdf)
     notices = (
-        (t("export.uncovered_characters"),) if uncovered_characters(certificate_texts(data)) else ()
+        (
+            _(
+                "Some characters (e.g. certain emoji) are not in the sheet's fonts and "
+                "will show as a square on paper. They are included in the PDF file's "
+                "text."
+            ),
+        )
+        if uncovered_characters(certificate_texts(data))
+        else ()
     )
     return CertificateResult(
         path=path, issued=data.issued, recorded=recorded, first_print=first, notices=notices

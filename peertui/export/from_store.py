@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peertui import labels
 from peertui.export.errors import OutputNotWritable
 from peertui.export.model import (
     NO_ISSUER,
@@ -40,9 +41,9 @@ from peertui.export.model import (
     Sheet,
     StatementSheet,
 )
+from peertui.i18n import _
 from peertui.store.organisation import logo_png
 from peertui.store.schema import LINK_KINDS, PersonalGoals, SafetyPlan
-from peertui.strings import t
 
 if TYPE_CHECKING:
     from peertui.content import Course, Library
@@ -165,15 +166,29 @@ class ExportPlan:
         """Danish lines for the facilitator: counts only, never a participant's alias."""
         lines = []
         if self.no_printing_consent:
-            lines.append(t("export.plan.no_printing_consent", count=self.no_printing_consent))
+            lines.append(
+                _(
+                    "Participants without consent to printing are not included: {count}.",
+                    count=self.no_printing_consent,
+                )
+            )
         for kind in PARTICIPANT_KINDS:
             count = self.missing.get(kind, 0)
             if count:
                 lines.append(
-                    t("export.plan.missing", count=count, kind=t(f"export.plan.kind.{kind}"))
+                    _(
+                        "Participants with consent but without a {kind}: {count}.",
+                        count=count,
+                        kind=_(labels.EXPORT_PLAN_KIND[kind]),
+                    )
                 )
         if self.copy_without_consent:
-            lines.append(t("export.plan.copy_without_consent", count=self.copy_without_consent))
+            lines.append(
+                _(
+                    "Statements without a digital copy because there is no consent to it: {count}.",
+                    count=self.copy_without_consent,
+                )
+            )
         return lines
 
 

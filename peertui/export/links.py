@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peertui.strings import t
+from peertui import labels
+from peertui.i18n import _
 from peertui.weblinks import is_real_link
 
 #: The kinds of sheet that explain themselves in a QR code when there is no link.
@@ -34,5 +35,5 @@ def qr_target(kind: str, page_link: str | None, organisation_link: str | None) -
         if is_real_link(address):
             return QrTarget(url=(address or "").strip())
     if kind in EXPLAINED:
-        return QrTarget(text=t(f"export.about.{kind}"))
+        return QrTarget(text=_(labels.EXPORT_ABOUT[kind]))
     return QrTarget()

@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from peertui import labels
 from peertui.export.model import NetworkPerson
+from peertui.i18n import _
 from peertui.store.schema import RINGS, SECTORS
-from peertui.strings import t
 
 WIDTH = 170.0
 HEIGHT = 160.0
@@ -155,7 +156,7 @@ def network_svg(centre: str, people: Sequence[NetworkPerson]) -> str:
         )
     # Sector boundaries, from the centre circle to the outer ring.
     for s_index in range(len(SECTORS)):
-        start, _ = sector_angles(s_index)
+        start, _end = sector_angles(s_index)
         x1, y1 = _point(CENTRE_R, start)
         x2, y2 = _point(RING_R[-1], start)
         parts.append(
@@ -180,7 +181,7 @@ def network_svg(centre: str, people: Sequence[NetworkPerson]) -> str:
         x, y = _point(RING_R[-1] + LABEL_GAP, centre_angle)
         cos = math.cos(math.radians(centre_angle))
         anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-        lines = wrap_label(t(f"sector.{sector}"), 12)
+        lines = wrap_label(_(labels.SECTOR[sector]), 12)
         if anchor == "middle":  # above the top, below the bottom
             y += -LINE_MM * len(lines) / 2 if y < CY else LINE_MM * len(lines) / 2
         parts.append(_text(x, y, lines, "sector-name", anchor))

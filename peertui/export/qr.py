@@ -25,8 +25,9 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
+from peertui import labels
 from peertui.export.errors import BadLink, DigitalCopyTooLong
-from peertui.strings import t
+from peertui.i18n import _
 
 QUIET_MODULES = 4  # the quiet zone the QR standard asks for, on each side
 
@@ -51,7 +52,7 @@ def digital_copy_text(answers: Sequence[str]) -> str:
     parts = []
     for number, answer in enumerate(answers, start=1):
         words = answer.replace("\r\n", "\n").replace("\r", "\n").strip()
-        parts.append(f"{t(f'statement.prompt.{number}')}\n{words}")
+        parts.append(f"{_(labels.STATEMENT_PROMPT[number])}\n{words}")
     return "\n\n".join(parts)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from peertui import labels
 from peertui.export import qr
 from peertui.export.errors import DigitalCopyTooLong
 from peertui.export.links import qr_target
@@ -35,8 +36,8 @@ from peertui.export.networkmap import network_svg
 from peertui.export.pdf import ASSETS, font_files, png_data_url
 from peertui.export.templating import format_date as format_date  # shared with certificate
 from peertui.export.templating import render
+from peertui.i18n import _
 from peertui.store.schema import SAFETY_SECTIONS, SECTORS
-from peertui.strings import t
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -115,7 +116,7 @@ def document(sheets: Iterable[Markup], *, title: str = "peertui", author: str = 
 def sheet_title(sheet: Sheet) -> str:
     """The PDF title of a sheet: "Personligt statement – Maja", "Gruppeoversigt – Tirsdag"."""
     name = sheet.group_name if isinstance(sheet, GroupSummary) else sheet.alias
-    return t("export.title", kind=t(f"export.kind.{sheet.kind}"), name=name.strip())
+    return _("{kind} – {name}", kind=_(labels.EXPORT_KIND[sheet.kind]), name=name.strip())
 
 
 def build(sheet: Sheet) -> BuiltSheet:
@@ -164,14 +165,19 @@ def qr_code(kind: str, page_link: str | None, issuer: Issuer) -> tuple[Markup | 
 
 def _foot(sheet: Sheet) -> Foot:
     if isinstance(sheet, GroupSummary):  # for the facilitators: no code
-        return Foot("", t("export.foot.group_summary"), None, (format_date(sheet.date),))
+        return Foot(
+            "",
+            _("For the facilitators. The summary contains no participants' names or texts."),
+            None,
+            (format_date(sheet.date),),
+        )
     who = (sheet.alias, format_date(sheet.date))
     code, url = qr_code(sheet.kind, sheet.link, sheet.issuer)
     if url:
-        return Foot(code, t(f"export.foot.{sheet.kind}"), url, who)
+        return Foot(code, _(labels.EXPORT_FOOT[sheet.kind]), url, who)
     if code:
-        return Foot(code, t("export.foot.explains"), None, who)
-    return Foot("", t("export.foot.none"), None, who)  # pragma: no cover - every kind explains
+        return Foot(code, _("Scan the code to read what the sheet is about."), None, who)
+    return Foot("", _("Printed with peertui."), None, who)  # pragma: no cover - every kind explains
 
 
 def logo_url(issuer: Issuer) -> str:
@@ -232,7 +238,7 @@ def _by_place(sheet: NetworkSheet) -> list[NetworkPerson]:
 
 
 def _minutes(value: int | None) -> str:
-    return "–" if value is None else t("export.summary.minutes", minutes=value)
+    return "–" if value is None else _("{minutes} min", minutes=value)
 
 
 def _difference(planned: int, actual: int | None) -> str:
@@ -258,11 +264,7 @@ class SummaryRow:
 def _summary(sheet: GroupSummary) -> Markup:
     rows = [
         SummaryRow(
-            label=(
-                t("export.summary.intro")
-                if m.number == 0
-                else t("export.summary.meeting", number=m.number)
-            ),
+            label=(_("Introduction") if m.number == 0 else _("Meeting {number}", number=m.number)),
             title=m.title,
             held=format_date(m.held) if m.held else "–",
             planned=_minutes(m.planned_minutes),
@@ -277,7 +279,7 @@ def _summary(sheet: GroupSummary) -> Markup:
     known = [m for m in sheet.meetings if m.actual_minutes is not None]
     actual_total = sum(m.actual_minutes or 0 for m in known) if known else None
     total = SummaryRow(
-        label=t("export.summary.total"),
+        label=_("Total"),
         title="",
         held="",
         planned=_minutes(sum(m.planned_minutes for m in sheet.meetings)),

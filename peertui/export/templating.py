@@ -21,8 +21,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peertui import labels
 from peertui.formats import long_date
-from peertui.strings import t
+from peertui.i18n import _
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -42,12 +43,13 @@ def clean_words(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def fill(key: str, **values: object) -> Markup:
-    """The string ``key`` with ``values`` put in, escaped: a value is markup only if it is
+def fill(message: str, **values: object) -> Markup:
+    """``message`` in the user's language with ``values`` put in, escaped: a value is markup
+    only if it is
     ``Markup`` already (``strong`` below). For strings that set a word in bold."""
     from markupsafe import Markup, escape
 
-    return Markup(escape(t(key))).format(**values)
+    return Markup(escape(_(message))).format(**values)
 
 
 def strong(value: object) -> Markup:
@@ -70,7 +72,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.globals.update(t=t, fill=fill, strong=strong)
+    env.globals.update(_=_, fill=fill, strong=strong, labels=labels)
     env.filters.update(day=format_date, words=clean_words)
     return env
 

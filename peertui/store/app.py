@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from peertui.formats import plural
+from peertui.i18n import _, ngettext
 from peertui.store.errors import StoreLocked
 from peertui.store.files import utc_now
 from peertui.store.store import Store, open_store
 from peertui.store.text import clean_line
-from peertui.strings import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +37,28 @@ def status_lines(store: Store) -> list[str]:
     import that was interrupted (finished now, or still waiting)."""
     lines = [clean_line(problem) for problem in store.damaged]
     if store.finished_erasures:
-        lines.append(t("store.erasures_finished"))
+        lines.append(_("An interrupted deletion has now been finished."))
     if store.pending_erasures or store.unreadable_erasures:
         count = len(store.pending_erasures) + store.unreadable_erasures
-        lines.append(plural("store.erasures_pending", count))
+        lines.append(
+            ngettext(
+                "{count} deletion has not been finished. It will be finished the next "
+                "time peertui opens the data folder with write access.",
+                "{count} deletions have not been finished. They will be finished the "
+                "next time peertui opens the data folder with write access.",
+                count,
+            )
+        )
     if store.import_finished:
-        lines.append(t("store.import_finished"))
+        lines.append(_("An interrupted import has now been finished."))
     elif store.import_finished is None:
-        lines.append(t("store.import_pending"))
+        lines.append(
+            _(
+                "An import was interrupted. It will be finished the next time peertui "
+                "opens the data folder with write access. Until then, the data is "
+                "shown as it is after the import."
+            )
+        )
     return lines
 
 
@@ -62,10 +75,21 @@ def open_for_app(
     except StoreLocked as exc:
         locked = exc
         store = open_store(data_dir, read_only=True, clock=clock)
-        notices.append(t("store.opened_read_only", reason=str(exc)))
+        notices.append(
+            _("{reason} peertui has been opened read-only: nothing will be saved.", reason=str(exc))
+        )
     notices.extend(status_lines(store))
     past = store.groups_past_retention(today)
     if past:
         names = ", ".join(g.name for g in past)
-        notices.append(plural("store.retention_reminder", len(past), names=names))
+        notices.append(
+            ngettext(
+                "{count} group is past its deletion date: {names}. Run 'peertui purge' "
+                "to delete it.",
+                "{count} groups are past their deletion date: {names}. Run 'peertui "
+                "purge' to delete them.",
+                len(past),
+                names=names,
+            )
+        )
     return AppStore(store=store, notices=tuple(notices), locked_by=locked)

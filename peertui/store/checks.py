@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from peertui import labels
+from peertui.i18n import _
 from peertui.store import text as texts
 from peertui.store.errors import CprNumberRefused, InvalidInput
 from peertui.store.schema import (
@@ -33,7 +35,6 @@ from peertui.store.schema import (
     GroupData,
     GroupEntry,
 )
-from peertui.strings import DA, t
 
 
 class SchemaError(Exception):
@@ -47,8 +48,10 @@ class SchemaError(Exception):
 
     def describe(self) -> str:
         """One Danish line: where, and what is wrong."""
-        return t(
-            "shape.at", path=self.path or "/", problem=t(f"shape.{self.problem}", **self.values)
+        return _(
+            "{path}: {problem}",
+            path=self.path or "/",
+            problem=_(labels.SHAPE[self.problem], **self.values),
         )
 
 
@@ -207,8 +210,7 @@ def validate(obj: R, path: str = "") -> tuple[R, list[str]]:
 def field_label(path: str) -> str:
     """The Danish name of the field at ``path`` (``field.*`` in the strings), or its key."""
     name = _last_field(path)
-    key = f"field.{name}"
-    return t(key) if key in DA else name
+    return _(labels.FIELD[name]) if name in labels.FIELD else name
 
 
 def input_error(exc: SchemaError) -> Exception:
@@ -216,12 +218,12 @@ def input_error(exc: SchemaError) -> Exception:
     label = field_label(exc.path)
     if exc.problem == "cpr":
         return CprNumberRefused(label)
-    if f"store.invalid.{exc.problem}" in DA:  # a problem with a sentence of its own
-        message = t(f"store.invalid.{exc.problem}", field=label, count=PROMPTS, **exc.values)
+    if exc.problem in labels.STORE_INVALID:  # a problem with a sentence of its own
+        message = _(labels.STORE_INVALID[exc.problem], field=label, count=PROMPTS, **exc.values)
         return InvalidInput(message, _last_field(exc.path))
-    problem = t(f"shape.{exc.problem}", **exc.values)
+    problem = _(labels.SHAPE[exc.problem], **exc.values)
     return InvalidInput(
-        t("store.invalid.field", field=label, problem=problem), _last_field(exc.path)
+        _("'{field}' {problem}.", field=label, problem=problem), _last_field(exc.path)
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from peertui.i18n import N_, _
 from peertui.store.errors import StoreError
 from peertui.store.schema import (
     Attendance,
@@ -35,7 +36,6 @@ from peertui.store.schema import (
     single_worksheet,
 )
 from peertui.store.store import ExportBundle, Store
-from peertui.strings import t
 
 COURSE = "vejen-til-hverdagslivet"
 
@@ -169,7 +169,7 @@ def build(today: date) -> ExportBundle:
 
     group = Group(
         id="de0000000000000000000001",
-        name=t("demo.group_name"),
+        name=_("Tuesday group (demo)"),
         course=COURSE,
         facilitators=("Birgitte", "Karim"),
         start=start,
@@ -207,7 +207,7 @@ def build(today: date) -> ExportBundle:
             Statement(
                 id=f"de00000000000000000002{n:02d}",
                 participant=ids[alias],
-                occasion=t("demo.occasion_municipality") if n % 2 else t("demo.occasion_treatment"),
+                occasion=_("A meeting with the municipality") if n % 2 else _("Treatment meeting"),
                 versions=tuple(
                     StatementVersion(saved=saved[i], answers=answers)
                     for i, answers in enumerate(versions)
@@ -377,7 +377,7 @@ def build_training(today: date) -> GroupData:
     course_day = today - timedelta(days=20)
     group = Group(
         id="de0000000000000000000002",
-        name=t("demo.training_group_name"),
+        name=_("Course day (demo)"),
         course=TRAINING_COURSE,
         facilitators=("Hanne", "Omar"),
         start=course_day,
@@ -410,7 +410,7 @@ def build_training(today: date) -> GroupData:
     statement = Statement(
         id="de0000000000000000000501",
         participant=participants[0].id,
-        occasion=t("demo.occasion_practice"),
+        occasion=_("Practice on the course day"),
         versions=(StatementVersion(saved=saved, answers=_PRACTICE),),
     )
     return GroupData(group=group, participants=tuple(participants), statements=(statement,))
@@ -433,7 +433,17 @@ def fill(store: Store, today: date, *, force: bool = False) -> GroupData:
     if holds_data:
         only_demo = not store.damaged and all(g.demo for g in groups)
         if not (force and only_demo):
-            raise StoreError(t("demo.refused" if not only_demo else "demo.exists"))
+            raise StoreError(
+                _(
+                    "The data folder already has data, and peertui never overwrites real "
+                    "data. Choose another folder with --data-dir."
+                    if not only_demo
+                    else N_(
+                        "The data folder already has the demo group. "
+                        "Use --force to create it again."
+                    )
+                )
+            )
         for g in groups:
             store.delete_group(g.id)
     bundle = build(today)

@@ -29,6 +29,8 @@ from typing import Any, Literal
 
 import msgspec
 
+from peertui import labels
+from peertui.i18n import _
 from peertui.store import backup as backups
 from peertui.store.errors import SaveFailed, StoreError
 from peertui.store.files import dumps, fsync_dir, read_bytes, read_json, write_atomic
@@ -43,7 +45,6 @@ from peertui.store.paths import (
     make_private_dir,
 )
 from peertui.store.schema import Id
-from peertui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def forget_in_tables(tables: Tables, participant_id: str, aliases: Iterable[str]
     out["participants"] = _drop(tables.get("participants"), id=participant_id)
     for name in ("attendance", "statements", "worksheets"):
         out[name] = _drop(tables.get(name), participant=participant_id)
-    placeholder = t("store.forgotten_placeholder")
+    placeholder = _("[deleted]")
     logs = {}
     for key, doc in (tables.get("meeting_logs") or {}).items():
         doc = dict(doc)
@@ -166,9 +167,21 @@ def begin(data_dir: Path, pending: Pending) -> None:
         make_private_dir(folder)
         write_atomic(_record_path(data_dir, pending.id), dumps(pending), f"{ERASURES_DIR}/…")
     except SaveFailed as exc:
-        raise StoreError(t("store.erasure_not_begun", reason=t(f"reason.{exc.reason}"))) from None
+        raise StoreError(
+            _(
+                "Nothing has been deleted: the deletion could not be noted down "
+                "({reason}). Try again.",
+                reason=_(labels.REASON[exc.reason]),
+            )
+        ) from None
     except OSError as exc:
-        raise StoreError(t("store.erasure_not_begun", reason=exc.strerror or "")) from None
+        raise StoreError(
+            _(
+                "Nothing has been deleted: the deletion could not be noted down "
+                "({reason}). Try again.",
+                reason=exc.strerror or "",
+            )
+        ) from None
 
 
 def pending_erasures(data_dir: Path) -> tuple[list[Pending], int]:

@@ -30,10 +30,10 @@ from typing import Any
 import msgspec
 from tinydb.storages import Storage
 
+from peertui.i18n import _
 from peertui.store import backup
 from peertui.store.errors import SaveFailed, SaveReason, StoreDamaged, StoreError, StoreReadOnly
 from peertui.store.paths import FILE_MODE, TMP_SUFFIX, is_temp_name
-from peertui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,13 @@ def read_bytes(path: Path, rel: str, limit: int | None = None) -> bytes:
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
             raise StoreDamaged(rel) from None
-        raise StoreError(t("store.unreadable", file=rel, code=_code(exc))) from exc
+        raise StoreError(
+            _(
+                "The data file {file} cannot be read ({code}). Check the folder's permissions.",
+                file=rel,
+                code=_code(exc),
+            )
+        ) from exc
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise StoreDamaged(rel)
@@ -167,7 +173,13 @@ def read_bytes(path: Path, rel: str, limit: int | None = None) -> bytes:
             size += len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise StoreError(t("store.unreadable", file=rel, code=_code(exc))) from exc
+        raise StoreError(
+            _(
+                "The data file {file} cannot be read ({code}). Check the folder's permissions.",
+                file=rel,
+                code=_code(exc),
+            )
+        ) from exc
     finally:
         os.close(fd)
 

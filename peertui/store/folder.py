@@ -19,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Self
 
+from peertui import labels
+from peertui.i18n import _
 from peertui.store import erasure, journal, migrate, recovery
 from peertui.store.erasure import Erasure, Pending
 from peertui.store.errors import (
@@ -45,7 +47,6 @@ from peertui.store.paths import (
 )
 from peertui.store.recovery import RestoreOffer
 from peertui.store.schema import to_second
-from peertui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +185,7 @@ class DataFolder:
 
     def _writable(self) -> None:
         if self._closed:
-            raise StoreError(t("store.closed"))
+            raise StoreError(_("The data folder is closed. Start peertui again."))
         if self.read_only:
             raise StoreReadOnly()
 
@@ -287,7 +288,12 @@ class DataFolder:
         except SaveFailed as exc:
             if (self.data_dir / INCOMING_DIR).exists():
                 raise ImportUnfinished() from None
-            raise StoreError(t("portable.not_written", reason=t(f"reason.{exc.reason}"))) from None
+            raise StoreError(
+                _(
+                    "Nothing has been imported: {reason}. The data folder is as before.",
+                    reason=_(labels.REASON[exc.reason]),
+                )
+            ) from None
         except OSError:
             raise ImportUnfinished() from None
         for gid in removed:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from peertui.i18n import _
 from peertui.store import checks, schema
 from peertui.store.errors import InvalidInput, NotFound, StoreError
 from peertui.store.files import read_json, write_atomic
@@ -17,7 +18,6 @@ from peertui.store.layout import GROUP, DataFile
 from peertui.store.paths import ID_RE, RUNS_DIR, make_private_dir
 from peertui.store.schema import Group
 from peertui.store.text import clean
-from peertui.strings import t
 
 
 def _tidy(name: str, course: str, facilitators: Sequence[str]) -> dict[str, Any]:
@@ -55,7 +55,7 @@ def new_group(
 def _checked(**fields: Any) -> Group:
     for key in ("start", "retention"):
         if not isinstance(fields[key], date) or isinstance(fields[key], datetime):
-            raise InvalidInput(t("store.invalid.day"), key)
+            raise InvalidInput(_("The date is not a valid date."), key)
     return checks.accept_new(Group, **fields)
 
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import msgspec
 
+from peertui.i18n import _
 from peertui.store import checks
 from peertui.store.errors import InvalidInput, StoreDamaged
 from peertui.store.files import dumps, read_bytes, write_atomic
 from peertui.store.paths import ORGANISATION_NAME, backup_dir
 from peertui.store.schema import LOGO_MAX, Organisation
-from peertui.strings import t
 
 LOGO_INPUT_MAX = 2 * 1024 * 1024
 LOGO_PIXELS = 4000 * 4000  # a bigger image is refused before it is decoded
@@ -71,9 +71,11 @@ def prepare_logo(raw: bytes) -> str:
     """A logo file as the profile keeps it: a re-encoded PNG, base64. ``InvalidInput`` (in
     Danish) for anything that is not a PNG or JPEG of a sensible size."""
     if len(raw) > LOGO_INPUT_MAX:
-        raise InvalidInput(t("organisation.logo_too_big", limit=LOGO_INPUT_MAX // 1024), "logo")
+        raise InvalidInput(
+            _("The logo is too large (at most {limit} KB).", limit=LOGO_INPUT_MAX // 1024), "logo"
+        )
     if not (raw.startswith(b"\x89PNG\r\n\x1a\n") or raw.startswith(b"\xff\xd8\xff")):
-        raise InvalidInput(t("organisation.logo_kind"), "logo")
+        raise InvalidInput(_("The logo must be a PNG or JPEG image."), "logo")
     from PIL import Image, ImageFile  # Pillow (WeasyPrint's) loads only for a new logo
 
     # WeasyPrint, once imported, tells Pillow to accept cut-off images; a logo must be whole.
@@ -83,16 +85,16 @@ def prepare_logo(raw: bytes) -> str:
             whole.verify()
         with Image.open(io.BytesIO(raw)) as probe:
             if probe.format not in ("PNG", "JPEG"):
-                raise InvalidInput(t("organisation.logo_kind"), "logo")
+                raise InvalidInput(_("The logo must be a PNG or JPEG image."), "logo")
             width, height = probe.size
             if width * height > LOGO_PIXELS or width < 1 or height < 1:
-                raise InvalidInput(t("organisation.logo_pixels"), "logo")
+                raise InvalidInput(_("The logo has too many pixels; use a smaller image."), "logo")
             probe.load()
             image = probe.convert("RGBA")
     except InvalidInput:
         raise
     except Exception:  # Pillow raises many kinds for a broken file
-        raise InvalidInput(t("organisation.logo_broken"), "logo") from None
+        raise InvalidInput(_("The logo cannot be read as an image."), "logo") from None
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     image.thumbnail((LOGO_SIDE, LOGO_SIDE))
@@ -100,7 +102,9 @@ def prepare_logo(raw: bytes) -> str:
     image.save(out, format="PNG", optimize=True)
     png = out.getvalue()
     if len(png) > LOGO_MAX:
-        raise InvalidInput(t("organisation.logo_too_big", limit=LOGO_MAX // 1024), "logo")
+        raise InvalidInput(
+            _("The logo is too large (at most {limit} KB).", limit=LOGO_MAX // 1024), "logo"
+        )
     return base64.b64encode(png).decode("ascii")
 
 

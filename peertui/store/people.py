@@ -10,11 +10,11 @@ from datetime import date
 from msgspec.structs import replace
 from tinydb.table import Document
 
+from peertui.i18n import _
 from peertui.store import checks, schema
 from peertui.store.errors import ConsentMissing, InvalidInput, NotFound
 from peertui.store.layout import DataFile
 from peertui.store.schema import PURPOSES, Attendance, Consent, Participant, Purpose
-from peertui.strings import t
 
 PARTICIPANTS = "participants"
 ATTENDANCE_TABLE = "attendance"
@@ -51,14 +51,24 @@ def _check_alias(data_file: DataFile, participant: Participant) -> Participant:
     folded = participant.alias.casefold()
     for doc in data_file.table(PARTICIPANTS).all():
         if doc["id"] != participant.id and doc["alias"].casefold() == folded:
-            raise InvalidInput(t("store.invalid.alias_taken"), "alias")
+            raise InvalidInput(
+                _(
+                    "There is already a participant with that name in "
+                    "the group. Choose another one."
+                ),
+                "alias",
+            )
     return participant
 
 
 def _purpose(purpose: str) -> Purpose:
     if not schema.is_purpose(purpose):
         raise InvalidInput(
-            t("store.invalid.choice", field=t("field.purpose"), allowed=", ".join(PURPOSES)),
+            _(
+                "'{field}' must be one of: {allowed}.",
+                field=_("Consent"),
+                allowed=", ".join(PURPOSES),
+            ),
             "purpose",
         )
     return purpose

@@ -19,12 +19,12 @@ from typing import Any
 
 import msgspec
 
+from peertui.i18n import _
 from peertui.store import checks, schema
 from peertui.store.checks import SchemaError
 from peertui.store.errors import ImportInvalid, StoreError
 from peertui.store.files import write_atomic
 from peertui.store.schema import GroupData, GroupEntry, Organisation
-from peertui.strings import t
 
 FORMAT = "peertui-export"
 #: 4: groups hold their participants (trainees too), attendance, statements, worksheets and
@@ -73,45 +73,69 @@ def export_bytes(bundle: ExportBundle) -> bytes:
 def write_export(bundle: ExportBundle, target: Path, *, overwrite: bool = False) -> int:
     """Write the export to ``target`` (0600: it holds health data). Returns the byte count."""
     if target.is_dir():
-        raise StoreError(t("portable.is_dir", file=str(target)))
+        raise StoreError(_("{file} is a folder, not a file.", file=str(target)))
     if (target.exists() or target.is_symlink()) and not overwrite:
-        raise StoreError(t("portable.exists", file=str(target)))
+        raise StoreError(
+            _("{file} already exists. Choose another name, or use --force.", file=str(target))
+        )
     payload = export_bytes(bundle)
     folder = target.absolute().parent
     if not folder.is_dir():
-        raise StoreError(t("portable.no_folder", file=str(target)))
+        raise StoreError(_("The folder for {file} does not exist.", file=str(target)))
     write_atomic(target.absolute(), payload, target.name)
     return len(payload)
 
 
 def _header(doc: Any) -> None:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ImportInvalid(t("portable.not_export"))
+        raise ImportInvalid(_("it is not an export from peertui."))
     version = doc.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ImportInvalid(t("portable.not_export"))
+        raise ImportInvalid(_("it is not an export from peertui."))
     if version > FORMAT_VERSION:
-        raise ImportInvalid(t("portable.too_new", found=version, supported=FORMAT_VERSION))
+        raise ImportInvalid(
+            _(
+                "it was made by a newer peertui (format {found}; this version knows up "
+                "to {supported}).",
+                found=version,
+                supported=FORMAT_VERSION,
+            )
+        )
     if version < OLDEST_FORMAT:
-        raise ImportInvalid(t("portable.too_old", found=version, oldest=OLDEST_FORMAT))
+        raise ImportInvalid(
+            _(
+                "it is from an early trial version of peertui (format {found}); this "
+                "version reads format {oldest} and newer.",
+                found=version,
+                oldest=OLDEST_FORMAT,
+            )
+        )
 
 
 def parse_export(raw: bytes) -> ExportBundle:
     """Check an export completely. ``ImportInvalid`` names the first problem and where."""
     if len(raw) > MAX_BYTES:
-        raise ImportInvalid(t("portable.too_big", limit=MAX_BYTES // (1024 * 1024)))
+        raise ImportInvalid(_("it is larger than {limit} MB.", limit=MAX_BYTES // (1024 * 1024)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ImportInvalid(t("portable.not_utf8", offset=exc.start)) from None
+        raise ImportInvalid(
+            _("it is not valid UTF-8 (at byte {offset}).", offset=exc.start)
+        ) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportInvalid(t("portable.bad_json", line=exc.lineno, column=exc.colno)) from None
+        raise ImportInvalid(
+            _(
+                "it is not valid JSON (line {line}, column {column}).",
+                line=exc.lineno,
+                column=exc.colno,
+            )
+        ) from None
     except RecursionError:
-        raise ImportInvalid(t("portable.too_deep")) from None
+        raise ImportInvalid(_("it is nested too deeply.")) from None
     except ValueError:  # a number of more than 4,300 digits
-        raise ImportInvalid(t("portable.bad_number")) from None
+        raise ImportInvalid(_("it contains a number with far too many digits.")) from None
     _header(doc)
     try:
         cleaned = checks.clean_doc(doc)
@@ -120,7 +144,7 @@ def parse_export(raw: bytes) -> ExportBundle:
     except SchemaError as exc:
         raise ImportInvalid(exc.describe()) from None
     except RecursionError:
-        raise ImportInvalid(t("portable.too_deep")) from None
+        raise ImportInvalid(_("it is nested too deeply.")) from None
     seen: set[str] = set()
     for i, g in enumerate(groups):
         if g.group.id in seen:
@@ -136,17 +160,19 @@ def read_export(source: Path) -> ExportBundle:
     try:
         fd = os.open(source, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise StoreError(t("portable.no_such_file", file=name)) from None
+        raise StoreError(_("{file} does not exist.", file=name)) from None
     except IsADirectoryError:
-        raise StoreError(t("portable.is_dir", file=name)) from None
+        raise StoreError(_("{file} is a folder, not a file.", file=name)) from None
     except OSError as exc:
-        raise StoreError(t("portable.unreadable", file=name, code=exc.strerror)) from None
+        raise StoreError(
+            _("{file} cannot be read ({code}).", file=name, code=exc.strerror)
+        ) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise StoreError(t("portable.is_dir", file=name))
+            raise StoreError(_("{file} is a folder, not a file.", file=name))
         if not stat.S_ISREG(mode):
-            raise StoreError(t("portable.not_regular", file=name))
+            raise StoreError(_("{file} is not a regular file.", file=name))
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_BYTES:
@@ -157,7 +183,7 @@ def read_export(source: Path) -> ExportBundle:
             size += len(chunk)
     except OSError as exc:
         code = exc.strerror or errno.errorcode.get(exc.errno or 0, "?")
-        raise StoreError(t("portable.unreadable", file=name, code=code)) from None
+        raise StoreError(_("{file} cannot be read ({code}).", file=name, code=code)) from None
     finally:
         os.close(fd)
     return parse_export(b"".join(chunks))

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from peertui.i18n import _
 from peertui.store import backup as backups
 from peertui.store import migrate
 from peertui.store.errors import StoreDamaged, StoreError, StoreTooNew, StoreTooOld
 from peertui.store.files import dumps, fsync_dir, write_atomic
 from peertui.store.layout import Tables, group_from_tables, load_tables
 from peertui.store.paths import DAMAGED_DIR, FILE_MODE, STORE_NAME, backup_dir, make_private_dir
-from peertui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,13 @@ def restore(data_dir: Path, rel: str, now: datetime) -> tuple[RestoreOffer, Tabl
     """Move the damaged ``rel`` to ``damaged/`` and put its newest good backup in place."""
     found = newest_good(data_dir, rel)
     if found is None:
-        raise StoreError(t("store.no_good_backup", file=rel))
+        raise StoreError(
+            _(
+                "There is no usable backup of {file}. The file has not been changed; "
+                "contact the person who maintains peertui.",
+                file=rel,
+            )
+        )
     good, tables = found
     path = data_dir / rel
     if path.exists() or path.is_symlink():

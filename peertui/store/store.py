@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
+from peertui.i18n import _
 from peertui.store import erasure, groups, organisation, people, trainees, words
 from peertui.store.erasure import Erasure, Pending
 from peertui.store.errors import (
@@ -55,7 +56,6 @@ from peertui.store.schema import (
     WorksheetVersion,
     new_id,
 )
-from peertui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,10 @@ class Store(DataFolder):
         matches = [g for g in self.groups() if g.name == ref]
         if len(matches) > 1:
             ids = ", ".join(g.id for g in matches)
-            raise InvalidInput(t("store.ambiguous_group", ref=ref, ids=ids), "group")
+            raise InvalidInput(
+                _("Several groups are called '{ref}'. Use the group's id: {ids}", ref=ref, ids=ids),
+                "group",
+            )
         if not matches:
             if ID_RE.match(ref):
                 self._file(ref)  # raises StoreDamaged if that group's file is damaged
@@ -513,7 +516,14 @@ class Store(DataFolder):
             gid = data.group.id
             if gid in current and not replace_all:
                 if current[gid] != data.sorted():
-                    raise ImportInvalid(t("portable.conflict_group", id=gid, name=data.group.name))
+                    raise ImportInvalid(
+                        _(
+                            "the group {name} ({id}) already exists with different content. Use "
+                            "--replace to replace everything, or import into an empty data folder.",
+                            id=gid,
+                            name=data.group.name,
+                        )
+                    )
                 kept += 1
                 continue
             kept += gid in current

@@ -9,11 +9,11 @@ from datetime import date, datetime
 
 from msgspec.structs import replace
 
+from peertui.i18n import _
 from peertui.store import checks, people, schema
 from peertui.store.errors import InvalidInput, NotFound
 from peertui.store.layout import DataFile
 from peertui.store.schema import Participant, Teaching, Training
-from peertui.strings import t
 
 
 def trainees(data_file: DataFile) -> list[Participant]:
@@ -58,7 +58,7 @@ def update_training(
 def _day(value: object, field_key: str) -> date:
     """A calendar day (not a moment, not a text). ``InvalidInput`` otherwise."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInput(t("store.invalid.day"), field_key)
+        raise InvalidInput(_("The date is not a valid date."), field_key)
     return value
 
 
@@ -72,9 +72,11 @@ def teaching(
 ) -> Teaching:
     """One teaching, checked (the schema holds the limits and the rule on citizen contact)."""
     if citizen_contact is not None and not isinstance(citizen_contact, bool):
-        raise InvalidInput(t("store.invalid.contact"), "citizen_contact")
+        raise InvalidInput(
+            _("Contact with citizens must be yes, no or not filled in."), "citizen_contact"
+        )
     if isinstance(count, bool) or not isinstance(count, int):
-        raise InvalidInput(t("store.invalid.count"), "count")
+        raise InvalidInput(_("Number of people must be a whole number from 1 to 100."), "count")
     return checks.accept_new(
         Teaching,
         held=_day(held, "held"),

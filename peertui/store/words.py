@@ -10,6 +10,7 @@ from datetime import datetime
 from msgspec.structs import replace
 from tinydb.table import Document
 
+from peertui.i18n import _
 from peertui.store import checks, people, schema
 from peertui.store.errors import InvalidInput, NotFound
 from peertui.store.layout import DataFile
@@ -24,7 +25,6 @@ from peertui.store.schema import (
     WorksheetContent,
     WorksheetVersion,
 )
-from peertui.strings import t
 
 STATEMENTS = "statements"
 WORKSHEETS = "worksheets"
@@ -35,7 +35,7 @@ KEEP = "store_statement"  # the consent every saved word needs
 def _answers(answers: Sequence[str]) -> tuple[str, ...]:
     items = tuple(answers)
     if len(items) != PROMPTS:
-        raise InvalidInput(t("store.invalid.answers", count=PROMPTS), "answers")
+        raise InvalidInput(_("A personal statement has {count} answers.", count=PROMPTS), "answers")
     return items
 
 
@@ -142,7 +142,7 @@ def save_worksheet(
     is ever kept without a change. Needs the consent to keep the participant's words."""
     people.require(data_file, participant_id, KEEP)
     if not isinstance(content, WorksheetContent):
-        raise InvalidInput(t("store.invalid.choice", field=t("field.kind"),
+        raise InvalidInput(_("'{field}' must be one of: {allowed}.", field=_("Worksheet"),
                              allowed=", ".join(WORKSHEET_KINDS)), "kind")  # fmt: skip
     sheet = checks.accept(schema.single_worksheet(participant_id, now, content))
     table = data_file.table(WORKSHEETS)
@@ -168,7 +168,7 @@ def worksheet_history(
 ) -> list[WorksheetVersion]:
     """The versions of one worksheet, oldest first (empty if there is none yet)."""
     if kind not in WORKSHEET_KINDS:
-        raise InvalidInput(t("store.invalid.choice", field=t("field.kind"),
+        raise InvalidInput(_("'{field}' must be one of: {allowed}.", field=_("Worksheet"),
                              allowed=", ".join(WORKSHEET_KINDS)), "kind")  # fmt: skip
     people.participant(data_file, participant_id)
     sheet = worksheet(data_file, participant_id, kind)

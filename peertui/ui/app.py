@@ -14,8 +14,8 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 
 from peertui.content import Library
+from peertui.i18n import N_, _
 from peertui.store.paths import resolve_data_dir
-from peertui.strings import t
 from peertui.ui.messages import GroupsChanged, WallChanged, WallsChanged, WallShared
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.textual_private import CalmCrashes, registered_themes
@@ -35,23 +35,23 @@ class PeerTUI(TextualWords, CalmCrashes):
     """Run peer-support group meetings from a terminal."""
 
     CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("console.tcss")]
-    TITLE = t("app.title")
-    SUB_TITLE = t("app.subtitle")
+    TITLE = _("peertui")
+    SUB_TITLE = _("Peer support in the group")
     ENABLE_COMMAND_PALETTE = True
     #: Narrow terminals (a projector with a big font) stack panels instead of side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
-        Binding("q", "quit", t("key.quit")),
-        Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
-        Binding("question_mark", "toggle_help", t("key.help"), key_display="?"),
+        Binding("q", "quit", N_("Quit")),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
+        Binding("question_mark", "toggle_help", N_("Help"), key_display="?"),
         Binding(
             "ctrl+p",
             "command_palette",
-            t("key.palette"),
+            _("Commands"),
             show=False,
             priority=True,
-            tooltip=t("key.palette_help"),
+            tooltip=_("Find courses, meetings and guide pages"),
         ),
     ]
 
@@ -151,9 +151,15 @@ class PeerTUI(TextualWords, CalmCrashes):
         """A wall attached or went away: say so calmly, and let the screen show it."""
         before, self.walls = self.walls, walls
         if before == 0 and walls > 0:
-            self.notify(t("wall.attached"))
+            self.notify(_("The wall is connected: the group sees the wall, and notes stay here."))
         elif before > 0 and walls == 0:
-            self.notify(t("wall.detached"), severity="warning")
+            self.notify(
+                _(
+                    "The wall is no longer connected. If the screen is mirrored, peertui "
+                    "asks before showing anything private."
+                ),
+                severity="warning",
+            )
         self.screen.post_message(WallsChanged(walls))
 
     @property
@@ -178,7 +184,7 @@ class PeerTUI(TextualWords, CalmCrashes):
 
         if needs_cleaning(event.value):
             event.input.value = clean(event.value)
-            self.notify(t("editor.control_removed"))
+            self.notify(_("Invisible control characters in the text have been removed."))
 
     # ------------------------------------------------------------------ saving
 
@@ -267,7 +273,9 @@ class PeerTUI(TextualWords, CalmCrashes):
         if self.store is None:
             return
         if self.store.read_only:
-            self.notify(t("store.read_only_hint"), severity="warning")
+            self.notify(
+                _("peertui is open read-only: you can look, but not save."), severity="warning"
+            )
             return
         from peertui.ui.dialogs.group_form import GroupForm  # loaded when opened: fast start-up
 
@@ -308,7 +316,7 @@ class PeerTUI(TextualWords, CalmCrashes):
     def action_open_guide(self, page_id: str) -> None:
         page = self.library.page(page_id)
         if page is None:
-            self.notify(t("guide.not_found", id=page_id), severity="warning")
+            self.notify(_("The page '{id}' does not exist.", id=page_id), severity="warning")
             return
         from peertui.ui.screens.guide import GuideScreen  # loaded when opened: fast start-up
 
@@ -321,7 +329,7 @@ class PeerTUI(TextualWords, CalmCrashes):
 
         scenarios = training_order(list(self.library.scenarios.values()))
         if not scenarios:
-            self.notify(t("scenario.none"), severity="warning")
+            self.notify(_("There are no meetings for meeting practice."), severity="warning")
             return
         self.push_screen(ScenarioPicker(scenarios), self.action_open_scenario)
 
@@ -330,7 +338,11 @@ class PeerTUI(TextualWords, CalmCrashes):
             return
         scenario = self.library.scenario(scenario_id)
         if scenario is None:
-            self.notify(t("scenario.not_found", id=scenario_id), severity="warning", markup=False)
+            self.notify(
+                _("The meeting '{id}' does not exist.", id=scenario_id),
+                severity="warning",
+                markup=False,
+            )
             return
         from peertui.ui.screens.scenario import ScenarioScreen  # loaded when opened: fast start-up
 
@@ -365,54 +377,66 @@ class PeerTUI(TextualWords, CalmCrashes):
             key_name = binding.key_display or self.get_key_display(binding)
             yield SystemCommand(
                 binding.description,
-                t("cmd.key_help", key=key_name or key),
+                _("Key: {key}", key=key_name or key),
                 partial(active.node.run_action, binding.action),
             )
         # Danish versions of Textual's own commands. Textual's "Screenshot" command is left
         # out on purpose: it would write whatever is on screen (participants' words) to a file.
-        yield SystemCommand(t("key.help"), t("cmd.help_help"), self.action_toggle_help)
-        yield SystemCommand(t("cmd.home"), t("cmd.home_help"), self.action_home)
+        yield SystemCommand(_("Help"), _("Show the keys on this screen"), self.action_toggle_help)
+        yield SystemCommand(
+            _("Go to the home page"), _("The list of courses and guide pages"), self.action_home
+        )
         if self.store is not None:
             for group in self.store.groups():
                 yield SystemCommand(
-                    t("cmd.open_group", name=group.name),
-                    t("cmd.open_group_help"),
+                    _("Open group: {name}", name=group.name),
+                    _("Participants, attendance and meetings"),
                     partial(self.action_open_group, group.id),
                 )
             # Each log put off with "Senere" (the group page loads when the palette opens).
             from peertui.ui.screens.group import waiting_log_commands
 
             yield from waiting_log_commands(self)
-            yield SystemCommand(t("group.new"), t("group.new_help"), self.action_new_group)
+            yield SystemCommand(
+                _("New group"), _("Create a group for a course"), self.action_new_group
+            )
             if "organisation" not in seen:  # on the home screen it is listed with its key
                 yield SystemCommand(
-                    t("organisation.title"), t("organisation.cmd_help"), self.action_organisation
+                    _("Organisation"),
+                    _("Name, website, signatures and logo on all sheets and course certificates"),
+                    self.action_organisation,
                 )
         for course in self.library.courses:
             yield SystemCommand(
-                t("cmd.open_course", title=course.title),
+                _("Open course: {title}", title=course.title),
                 course.description,
                 partial(self.action_open_course, course.id),
             )
             for meeting in course.meetings:
                 yield SystemCommand(
-                    t("cmd.open_meeting", course=course.title, title=meeting.title),
-                    t("course.minutes", minutes=meeting.minutes),
+                    _("Open meeting: {course} – {title}", course=course.title, title=meeting.title),
+                    _("{minutes} min", minutes=meeting.minutes),
                     partial(self.action_open_meeting, course.id, meeting.number),
                     discover=False,
                 )
         for page in self.library.sorted_pages():
             yield SystemCommand(
-                t("cmd.open_guide", title=page.title),
+                _("Open guide: {title}", title=page.title),
                 ", ".join(page.tags),
                 partial(self.action_open_guide, page.id),
             )
         if self.library.scenarios:
             yield SystemCommand(
-                t("scenario.cmd"), t("scenario.cmd_help"), self.action_meeting_training
+                _("Meeting practice"),
+                _("Watch a meeting from the sidelines, with pauses and questions"),
+                self.action_meeting_training,
             )
-        yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
-        yield SystemCommand(t("cmd.quit"), t("cmd.quit_help"), self.action_quit)
+        yield SystemCommand(
+            _("Change colour theme"),
+            _("Choose colours that suit the screen or the projector"),
+            self.action_change_theme,
+        )
+        yield SystemCommand(_("Quit peertui"), _("Close the program"), self.action_quit)
 
 
 def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = None) -> int:

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
 
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.textual_words import DanishBindings
 
 if TYPE_CHECKING:
@@ -65,7 +65,16 @@ class AppAccess:
             elif otherwise is not None:
                 otherwise()
 
-        app.push_screen(ConfirmDialog(t("private.ask", what=what)), answered)
+        app.push_screen(
+            ConfirmDialog(
+                _(
+                    "No wall is connected, so the group may be able to see this screen. "
+                    "Show {what} anyway?",
+                    what=what,
+                )
+            ),
+            answered,
+        )
 
     def toggle_private(self, flag: str, what: str) -> None:
         """Flip the boolean attribute ``flag`` (a panel shown or hidden): hiding at once,
@@ -99,7 +108,7 @@ class ConfirmDialog(PeerDialog[bool]):
     """A yes/no question. "Nej" has the focus, so yes must be chosen on purpose; Esc is no.
     ``danger`` marks a question whose yes deletes something."""
 
-    BINDINGS = [Binding("escape", "no", t("button.no"))]
+    BINDINGS = [Binding("escape", "no", N_("No"))]
 
     def __init__(self, question: str, *, danger: bool = False) -> None:
         super().__init__()
@@ -110,10 +119,8 @@ class ConfirmDialog(PeerDialog[bool]):
         with Vertical(classes="dialog"):
             yield Static(Content(self.question), classes="panel-title")
             with Horizontal(classes="buttons"):
-                yield Button(t("button.no"), id="no")
-                yield Button(
-                    t("button.yes"), variant="error" if self.danger else "primary", id="yes"
-                )
+                yield Button(_("No"), id="no")
+                yield Button(_("Yes"), variant="error" if self.danger else "primary", id="yes")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -131,7 +138,7 @@ class FormDialog(PeerDialog[T], Generic[T]):
     composes its fields (with a ``Static(id="form-error")`` and ``save``/``cancel`` buttons)
     and implements ``action_save``."""
 
-    BINDINGS = [Binding("escape", "cancel", t("button.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

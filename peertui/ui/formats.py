@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from peertui.strings import t
+from peertui.i18n import _
 from peertui.ui.textual_private import crash_summary
 
 if TYPE_CHECKING:
@@ -25,4 +25,9 @@ def describe_error(error: BaseException | None) -> str:
 
     if isinstance(error, ExportError):
         return str(error)
-    return t("error.unexpected", kind=crash_summary(error))
+    return _(
+        "An unexpected error happened ({kind}). Nothing has been deleted. "
+        "Start peertui again; if that does not help, contact the person who "
+        "maintains peertui.",
+        kind=crash_summary(error),
+    )

@@ -24,7 +24,7 @@ from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
-from peertui.strings import t
+from peertui.i18n import _
 from peertui.ui.textual_words import DanishBindings
 
 #: What this module relies on, checked by the test.
@@ -65,7 +65,14 @@ class CalmCrashes(App[Any]):
 
     def _fatal_error(self) -> None:
         self._exit_renderables.append(
-            Text(t("error.unexpected", kind=crash_summary(self._last_error)))
+            Text(
+                _(
+                    "An unexpected error happened ({kind}). Nothing has been deleted. "
+                    "Start peertui again; if that does not help, contact the person who "
+                    "maintains peertui.",
+                    kind=crash_summary(self._last_error),
+                )
+            )
         )
         self._close_messages_no_wait()
 
@@ -79,7 +86,7 @@ def registered_themes(app: App[Any]) -> set[str] | None:
 
 class Palette(DanishBindings, CommandPalette):
     """The command palette, "No matches found" in the user's language (the same method as
-    Textual's, with the words from ``strings.py``)."""
+    Textual's, with the words from the catalog)."""
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         self._stop_no_matches_countdown()
@@ -88,7 +95,7 @@ class Palette(DanishBindings, CommandPalette):
             if search_value:
                 self.query_one(CommandList).add_option(
                     Option(
-                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        Align.center(Text(_("No matching commands"), style="not bold")),
                         disabled=True,
                         id=self._NO_MATCHES,
                     )

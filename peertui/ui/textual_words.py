@@ -6,9 +6,9 @@ placeholder and "No matches found", the theme picker and the ctrl+c hint. This m
 them into peertui's words, with Textual's public API:
 
 - ``DanishBindings``: a screen's ``active_bindings`` (what the help panel, the footer and
-  the palette read) with each description and tooltip looked up in ``strings.py`` under
-  ``textual.<the English words as a key>`` ("Scroll Up" -> ``textual.scroll_up``). Mixed
-  into every screen and dialog of the app and into the palette.
+  the palette read) with each description and tooltip translated through the catalog, whose
+  msgid is Textual's own English (``TEXTUAL_WORDS`` below marks them for ``pybabel``).
+  Mixed into every screen and dialog of the app and into the palette.
 - ``TextualWords``: the app's command palette and theme picker open ``Palette`` with a
   Danish placeholder; ctrl+c outside a text field says how to quit in Danish; the help
   panel's group title for a text field is Danish.
@@ -21,7 +21,6 @@ any English word; tests/ui/test_base.py fails when Textual changes the private p
 from __future__ import annotations
 
 import dataclasses
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -29,23 +28,129 @@ from textual.app import App
 from textual.binding import ActiveBinding, Binding
 from textual.widgets import Input
 
-from peertui.strings import DA, t
+from peertui.i18n import N_, _, language
 
-
-def key_for(english: str) -> str:
-    """The ``strings.py`` key of one of Textual's English descriptions."""
-    return "textual." + re.sub(r"[^a-z0-9]+", "_", english.lower()).strip("_")
+#: Textual's own English words that peertui shows (binding descriptions and tooltips of its
+#: widgets, as Textual writes them), so the catalog carries them.
+TEXTUAL_WORDS = frozenset(
+    (
+        N_("Bottom"),
+        N_("Copy"),
+        N_("Copy selected text"),
+        N_("Cursor Down"),
+        N_("Cursor Up"),
+        N_("Cursor down"),
+        N_("Cursor down select"),
+        N_("Cursor left"),
+        N_("Cursor left select"),
+        N_("Cursor left word select"),
+        N_("Cursor line end"),
+        N_("Cursor line end select"),
+        N_("Cursor line start"),
+        N_("Cursor line start select"),
+        N_("Cursor page down"),
+        N_("Cursor page up"),
+        N_("Cursor right"),
+        N_("Cursor right select"),
+        N_("Cursor right word select"),
+        N_("Cursor to next ancestor"),
+        N_("Cursor to next sibling"),
+        N_("Cursor to parent"),
+        N_("Cursor to previous sibling"),
+        N_("Cursor up"),
+        N_("Cursor up select"),
+        N_("Cursor word left"),
+        N_("Cursor word right"),
+        N_("Cut"),
+        N_("Cut selected text"),
+        N_("Delete all to the left"),
+        N_("Delete all to the right"),
+        N_("Delete character left"),
+        N_("Delete character right"),
+        N_("Delete left to start of word"),
+        N_("Delete line"),
+        N_("Delete right to start of word"),
+        N_("Delete to line end"),
+        N_("Delete to line start"),
+        N_("Dismiss menu"),
+        N_("Down"),
+        N_("End"),
+        N_("Exit the command palette"),
+        N_("Expand or collapse all"),
+        N_("First"),
+        N_("Focus Next"),
+        N_("Focus Previous"),
+        N_("Go to bottom"),
+        N_("Go to end"),
+        N_("Go to start"),
+        N_("Go to top"),
+        N_("Home"),
+        N_("Last"),
+        N_("Move cursor left"),
+        N_("Move cursor left a word"),
+        N_("Move cursor left a word and select"),
+        N_("Move cursor left and select"),
+        N_("Move cursor right"),
+        N_("Move cursor right a word"),
+        N_("Move cursor right a word and select"),
+        N_("Move cursor right and select"),
+        N_("Move cursor right or accept the completion suggestion"),
+        N_("Next command"),
+        N_("Next option"),
+        N_("Next page"),
+        N_("Next tab"),
+        N_("Open link"),
+        N_("Open the command palette"),
+        N_("Page Down"),
+        N_("Page Left"),
+        N_("Page Right"),
+        N_("Page Up"),
+        N_("Page down"),
+        N_("Page up"),
+        N_("Paste"),
+        N_("Paste text from the clipboard"),
+        N_("Press button"),
+        N_("Previous command"),
+        N_("Previous option"),
+        N_("Previous page"),
+        N_("Previous tab"),
+        N_("Quit"),
+        N_("Quit the app and return to the command prompt."),
+        N_("Redo"),
+        N_("Scroll Down"),
+        N_("Scroll End"),
+        N_("Scroll Home"),
+        N_("Scroll Left"),
+        N_("Scroll Right"),
+        N_("Scroll Up"),
+        N_("Select"),
+        N_("Select all"),
+        N_("Select line"),
+        N_("Select line end"),
+        N_("Select line start"),
+        N_("Show menu"),
+        N_("Submit"),
+        N_("Toggle"),
+        N_("Toggle collapsible"),
+        N_("Toggle option"),
+        N_("Top"),
+        N_("Undo"),
+        N_("Up"),
+        N_("palette"),
+    )
+)
 
 
 def words(english: str) -> str:
-    """Textual's ``english`` words in the user's language (unchanged when unknown: the test
-    that walks the screens names them)."""
-    key = key_for(english)
-    return t(key) if english and key in DA else english
+    """A key's description in the user's language: Textual's own English (``TEXTUAL_WORDS``)
+    and peertui's (marked ``N_`` in each screen's ``BINDINGS``) alike, looked up when shown,
+    so it follows the language at the time (unchanged when the catalog lacks it: the test that
+    walks the screens names it)."""
+    return _(english) if english else english
 
 
 @lru_cache(maxsize=512)
-def translated(binding: Binding) -> Binding:
+def translated(binding: Binding, language: str) -> Binding:
     """``binding`` with its description and tooltip in the user's language."""
     description, tooltip = words(binding.description), words(binding.tooltip)
     if (description, tooltip) == (binding.description, binding.tooltip):
@@ -62,7 +167,9 @@ class DanishBindings:
     def active_bindings(self) -> dict[str, ActiveBinding]:
         active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
         return {
-            key: ActiveBinding(a.node, translated(a.binding), a.enabled, words(a.tooltip))
+            key: ActiveBinding(
+                a.node, translated(a.binding, language()), a.enabled, words(a.tooltip)
+            )
             for key, a in active.items()
         }
 
@@ -73,25 +180,29 @@ class TextualWords(App[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The help panel's heading over a text field's keys (a public class attribute).
-        Input.BINDING_GROUP_TITLE = t("textual.group.input")
+        Input.BINDING_GROUP_TITLE = _("Input")
 
     def action_command_palette(self) -> None:
         from peertui.ui.textual_private import Palette
 
         if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette", placeholder=t("palette.placeholder")))
+            self.push_screen(
+                Palette(id="--command-palette", placeholder=_("Search for commands …"))
+            )
 
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
 
         from peertui.ui.textual_private import Palette
 
-        self.push_screen(Palette(providers=[ThemeProvider], placeholder=t("palette.themes")))
+        self.push_screen(
+            Palette(providers=[ThemeProvider], placeholder=_("Search for colour themes …"))
+        )
 
     def action_help_quit(self) -> None:
         """ctrl+c outside a text field: how to quit (Textual says it in English)."""
         for key, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
                 shown = active.binding.key_display or self.get_key_display(active.binding)
-                self.notify(t("palette.how_to_quit", key=shown or key), markup=False)
+                self.notify(_("Press {key} to quit peertui.", key=shown or key), markup=False)
                 return

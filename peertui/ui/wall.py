@@ -16,7 +16,7 @@ from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.ui.screens.runner import PHASE_CLASSES
 from peertui.ui.themes import DEFAULT_THEME, THEMES
@@ -39,14 +39,14 @@ MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "
 
 class WallApp(App[None]):
     CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("wall.tcss")]
-    TITLE = t("app.title")
+    TITLE = _("peertui")
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     #: From 36 rows the wall breathes: more space around the title, timer and text.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
-        Binding("q", "quit", t("key.quit")),
-        Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
+        Binding("q", "quit", N_("Quit")),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True),
     ]
 
     def __init__(self, data_dir: Path) -> None:
@@ -90,7 +90,7 @@ class WallApp(App[None]):
             yield Static(id="wall-shared-title")
             yield Static(id="wall-shared-text")
         with Vertical(id="wall-break"):
-            yield Static(Content(t("runner.break_title")), id="wall-break-title")
+            yield Static(Content(_("Break")), id="wall-break-title")
             with Center():
                 yield BigClock("", id="wall-break-countdown", share=WALL_BREAK_SHARE)
             with Center():
@@ -100,7 +100,9 @@ class WallApp(App[None]):
             yield Static(id="wall-scenario-head")
             yield BeatsView(id="wall-scenario-beats")
             with Vertical(id="wall-scenario-pause"):
-                yield Static(Content(t("scenario.pause_title")), id="wall-scenario-pause-title")
+                yield Static(
+                    Content(_("Pause – let us talk together")), id="wall-scenario-pause-title"
+                )
                 yield Static(id="wall-scenario-question")
 
     def on_mount(self) -> None:
@@ -131,7 +133,10 @@ class WallApp(App[None]):
 
     def unreachable(self) -> None:
         """The wall can never attach (see :class:`WallClient`): say so in one line."""
-        self.problem = t("wall.unreachable")
+        self.problem = _(
+            "The wall cannot connect: the data folder's path is too long, and "
+            "there is no private folder to use instead (see docs/projector.md)."
+        )
         self.show()
 
     # ------------------------------------------------------------------ the room's size
@@ -144,7 +149,15 @@ class WallApp(App[None]):
         if self.hinted or rows <= BIG_TEXT_ROWS:
             return
         self.hinted = True
-        self.notify(t("wall.bigger_text", rows=rows), timeout=HINT_SECONDS)
+        self.notify(
+            _(
+                "The wall has {rows} rows, and the letters are small. Make the text "
+                "bigger with Ctrl and + (in most terminals): about 24 rows can be read "
+                "from 6 metres.",
+                rows=rows,
+            ),
+            timeout=HINT_SECONDS,
+        )
 
     # ------------------------------------------------------------------ drawing
 
@@ -161,17 +174,24 @@ class WallApp(App[None]):
         # The room sees the group's name and a calm line; the facilitator a small note below.
         note = ""
         if mode == "waiting" and not self.ever_connected and not self.group:
-            calm_title.update(Content(t("wall.waiting")))
-            calm_help.update(Content(t("wall.waiting_help")))
+            calm_title.update(Content(_("Waiting for peertui …")))
+            calm_help.update(
+                Content(
+                    _(
+                        "Start peertui in another window on this "
+                        "computer. The wall connects by itself."
+                    )
+                )
+            )
         elif mode == "waiting":
-            calm_title.update(Content(self.group or t("wall.idle")))
-            calm_help.update(Content(t("wall.gone_room")))
-            note = t("wall.gone")
+            calm_title.update(Content(self.group or _("Welcome")))
+            calm_help.update(Content(_("The screen will be back in a moment.")))
+            note = _("The wall is waiting for peertui and will connect again.")
         elif mode == "idle":
-            calm_title.update(Content(self.group or t("wall.idle")))
-            calm_help.update(Content(t("wall.idle_room")))
+            calm_title.update(Content(self.group or _("Welcome")))
+            calm_help.update(Content(_("Good that you are here.")))
         elif mode == "blank":
-            calm_title.update(Content(self.group or t("wall.idle")))
+            calm_title.update(Content(self.group or _("Welcome")))
             calm_help.update("")
         if mode == "waiting" and self.problem:
             note = self.problem
@@ -185,7 +205,7 @@ class WallApp(App[None]):
             for cls in PHASE_CLASSES:
                 digits.set_class(cls == f"-{state.phase}", cls)
         self.query_one("#wall-paused", Static).update(
-            Content(t("wall.paused") if state.paused else "")
+            Content(_("Clock paused") if state.paused else "")
         )
         self.query_one("#wall-clock", Static).update(Content(state.meeting_clock))
         # A participant's own words: shown exactly as written, never as Markdown or markup.
@@ -204,7 +224,7 @@ class WallApp(App[None]):
 
     def show_scenario(self, state: WallState) -> None:
         """A scenario's scene so far; at a pause only the calm pause and the chosen question."""
-        room = t("scenario.who", who=state.extra.get("who", ""))
+        room = _("In the room: {who}", who=state.extra.get("who", ""))
         if state.extra.get("where"):
             room = f"{room}  ·  {state.extra['where']}"
         self.query_one("#wall-scenario-head", Static).update(

@@ -19,9 +19,9 @@ from peertui.export.certificate import (
 )
 from peertui.export.from_store import issuer_from
 from peertui.export.model import Issuer
+from peertui.i18n import _
 from peertui.store import open_store
 from peertui.store.schema import Organisation
-from peertui.strings import t
 from tests.export.conftest import (
     image_count,
     logo_png,
@@ -94,7 +94,7 @@ def test_the_issuing_organisation_and_its_signers_are_on_the_certificate(with_or
         position = found
     assert image_count(with_org) == 1  # the logo
     assert qr_codes(with_org) == [[WEBSITE]]  # the organisation's website
-    assert squash(WEBSITE) in text and squash(t("certificate.link_more")) in text
+    assert squash(WEBSITE) in text and squash(_("Read more:")) in text
 
 
 def test_a_certificate_link_of_its_own_wins_over_the_website(tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ def test_signing_roles_without_trainers_replace_the_unnamed_line(tmp_path: Path)
     path = write(setup_with(tmp_path, ORGANISATION, facilitators=()), tmp_path / "out")
     text = pdf_text(path)
     assert squash("Kursusleder") in text and squash("Koordinator") in text
-    assert squash(t("certificate.signature")) not in text
+    assert squash(_("Signature")) not in text
 
 
 # --- markup typed into every field that is printed ---------------------------------------------

@@ -22,9 +22,9 @@ from peertui.export.certificate import (
     write_certificate,
 )
 from peertui.export.errors import OutputFolderMissing
+from peertui.i18n import _
 from peertui.store import open_store
 from peertui.store.errors import NotFound
-from peertui.strings import t
 from tests.export.conftest import page_count, pdf_text, qr_codes, squash
 
 from .conftest import (
@@ -249,9 +249,17 @@ def test_no_link_the_code_explains_the_certificate(tmp_path: Path) -> None:
     path = tmp_path / "nolink.pdf"
     path.write_bytes(render_certificate(_data(link=None, signers=())))
 
-    assert qr_codes(path) == [[t("export.about.certificate")]]
+    assert qr_codes(path) == [
+        [
+            _(
+                "Certificate: the trainee has completed the course Become an Inclusion "
+                "Facilitator and taught at least four colleagues or citizens about "
+                "personal statements."
+            )
+        ]
+    ]
     text = pdf_text(path)
-    assert squash(t("certificate.link_explains")) in text
+    assert squash(_("Scan the code to read what the certificate shows.")) in text
     assert squash("Underskrift") in text  # an unnamed line to sign on
 
 

@@ -53,7 +53,8 @@ def click_msgids() -> set[str]:
 
 def placeholders(text: str) -> list[str]:
     fields = sorted(
-        f"{name}!{conversion}" for _, name, _, conversion in string.Formatter().parse(text)
+        f"{name}!{conversion}"
+        for _, name, _, conversion in string.Formatter().parse(text)
         if name is not None
     )
     return fields + sorted(re.findall(r"%\(\w+\)s", text))

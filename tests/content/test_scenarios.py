@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from peertui import labels
 from peertui.check import run_check
 from peertui.content import (
     MEETING_KINDS,
@@ -22,7 +23,7 @@ from peertui.content import (
     load_scenario,
 )
 from peertui.content.loader import builtin_paths
-from peertui.strings import t
+from peertui.i18n import _
 
 from .helpers import MEETING, make_tree, write
 from .test_check import check, problems, replace_in
@@ -185,9 +186,9 @@ def test_builtin_guide_pages_for_the_course() -> None:
 
 def test_labels_for_meeting_kinds_and_variants() -> None:
     for kind in MEETING_KINDS:
-        assert t(f"scenario.meeting.{kind}")
+        assert _(labels.SCENARIO_MEETING[kind])
     for variant in VARIANTS:
-        assert t(f"scenario.variant.{variant}")
+        assert _(labels.SCENARIO_VARIANT[variant])
 
 
 def test_authoring_example_is_a_valid_scenario(tmp_path: Path) -> None:

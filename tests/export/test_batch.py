@@ -20,7 +20,7 @@ from peertui.export import (
     StatementSheet,
     export_sheets,
 )
-from peertui.strings import t
+from peertui.i18n import _
 from tests.export.conftest import DAY, LINK, folder, page_count, pdf_text, qr_codes
 
 ANSWERS = ("Hej æøå", "Det er vigtigt", "Hjælp til", "Så jeg kan")
@@ -50,7 +50,7 @@ def test_one_file_holds_every_sheet_in_order(out_dir: Path) -> None:
     sheets = [*_sheets(5), GoalsSheet("Deltager 5", DAY, (), "https://example.org/guide/maal")]
     result = export_sheets(sheets, folder(out_dir, "one"), one_file=True)
     (path,) = result.paths
-    assert path.name == f"{t('export.file.batch')}-2025-03-04.pdf"
+    assert path.name == _("peertui-sheets") + "-2025-03-04.pdf"
     assert result.sheet_paths == (path,) * 6
     assert page_count(path) == 6
     text = pdf_text(path)
@@ -59,7 +59,12 @@ def test_one_file_holds_every_sheet_in_order(out_dir: Path) -> None:
     codes = qr_codes(path)
     assert codes[:5] == [[LINK]] * 5
     # A placeholder address is never printed: the code explains the sheet instead.
-    assert codes[5] == [t("export.about.goals")]
+    assert codes[5] == [
+        _(
+            "Personal goals: what I want, why, my first small step, and who can "
+            "help. Feel free to ask me how it is going."
+        )
+    ]
 
 
 def test_separate_files_one_per_sheet(out_dir: Path) -> None:
@@ -103,7 +108,7 @@ def test_progress_is_reported_from_the_worker_thread(out_dir: Path, one_file: bo
 def test_nothing_to_export_is_a_clear_error(out_dir: Path) -> None:
     with pytest.raises(ExportError) as caught:
         export_sheets([], out_dir)
-    assert str(caught.value) == t("export.nothing")
+    assert str(caught.value) == _("There are no sheets to print.")
 
 
 def test_characters_no_font_has_give_a_notice_and_stay_in_the_text(
@@ -118,7 +123,16 @@ def test_characters_no_font_has_give_a_notice_and_stay_in_the_text(
     ]
     with caplog.at_level(logging.DEBUG):
         result = export_sheets(sheets, folder(out_dir, "glyphs"))
-    assert [(n.sheet, n.message) for n in result.notices] == [(0, t("export.uncovered_characters"))]
+    assert [(n.sheet, n.message) for n in result.notices] == [
+        (
+            0,
+            _(
+                "Some characters (e.g. certain emoji) are not in the sheet's fonts and "
+                "will show as a square on paper. They are included in the PDF file's "
+                "text."
+            ),
+        )
+    ]
     document = pypdfium2.PdfDocument(str(result.paths[0]))
     try:
         assert "Solen skinner 🌞" in document[0].get_textpage().get_text_range()
@@ -135,7 +149,11 @@ def test_missing_weasyprint_is_a_calm_danish_error(
     target = folder(out_dir, "no-weasyprint")
     with pytest.raises(PdfUnavailable) as caught:
         export_sheets(_sheets(1), target)
-    assert str(caught.value) == t("export.pdf_unavailable")
+    assert str(caught.value) == _(
+        "PDF printing needs WeasyPrint and the system libraries Pango and "
+        "HarfBuzz, and they are missing on this computer. Run 'make setup' to "
+        "see what needs to be installed."
+    )
     assert list(target.iterdir()) == []
 
 

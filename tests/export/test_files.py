@@ -21,7 +21,7 @@ from peertui.export import (
     files,
     target_names,
 )
-from peertui.strings import t
+from peertui.i18n import N_, _
 from tests.export.conftest import DAY, folder, pdf_text
 
 ANSWERS = ("a", "b", "c", "d")
@@ -110,7 +110,12 @@ def test_existing_files_are_not_overwritten_without_force(tmp_path: Path) -> Non
         export_sheets([_sheet("Kim")], tmp_path, anonymous_names=False)
     assert path.read_bytes() == b"the facilitator's own file"
     assert caught.value.paths == (path,)
-    assert str(caught.value) == t("export.exists", count=1, dir=tmp_path.resolve())
+    assert str(caught.value) == _(
+        "{count} of the files already exist in {dir}. Nothing has been "
+        "overwritten. Choose another folder, or choose to overwrite.",
+        count=1,
+        dir=tmp_path.resolve(),
+    )
     assert "Kim" not in str(caught.value) and "kim" not in str(caught.value)
     export_sheets(
         [StatementSheet("Kim", DAY, ("Nyt", "b", "c", "d"), None)],
@@ -153,7 +158,9 @@ def test_without_hard_links_it_still_refuses_to_overwrite(
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputFolderMissing) as caught:
         export_sheets([_sheet("Kim")], tmp_path / "nope")
-    assert str(caught.value) == t("export.no_folder", dir=tmp_path / "nope")
+    assert str(caught.value) == _(
+        "The folder {dir} does not exist. Choose a folder that exists.", dir=tmp_path / "nope"
+    )
 
 
 def test_unwritable_folder_is_a_calm_danish_error(
@@ -166,7 +173,9 @@ def test_unwritable_folder_is_a_calm_danish_error(
     )
     with pytest.raises(OutputNotWritable) as caught:
         export_sheets([_sheet("Kim")], tmp_path)
-    assert str(caught.value) == t("export.not_writable", dir=tmp_path)
+    assert str(caught.value) == _(
+        "peertui is not allowed to write in the folder {dir}. Choose another folder.", dir=tmp_path
+    )
     assert "Traceback" not in str(caught.value)
 
 
@@ -183,9 +192,24 @@ def test_really_read_only_folder(tmp_path: Path) -> None:  # pragma: no cover - 
 @pytest.mark.parametrize(
     ("code", "key"),
     [
-        (errno.ENOSPC, "export.disk_full"),
-        (errno.EACCES, "export.not_writable"),
-        (errno.EIO, "export.write_failed"),
+        (
+            errno.ENOSPC,
+            N_(
+                "There is no space on the disk for {dir}. The file that was being "
+                "written has not been saved. Free up space and try again."
+            ),
+        ),
+        (
+            errno.EACCES,
+            N_("peertui is not allowed to write in the folder {dir}. Choose another folder."),
+        ),
+        (
+            errno.EIO,
+            N_(
+                "Could not save in the folder {dir} (error {code}). The file that was "
+                "being written has not been saved. Try again, or choose another folder."
+            ),
+        ),
     ],
 )
 def test_write_errors_leave_nothing_behind(
@@ -201,7 +225,7 @@ def test_write_errors_leave_nothing_behind(
     monkeypatch.setattr(os, "write", failing_write)
     with pytest.raises(OutputNotWritable) as caught:
         export_sheets([_sheet("Kim")], tmp_path)
-    expected = t(key, dir=tmp_path.resolve(), code=errno.errorcode[code])
+    expected = _(key, dir=tmp_path.resolve(), code=errno.errorcode[code])
     assert str(caught.value) == expected
     assert list(tmp_path.iterdir()) == []
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from peertui import labels
 from peertui.export import (
     Goal,
     GoalsSheet,
@@ -24,7 +25,7 @@ from peertui.export import pdf as pdf_module
 from peertui.export import qr as qr_module
 from peertui.export.model import NO_ISSUER, Issuer
 from peertui.export.sheets import build
-from peertui.strings import t
+from peertui.i18n import _
 from tests.export.conftest import (
     DAY,
     LINK,
@@ -95,7 +96,7 @@ def test_the_organisation_is_on_every_sheet(with_org: list[Path]) -> None:
             assert squash(text) in first_page, (kind, text)
         # Above the kind of sheet, in the header.
         assert first_page.find(squash(ISSUER.name)) < first_page.find(
-            squash(t(f"export.kind.{kind}").upper())
+            squash(_(labels.EXPORT_KIND[kind]).upper())
         )
         assert image_count(path) == 1, kind  # the logo; the QR codes are vector paths
 
@@ -130,7 +131,7 @@ def test_with_a_website_every_code_is_the_website(with_org: list[Path]) -> None:
         assert all(page == [WEBSITE] for page in codes), kind
         text = pdf_text(path)
         assert squash(WEBSITE) in text
-        assert squash(t(f"export.foot.{kind}")) in text
+        assert squash(_(labels.EXPORT_FOOT[kind])) in text
 
 
 def test_without_links_each_code_explains_its_sheet(without_org: list[Path]) -> None:
@@ -141,8 +142,8 @@ def test_without_links_each_code_explains_its_sheet(without_org: list[Path]) -> 
         if kind == "group_summary":
             assert codes == [[]]
             continue
-        assert all(page == [t(f"export.about.{kind}")] for page in codes), kind
-        assert squash(t("export.foot.explains")) in text
+        assert all(page == [_(labels.EXPORT_ABOUT[kind])] for page in codes), kind
+        assert squash(_("Scan the code to read what the sheet is about.")) in text
         for page in codes:
             assert not any("example." in code for code in page)
 
@@ -158,13 +159,19 @@ def test_a_real_page_link_wins_then_the_kinds_own_link_then_the_website() -> Non
 
 
 def test_explanation_code_is_small_and_refuses_a_long_text() -> None:
-    svg = qr_module.text_svg(t("export.about.statement"))
+    svg = qr_module.text_svg(
+        _(
+            "Personal statement: my own words about who I am, what matters to me, "
+            "and what I would like help with. Read it, and let us find the way "
+            "together."
+        )
+    )
     side_mm = float(svg.split('width="', 1)[1].split("mm", 1)[0])
     assert side_mm <= 26.5  # version 7 at 0.5 mm with its quiet zone: fits the footer band
     with pytest.raises(ValueError):
         qr_module.text_svg("x" * (qr_module.LINK_LIMIT_BYTES + 1))
     for kind in ("statement", "goals", "safety_plan", "network_map", "certificate"):
-        assert len(t(f"export.about.{kind}").encode("utf-8")) <= 160
+        assert len(_(labels.EXPORT_ABOUT[kind]).encode("utf-8")) <= 160
 
 
 def test_explanation_code_reads_back_blurred(without_org: list[Path]) -> None:
@@ -174,7 +181,13 @@ def test_explanation_code_reads_back_blurred(without_org: list[Path]) -> None:
     from tests.export.conftest import decode_page, render_pages
 
     (page,) = render_pages(without_org[0], 150)
-    assert decode_page(page.filter(ImageFilter.GaussianBlur(1.0))) == [t("export.about.statement")]
+    assert decode_page(page.filter(ImageFilter.GaussianBlur(1.0))) == [
+        _(
+            "Personal statement: my own words about who I am, what matters to me, "
+            "and what I would like help with. Read it, and let us find the way "
+            "together."
+        )
+    ]
 
 
 # --- metadata and the PDF variant -------------------------------------------------------------
@@ -236,7 +249,7 @@ def test_one_file_without_a_title(out_dir: Path) -> None:
 
     sheets = sheets_of(NO_ISSUER)
     assert batch_title(sheets) == "Tirsdagsgruppen"  # from the group summary
-    assert batch_title(sheets[:2]) == t("export.title.batch")
+    assert batch_title(sheets[:2]) == _("Sheets from peertui")
     assert batch_title(sheets[:1]) == "Personligt statement – Maja"
 
 

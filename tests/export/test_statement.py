@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from peertui import labels
 from peertui.export import (
     COPY_LIMIT_BYTES,
     DigitalCopyTooLong,
@@ -17,7 +18,7 @@ from peertui.export import (
     export_sheets,
 )
 from peertui.export import qr as qr_module
-from peertui.strings import t
+from peertui.i18n import _
 from tests.export.conftest import (
     DAY,
     LINK,
@@ -30,7 +31,7 @@ from tests.export.conftest import (
     squash,
 )
 
-PROMPTS = [t(f"statement.prompt.{i}") for i in range(1, 5)]
+PROMPTS = [_(labels.STATEMENT_PROMPT[i]) for i in range(1, 5)]
 
 ANSWERS = (
     "Jeg hedder Søren, og jeg er far til to. Æbler, øl og ål: ÆØÅ æøå. 😊",
@@ -87,9 +88,9 @@ def exported(out_dir: Path) -> dict[str, tuple[ExportResult, Path]]:
 
 
 def test_the_exact_words_in_order_with_danish_letters_and_emoji(exported) -> None:
-    _, path = exported["plain"]
+    _unused, path = exported["plain"]
     text = pdf_text(path)
-    expected = [t("export.kind.statement").upper(), "Søren", "4. marts 2025", "Møde med kommunen"]
+    expected = [_("Personal statement").upper(), "Søren", "4. marts 2025", "Møde med kommunen"]
     for prompt, answer in zip(PROMPTS, ANSWERS, strict=True):
         expected += [prompt, answer]
     assert_in_order(text, expected)
@@ -103,11 +104,11 @@ def test_short_statement_is_one_page(exported) -> None:
 
 
 def test_footer_qr_is_the_link_and_the_url_is_printed_beside_it(exported) -> None:
-    _, path = exported["plain"]
+    _unused, path = exported["plain"]
     assert qr_codes(path) == [[LINK]]
     text = pdf_text(path)
     assert squash(LINK) in text
-    assert squash(t("export.foot.statement")) in text
+    assert squash(_("Scan the code to read more about personal statements.")) in text
 
 
 def test_no_digital_copy_unless_chosen(exported) -> None:
@@ -122,7 +123,7 @@ def test_digital_copy_carries_the_exact_text(exported) -> None:
     (codes,) = qr_codes(path)
     assert sorted(codes) == sorted([LINK, digital_copy_text(ANSWERS)])
     assert 1 not in result.digital_copy_skipped
-    assert squash(t("export.copy.title")) in pdf_text(path)
+    assert squash(_("Digital copy")) in pdf_text(path)
 
 
 def test_digital_copy_at_the_limit_fits_one_page_and_reads_back(exported) -> None:
@@ -135,10 +136,14 @@ def test_digital_copy_at_the_limit_fits_one_page_and_reads_back(exported) -> Non
 
 
 def test_long_statement_flows_onto_a_second_page_cleanly(exported) -> None:
-    _, path = exported["long"]
+    _unused, path = exported["long"]
     assert page_count(path) == 2
     first, second = (squash(p) for p in page_texts(path))
-    footer = [t("export.foot.statement"), LINK, "Lang · 4. marts 2025"]
+    footer = [
+        _("Scan the code to read more about personal statements."),
+        LINK,
+        "Lang · 4. marts 2025",
+    ]
     body = "".join(_without(page, footer) for page in (first, second))
     assert_in_order(body, [x for pair in zip(PROMPTS, _long_answers(), strict=True) for x in pair])
     # The footer, with its link code, is on both pages.
@@ -169,7 +174,7 @@ def test_too_long_digital_copy_is_left_out_with_a_danish_notice(exported) -> Non
     assert "Jeg vil gerne" not in notice.message
     # Exported anyway, with only the link code on its pages, and no "Digital kopi" box.
     assert all(codes == [LINK] for codes in qr_codes(path))
-    assert squash(t("export.copy.title")) not in pdf_text(path)
+    assert squash(_("Digital copy")) not in pdf_text(path)
 
 
 def test_digital_copy_too_long_is_a_specific_exception_without_the_text() -> None:
@@ -225,5 +230,13 @@ def test_empty_answers_get_lines_to_write_on(out_dir: Path) -> None:
     assert page_count(path) == 1
     assert_in_order(pdf_text(path), PROMPTS)
     # No link: the code explains the sheet, and the footer says so.
-    assert qr_codes(path) == [[t("export.about.statement")]]
-    assert squash(t("export.foot.explains")) in pdf_text(path)
+    assert qr_codes(path) == [
+        [
+            _(
+                "Personal statement: my own words about who I am, what matters to me, "
+                "and what I would like help with. Read it, and let us find the way "
+                "together."
+            )
+        ]
+    ]
+    assert squash(_("Scan the code to read what the sheet is about.")) in pdf_text(path)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
+from peertui import labels
 from peertui.export import (
     ExportResult,
     Goal,
@@ -23,8 +24,8 @@ from peertui.export import (
     export_sheets,
     networkmap,
 )
+from peertui.i18n import _
 from peertui.store.schema import SAFETY_SECTIONS, SECTORS
-from peertui.strings import t
 from tests.export.conftest import (
     DAY,
     assert_in_order,
@@ -102,12 +103,12 @@ def sheets(out_dir: Path) -> tuple[ExportResult, list[Path]]:
 
 
 def test_goals_sheet(sheets) -> None:
-    _, (goals, *_) = sheets
-    expected = [t("export.kind.goals").upper(), "Åse"]
+    _unused, (goals, *_unused) = sheets
+    expected = [_("Personal goals").upper(), "Åse"]
     for number, goal in enumerate(GOALS, start=1):
-        expected += [t("export.goal.number", number=number).upper(), goal.text]
+        expected += [_("Goal {number}", number=number).upper(), goal.text]
         for key in ("why", "first_step", "help_from", "when"):
-            expected.append(t(f"export.goal.{key}"))
+            expected.append(_(labels.EXPORT_GOAL[key]))
             if getattr(goal, key):
                 expected.append(getattr(goal, key))
     assert_in_order(pdf_text(goals), expected)
@@ -116,10 +117,10 @@ def test_goals_sheet(sheets) -> None:
 
 
 def test_safety_plan_sheet(sheets) -> None:
-    _, (_, safety, *_) = sheets
-    expected = [t("export.safety.most_important"), SAFETY.most_important]
+    _unused, (_unused, safety, *_unused) = sheets
+    expected = [_("What matters most to me"), SAFETY.most_important]
     for section in SAFETY_SECTIONS:
-        expected.append(t(f"export.safety.{section}"))
+        expected.append(_(labels.EXPORT_SAFETY[section]))
         expected.extend(getattr(SAFETY, section))
     assert_in_order(pdf_text(safety), expected)
     assert page_count(safety) == 1
@@ -127,12 +128,12 @@ def test_safety_plan_sheet(sheets) -> None:
 
 
 def test_network_map_sheet(sheets) -> None:
-    _, (_, _, network, _) = sheets
+    _unused, (_unused, _unused, network, _unused) = sheets
     text = pdf_text(network)
     # The drawing's words (sector names, every person) and then the table with every note.
     for sector in SECTORS:
-        assert t(f"sector.{sector}").replace(" ", "") in text
-    table = text[text.find(t("export.network.col_note")) :]
+        assert _(labels.SECTOR[sector]).replace(" ", "") in text
+    table = text[text.find(_("Note")) :]
     for person in PEOPLE:
         assert person.alias.replace(" ", "") in text
         assert person.alias.replace(" ", "") in table
@@ -144,24 +145,24 @@ def test_network_map_sheet(sheets) -> None:
 
 
 def test_group_summary_sheet(sheets) -> None:
-    _, (*_, summary) = sheets
+    _unused, (*_unused, summary) = sheets
     text = pdf_text(summary)
     assert_in_order(
         text,
         [
-            t("export.kind.group_summary").upper(),
+            _("Group summary").upper(),
             "Tirsdagsgruppen",
             "Vejen til hverdagslivet",
             "9deltagere",
-            t("export.summary.intro"),
+            _("Introduction"),
             "4.marts2025",
             "120min",
             "110min",
             "−10",
-            t("export.summary.meeting", number=2),
+            _("Meeting {number}", number=2),
             "120min",
             "–",
-            t("export.summary.total"),
+            _("Total"),
             "360min",
             "235min",
             "−5",
@@ -271,8 +272,8 @@ def test_a_goal_label_stands_above_its_answer_never_beside_it(out_dir: Path) -> 
     sheet = GoalsSheet("Åse", DAY, (Goal("Sove bedre", "", "", "", why=why),), None)
     (path,) = export_sheets([sheet], folder(out_dir, "goal-labels")).paths
     page = pypdfium2.PdfDocument(path)[0]
-    _, label_bottom = _text_box(page, t("export.goal.why"))
-    answer_top, _ = _text_box(page, "Fordi jeg vil")
+    _top, label_bottom = _text_box(page, _("Why it matters to me"))
+    answer_top, _bottom = _text_box(page, "Fordi jeg vil")
     assert answer_top < label_bottom
 
 
@@ -282,7 +283,7 @@ def _step_pages(path: Path) -> list[list[str]]:
         [
             section
             for section in SAFETY_SECTIONS
-            if squash(t(f"export.safety.{section}")) in squash(text)
+            if squash(_(labels.EXPORT_SAFETY[section])) in squash(text)
         ]
         for text in page_texts(path)
     ]
@@ -300,7 +301,7 @@ def test_an_empty_safety_step_keeps_its_lines_to_write_on(out_dir: Path) -> None
     document = pypdfium2.PdfDocument(path)
     for number, steps in enumerate(pages):
         for step in steps:
-            _, bottom = _text_box(document[number], t(f"export.safety.{step}"))
+            _top, bottom = _text_box(document[number], _(labels.EXPORT_SAFETY[step]))
             assert bottom > (42 + 3 * 9) * MM, step
 
 

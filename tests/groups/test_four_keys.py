@@ -11,8 +11,8 @@ import pytest
 from textual.widgets import OptionList
 
 from peertui.content import load_library
+from peertui.i18n import _
 from peertui.store import demo, open_store
-from peertui.strings import t
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.checkin import CheckInScreen
 from peertui.ui.screens.group import GroupScreen
@@ -84,7 +84,7 @@ async def test_tonights_meeting_in_four_keys(tmp_path: Path, size: tuple[int, in
         assert runner.run.index == 0
         shown = flat(visible_text(app))
         assert runner.meeting.blocks[0].title in shown
-        assert t("runner.block_of", number=1, count=len(runner.meeting.blocks)) in shown
+        assert _("item {number} of {count}", number=1, count=len(runner.meeting.blocks)) in shown
         assert keys.count == 4
     with open_store(data, read_only=True) as store:
         here = {

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
+from peertui import labels
 from peertui.content import load_library
+from peertui.i18n import _
 from peertui.store import open_store
 from peertui.store.schema import CHECKLIST_ITEMS
-from peertui.strings import t
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.meeting_log import LogScreen
 from peertui.ui.widgets.toggles import Checkbox
@@ -49,7 +50,7 @@ async def test_shapes_and_arrow_keys_in_the_log(tmp_path: Path) -> None:
             i in (0, 2) for i in range(len(ids))
         ]
         shown = visible_text(app)
-        first, second = (t(f"checklist.{item}") for item in CHECKLIST_ITEMS[:2])
+        first, second = (_(labels.CHECKLIST[item]) for item in CHECKLIST_ITEMS[:2])
         assert "▐✓▌" in line_with(shown, first)
         assert "▐ ▌" in line_with(shown, second)
         # The text field keeps its own arrow keys.

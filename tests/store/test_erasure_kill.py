@@ -24,12 +24,11 @@ from pathlib import Path
 import pytest
 
 from peertui.cli import main
-from peertui.formats import plural
+from peertui.i18n import _, ngettext
 from peertui.store.backup import list_backups
 from peertui.store.errors import ErasureUnfinished, StoreError
 from peertui.store.schema import Goal, MeetingLog, PersonalGoals, SafetyPlan
 from peertui.store.store import Store, open_store
-from peertui.strings import t
 from tests.store.helpers import Clock, all_bytes, fail_from, info_output, without_lock
 from tests.store.killing import duration, kill_during
 
@@ -153,7 +152,7 @@ def _duration(tpl: Template, folder: Path, action: Action) -> float:
     """How long one erasure takes in a child like the ones killed (median of three), so
     that the kills can be spread over all of it."""
     times = []
-    for _ in range(3):
+    for _round in range(3):
         said = kill_during(
             _copy(tpl, folder / "data"), lambda store: action(store, tpl), None, False
         )
@@ -254,7 +253,9 @@ def test_killed_forget_then_the_command_again(
     (or that an interrupted one is now finished), never that Maja does not exist, unless the
     killed run had got all the way through (then she simply is not there any more)."""
     capsys.readouterr()
-    not_found = t("store.not_found.participant")  # "Deltageren findes ikke i gruppen."
+    not_found = _(
+        "The participant does not exist in the group."
+    )  # "Deltageren findes ikke i gruppen."
 
     def rerun(data: Path, state: str) -> None:
         argv = ["--data-dir", str(data), "forget", "--group", template.group]
@@ -267,7 +268,15 @@ def test_killed_forget_then_the_command_again(
             return
         assert code == 0, (out, err)
         assert not_found not in out + err and err == ""
-        expected = t("forget.finished_now") if state == "pending" else "Slettet."
+        expected = (
+            _(
+                "An interrupted deletion of the participant has now been completed: "
+                "the participant is no longer in the group or in the backups. Remember "
+                "exports and printouts outside peertui."
+            )
+            if state == "pending"
+            else "Slettet."
+        )
         assert expected in out, out
 
     _kill_rounds(template, tmp_path, _forget, CLI_ROUNDS, rerun, _check_forgotten)
@@ -350,10 +359,25 @@ def test_full_disk_while_scrubbing(
         assert MAJA_WORDS[0] in (data / "groups" / f"{template.group}.json").read_bytes()
 
         out = info_output(data, capsys)
-        assert plural("store.erasures_pending", 1) in out, where
+        assert (
+            ngettext(
+                "{count} deletion has not been finished. It will be finished the next "
+                "time peertui opens the data folder with write access.",
+                "{count} deletions have not been finished. They will be finished the "
+                "next time peertui opens the data folder with write access.",
+                1,
+            )
+            in out
+        ), where
         assert "1 sletning er ikke gjort færdig" in out
 
         with open_store(data) as store:
             assert len(store.finished_erasures) == 1 and store.pending_erasures == [], where
         _check_forgotten(data, template, where)
-        assert plural("store.erasures_pending", 1) not in info_output(data, capsys)
+        assert ngettext(
+            "{count} deletion has not been finished. It will be finished the next "
+            "time peertui opens the data folder with write access.",
+            "{count} deletions have not been finished. They will be finished the "
+            "next time peertui opens the data folder with write access.",
+            1,
+        ) not in info_output(data, capsys)

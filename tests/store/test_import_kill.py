@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
+from peertui.i18n import _
 from peertui.store import journal
 from peertui.store.errors import ImportUnfinished, StoreError
 from peertui.store.portable import ExportBundle, export_bytes, parse_export
 from peertui.store.schema import MeetingLog
 from peertui.store.store import Store, open_store
-from peertui.strings import t
 from tests.store.helpers import Clock, all_bytes, fail_from, info_output, without_lock
 from tests.store.killing import duration, kill_during
 
@@ -119,7 +119,7 @@ def _importing(bundle: ExportBundle) -> Callable[[Store], object]:
 def _duration(stores: Stores, folder: Path, bundle: ExportBundle) -> float:
     """How long one import takes in a child like the ones killed (median of three)."""
     times = []
-    for _ in range(3):
+    for _round in range(3):
         data = _copy(stores, folder / "data")
         said = kill_during(data, _importing(bundle), None, False)
         times.append(duration(said))
@@ -221,7 +221,7 @@ def test_full_disk_during_import_changes_nothing(
         assert without_lock(data) == before, where
         out = info_output(data, capsys)
         assert "afbrudt" not in out and "sletning" not in out, where
-        assert t("data.info_counts", groups=3, trainees=0) in out, where
+        assert _("Groups: {groups}. Trainees: {trainees}.", groups=3, trainees=0) in out, where
 
 
 # --- a committed import that was not finished ----------------------------------------------
@@ -257,9 +257,16 @@ def test_info_shows_an_interrupted_import_and_the_next_open_finishes_it(
     out = info_output(data, capsys)
     assert all_bytes(data) == before  # data info only reads
     assert "En import blev afbrudt." in out
-    assert t("store.import_pending") in out
+    assert (
+        _(
+            "An import was interrupted. It will be finished the next time peertui "
+            "opens the data folder with write access. Until then, the data is "
+            "shown as it is after the import."
+        )
+        in out
+    )
     # What a read-only open shows meanwhile is the import, whole (never a mix).
-    assert t("data.info_counts", groups=4, trainees=0) in out
+    assert _("Groups: {groups}. Trainees: {trainees}.", groups=4, trainees=0) in out
     assert _shown(data, read_only=True) == stores.new_export
 
     with open_store(data) as store:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from peertui.i18n import _
 from peertui.store.app import open_for_app
 from peertui.store.errors import LockHolder, StoreLocked, StoreReadOnly, UnsafeLockFile
 from peertui.store.lock import DataLock, read_holder
 from peertui.store.store import open_store
-from peertui.strings import t
 from tests.store.helpers import all_bytes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -202,7 +202,12 @@ def test_lock_that_is_not_a_plain_file_is_refused(kind: str, seeded: Path, tmp_p
     with pytest.raises(UnsafeLockFile) as caught:
         open_store(seeded)
     message = str(caught.value)
-    assert message == t("store.lock_not_a_file", dir=str(seeded))
+    assert message == _(
+        "The lock file peertui.lock in the data folder {dir} is not an "
+        "ordinary file, so peertui will not touch it: move it away and start "
+        "peertui again.",
+        dir=str(seeded),
+    )
     assert str(seeded) in message and "Låsefilen peertui.lock" in message
     assert not caught.value.other_owner
     # The planted thing is exactly as it was; nothing was created or written through it.
@@ -225,7 +230,7 @@ def test_symlinked_lock_leaves_its_target_alone(seeded: Path, tmp_path: Path) ->
     (seeded / "peertui.lock").unlink(missing_ok=True)
     (seeded / "peertui.lock").symlink_to(target)
     mode = target.stat().st_mode
-    for _ in range(2):
+    for _round in range(2):
         with pytest.raises(UnsafeLockFile):
             DataLock(seeded).acquire()
     assert target.read_bytes() == SECRET
@@ -292,7 +297,12 @@ def test_lock_of_another_user_is_refused(seeded: Path) -> None:
     with pytest.raises(UnsafeLockFile) as caught:
         open_store(seeded)
     assert caught.value.other_owner
-    assert str(caught.value) == t("store.lock_other_owner", dir=str(seeded))
+    assert str(caught.value) == _(
+        "The lock file peertui.lock in the data folder {dir} belongs to "
+        "another user, so peertui will not touch it: move it away and start "
+        "peertui again.",
+        dir=str(seeded),
+    )
     assert lock.read_bytes() == b""
     assert lock.stat().st_uid == 65534
 
@@ -385,7 +395,11 @@ def test_garbage_in_a_held_lock_still_gives_a_calm_message(seeded: Path) -> None
         with pytest.raises(StoreLocked) as caught:
             open_store(seeded)
         assert caught.value.holder == LockHolder(None, None)
-        assert str(caught.value) == t("store.locked_unknown", dir=str(seeded))
+        assert str(caught.value) == _(
+            "The data folder {dir} is already in use by another peertui. Close "
+            "that one first, or open read-only.",
+            dir=str(seeded),
+        )
     finally:
         store.close()
 
@@ -423,7 +437,16 @@ def test_cli_with_an_odd_lock_exits_with_one_calm_line(
     else:
         result = _cli("demo", "--data-dir", str(seeded))
     assert result.returncode == 2
-    assert result.stderr == t("store.lock_not_a_file", dir=str(seeded)) + "\n"
+    assert (
+        result.stderr
+        == _(
+            "The lock file peertui.lock in the data folder {dir} is not an "
+            "ordinary file, so peertui will not touch it: move it away and start "
+            "peertui again.",
+            dir=str(seeded),
+        )
+        + "\n"
+    )
     assert "Traceback" not in result.stderr
     assert "uventet fejl" not in result.stderr
     outside = tmp_path / "elsewhere.txt"

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from peertui.i18n import _
 from peertui.store.errors import ConsentMissing, CprNumberRefused, InvalidInput, NotFound
 from peertui.store.schema import (
     PROMPTS,
@@ -17,7 +18,6 @@ from peertui.store.schema import (
     PersonalGoals,
     SafetyPlan,
 )
-from peertui.strings import DA
 from peertui.training import progress
 from tests.store.conftest import Filled
 
@@ -59,7 +59,7 @@ def test_cpr_message_names_the_field(filled: Filled) -> None:
         filled.store.save_worksheet(
             filled.group.id, filled.maja.id, SafetyPlan(people_to_ask=("0102031234",))
         )
-    assert DA["field.people_to_ask"] in str(caught.value)
+    assert _("People I can ask for help") in str(caught.value)
 
 
 def test_statement_needs_consent_to_store(filled: Filled) -> None:
@@ -163,35 +163,31 @@ def test_everything_reads_back(filled: Filled) -> None:
         assert progress(trainee.training, date(2025, 3, 4)).counted == 5
 
 
-def test_vocabulary_labels_exist() -> None:
+def test_every_value_of_a_word_list_has_its_words() -> None:
+    from peertui import labels
     from peertui.store import schema as model
 
-    for purpose in model.PURPOSES:
-        assert f"consent.{purpose}" in DA
-    for status in model.ATTENDANCE:
-        assert f"attendance.{status}" in DA
-    for kind in model.WORKSHEET_KINDS:
-        assert f"worksheet.{kind}" in DA
-    for item in model.CHECKLIST_ITEMS:
-        assert f"checklist.{item}" in DA
-    for sector in model.SECTORS:
-        assert f"sector.{sector}" in DA
-    for audience in model.AUDIENCES:
-        assert f"audience.{audience}" in DA
-    for n in range(1, model.PROMPTS + 1):
-        assert f"statement.prompt.{n}" in DA
-    for reason in ("disk_full", "read_only", "other"):
-        assert f"store.save_failed.{reason}" in DA
-    for what in ("group", "participant", "statement", "trainee", "damaged_file"):
-        assert f"store.not_found.{what}" in DA
+    assert set(labels.CONSENT) == set(model.PURPOSES)
+    assert set(labels.ATTENDANCE) == set(model.ATTENDANCE)
+    assert set(labels.WORKSHEET) == set(model.WORKSHEET_KINDS)
+    assert set(labels.CHECKLIST) == set(model.CHECKLIST_ITEMS)
+    assert set(labels.SECTOR) == set(model.SECTORS)
+    assert set(labels.TRAINING_AUDIENCE) == set(model.AUDIENCES)
+    assert set(labels.TRAINING_ROLE) == set(model.ROLES)
+    assert set(labels.STATEMENT_PROMPT) == set(range(1, model.PROMPTS + 1))
+    assert set(labels.SAFETY_SECTION) >= set(model.SAFETY_SECTIONS)
+    assert set(labels.GOALS_FIELD) == set(model.GOAL_FIELDS)
+    assert {"disk_full", "read_only", "other"} <= set(labels.STORE_SAVE_FAILED)
+    assert {"group", "participant", "statement", "trainee", "damaged_file"} <= set(
+        labels.STORE_NOT_FOUND
+    )
     problems = {
         "object", "list", "missing", "unknown_key", "too_many", "text", "too_long", "empty",
         "cpr", "id", "integer", "at_least", "at_most", "invalid", "boolean", "choice", "date",
         "datetime", "answers", "empty_list", "duplicate", "dangling", "retention_before_start",
         "contact_for_citizens",
     }  # fmt: skip
-    for problem in problems:
-        assert f"shape.{problem}" in DA
+    assert problems <= set(labels.SHAPE)
 
 
 def test_ids_sort_in_creation_order(filled: Filled) -> None:

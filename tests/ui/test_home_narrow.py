@@ -11,8 +11,8 @@ import pytest
 from textual.widgets import OptionList
 
 from peertui.content import load_library
+from peertui.i18n import _
 from peertui.store import demo, open_store
-from peertui.strings import t
 from peertui.ui.app import PeerTUI
 from peertui.ui.screens.home import HomeScreen
 from tests.helpers import visible_text, wait_for_screen, wait_until
@@ -34,7 +34,8 @@ async def test_every_title_reads_whole_on_a_small_screen(
         groups = store.groups()
     library = load_library()
     titles = [g.name for g in groups] + [c.title for c in library.courses]
-    titles += [p.title for p in library.sorted_pages()] + [t("scenario.home_entry")]
+    titles += [p.title for p in library.sorted_pages()]
+    titles += [_("Meeting practice")]
     app = PeerTUI(data_dir=data, open_store=True)
     async with app.run_test(size=size) as pilot:
         await wait_for_screen(pilot, HomeScreen)
@@ -50,7 +51,7 @@ async def test_every_title_reads_whole_on_a_small_screen(
         # The guide list may scroll: walk down it and read every frame.
         guide = app.screen.query_one("#guide", OptionList)
         guide.focus()
-        for _ in range(guide.option_count):
+        for _step in range(guide.option_count):
             await pilot.press("down")
             await pilot.pause()
             seen |= words(visible_text(app))

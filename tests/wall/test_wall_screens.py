@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peertui.strings import t
+from peertui.i18n import _
 from peertui.ui.wall import WallApp
 from peertui.wall import WallState
 from tests.helpers import flat, notified, visible_text
@@ -18,7 +18,7 @@ async def test_idle_shows_the_group_and_a_calm_line(tmp_path: Path) -> None:
         await pilot.pause()
         text = visible_text(app)
         assert "Tirsdagsgruppen" in text
-        assert t("wall.idle_room") in text
+        assert _("Good that you are here.") in text
         # A later state without a name keeps the last one the wall got.
         app.receive(WallState(mode="idle"))
         await pilot.pause()
@@ -31,8 +31,8 @@ async def test_idle_without_a_group_still_says_more_than_welcome(tmp_path: Path)
         app.connection(True)
         await pilot.pause()
         text = visible_text(app)
-        assert t("wall.idle") in text
-        assert t("wall.idle_room") in text
+        assert _("Welcome") in text
+        assert _("Good that you are here.") in text
 
 
 async def test_a_lost_console_leaves_the_group_name_and_a_calm_line(tmp_path: Path) -> None:
@@ -47,8 +47,10 @@ async def test_a_lost_console_leaves_the_group_name_and_a_calm_line(tmp_path: Pa
         await pilot.pause()
         text = visible_text(app)
         assert "Tirsdagsgruppen" in text
-        assert t("wall.gone_room") in text
-        assert t("wall.gone") in flat(text)  # small, for the facilitator
+        assert _("The screen will be back in a moment.") in text
+        assert _("The wall is waiting for peertui and will connect again.") in flat(
+            text
+        )  # small, for the facilitator
         assert "Runde" not in text
         assert "Forbindelsen" not in text
 
@@ -58,11 +60,21 @@ async def test_a_wall_that_cannot_attach_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.unreachable()
         await pilot.pause()
-        assert flat(t("wall.unreachable")) in flat(visible_text(app))
+        assert flat(
+            _(
+                "The wall cannot connect: the data folder's path is too long, and "
+                "there is no private folder to use instead (see docs/projector.md)."
+            )
+        ) in flat(visible_text(app))
 
 
 async def test_the_bigger_text_hint_comes_once_above_30_rows(tmp_path: Path) -> None:
-    hint = t("wall.bigger_text", rows=45)[:30]
+    hint = _(
+        "The wall has {rows} rows, and the letters are small. Make the text "
+        "bigger with Ctrl and + (in most terminals): about 24 rows can be read "
+        "from 6 metres.",
+        rows=45,
+    )[:30]
     app = WallApp(tmp_path / "none")
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
+from peertui import labels
+from peertui.i18n import _
 from peertui.store.schema import SECTORS, NetworkPerson
-from peertui.strings import t
 from peertui.ui.widgets.network_drawing import Run, fill, make_drawing, shorten
 
 from .test_snapshots import PEOPLE
@@ -36,7 +37,7 @@ def test_a_big_map_shows_everyone_in_full() -> None:
     for person in PEOPLE:
         assert person.name in text
     for sector in SECTORS:  # the same words as on paper
-        assert t(f"sector.{sector}") in text
+        assert _(labels.SECTOR[sector]) in text
     for ring in "123":
         assert ring in text
 

@@ -26,8 +26,8 @@ from peertui import training as rule
 from peertui.export import ExportError
 from peertui.export.certificate import NotReady, print_certificate
 from peertui.export.from_store import default_out_dir, prepare_out_dir
+from peertui.i18n import N_, _
 from peertui.store import StoreError
-from peertui.strings import t
 from peertui.ui.base import PeerDialog
 from peertui.ui.formats import describe_error, store_today
 
@@ -38,7 +38,7 @@ WORKER_NAME = "certificate"
 
 
 class CertificateDialog(PeerDialog[None]):
-    BINDINGS = [Binding("escape", "close", t("key.close"))]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
         super().__init__()
@@ -51,12 +51,12 @@ class CertificateDialog(PeerDialog[None]):
     def compose(self) -> ComposeResult:
         alias = self.store.participant(self.group_id, self.participant_id).alias
         with VerticalScroll(classes="dialog", id="certificate-dialog"):
-            yield Static(Content(t("trainee.cert.title", alias=alias)), classes="panel-title")
+            yield Static(Content(_("Certificate for {alias}", alias=alias)), classes="panel-title")
             yield Static(id="cert-status")
             yield LoadingIndicator(id="cert-working")
             yield Static(id="cert-lines")
             with Horizontal(classes="buttons"):
-                yield Button(t("key.close"), variant="primary", id="cert-close")
+                yield Button(_("Close"), variant="primary", id="cert-close")
 
     def on_mount(self) -> None:
         self.query_one("#cert-working").display = False
@@ -77,11 +77,17 @@ class CertificateDialog(PeerDialog[None]):
         training = participant.training
         today = store_today(self.store)
         if training is None:
-            self.show(t("certificate.not_trainee"))
+            self.show(
+                _(
+                    "The participant is not a trainee: there is no information about "
+                    "organisation, role and teaching. Certificates can only be printed for "
+                    "trainees."
+                )
+            )
             return
         progress = rule.progress(training, self.store.group(self.group_id).start)
         if not progress.met:
-            self.show(t("certificate.not_ready"), rule.explain(progress, today))
+            self.show(_("The certificate cannot be printed yet."), rule.explain(progress, today))
             return
         folder = default_out_dir()
         try:
@@ -91,7 +97,7 @@ class CertificateDialog(PeerDialog[None]):
             return
         self.running = True
         self.query_one("#cert-working").display = True
-        self.show(t("trainee.cert.working"))
+        self.show(_("The certificate is being made …"))
         self.print_certificate(folder, today)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name=WORKER_NAME)
@@ -123,15 +129,25 @@ class CertificateDialog(PeerDialog[None]):
     def show_result(self, result: CertificateResult) -> None:
         self.path = result.path
         lines = [
-            t("trainee.cert.folder", dir=result.path.parent),
-            t("trainee.cert.file", name=result.path.name),
+            _("Folder: {dir}", dir=result.path.parent),
+            _("File: {name}", name=result.path.name),
         ]
         if result.recorded:
-            lines.append(t("trainee.cert.recorded", day=rule.day(result.issued)))
+            lines.append(
+                _(
+                    "Issued {day}: the date has been saved with the trainee.",
+                    day=rule.day(result.issued),
+                )
+            )
         elif not result.first_print:
-            lines.append(t("trainee.cert.reprint", day=rule.day(result.issued)))
+            lines.append(
+                _(
+                    "The certificate was first issued {day}; that date is on it.",
+                    day=rule.day(result.issued),
+                )
+            )
         lines.extend(result.notices)
-        self.show(t("trainee.cert.done"), lines)
+        self.show(_("The certificate has been written."), lines)
 
     def show_error(self, error: BaseException | None) -> None:
         if isinstance(error, NotReady):  # changed since the check (another trainer's edit)
@@ -148,6 +164,8 @@ class CertificateDialog(PeerDialog[None]):
 
     def action_close(self) -> None:
         if self.running:
-            self.notify(t("trainee.cert.busy"), severity="warning")
+            self.notify(
+                _("The certificate is being made. Please wait a moment."), severity="warning"
+            )
             return
         self.dismiss(None)

@@ -12,8 +12,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from peertui.content import Library
 from peertui.formats import NotADate, parse_date, short_date
+from peertui.i18n import _
 from peertui.store import StoreError
-from peertui.strings import t
 from peertui.ui.base import FormDialog
 
 if TYPE_CHECKING:
@@ -27,7 +27,9 @@ def parse_day(text: str, field: str) -> date:
     try:
         return parse_date(text)
     except NotADate:
-        raise ValueError(t("group.bad_date", field=field)) from None
+        raise ValueError(
+            _("'{field}' must be a date written day.month.year, e.g. 01.03.2026", field=field)
+        ) from None
 
 
 class GroupForm(FormDialog[str | None]):
@@ -46,34 +48,46 @@ class GroupForm(FormDialog[str | None]):
         courses = [(Content(c.title), c.id) for c in self.library.courses]
         with VerticalScroll(classes="dialog"):
             yield Static(
-                Content(t("group.title_edit" if group else "group.title_new")),
+                Content(_("Edit the group") if group else _("New group")),
                 classes="panel-title",
             )
-            yield Label(t("group.name"))
+            yield Label(_("Group name"))
             yield Input(group.name if group else "", id="name", max_length=80)
-            yield Label(t("group.course"))
+            yield Label(_("Course"))
             course_value = group.course if group else (courses[0][1] if courses else None)
             yield Select(
                 courses,
                 id="course",
                 allow_blank=not courses,
-                prompt=t("select.prompt"),
+                prompt=_("Choose"),
                 value=course_value if course_value else Select.BLANK,
             )
             # A course for trainees: the start date is the course day (the deadline counts
             # from it).
-            yield Static(Content(t("trainee.group_hint")), classes="dim", id="course-hint")
-            yield Label(t("group.facilitators"))
+            yield Static(
+                Content(
+                    _(
+                        "Course: the start date is the course day. The trainees have 2 months "
+                        "from then to teach at least 4 colleagues or citizens."
+                    )
+                ),
+                classes="dim",
+                id="course-hint",
+            )
+            yield Label(_("Facilitators (separated by commas)"))
             yield Input(", ".join(group.facilitators) if group else "", id="facilitators")
-            yield Label(t("group.start"))
+            yield Label(_("Start date (DD.MM.YYYY)"))
             yield Input(short_date(start), id="start", max_length=10)
-            yield Label(t("group.retention"))
+            yield Label(_("Delete after (DD.MM.YYYY)"))
             yield Input(short_date(retention), id="retention", max_length=10)
-            yield Static(Content(t("group.retention_help")), classes="dim")
+            yield Static(
+                Content(_("After this date, peertui reminds you to delete the group's data.")),
+                classes="dim",
+            )
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(t("button.save"), variant="primary", id="save")
-                yield Button(t("button.cancel"), id="cancel")
+                yield Button(_("Save"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.show_course_hint()
@@ -97,16 +111,18 @@ class GroupForm(FormDialog[str | None]):
             if part.strip()
         ]
         if not isinstance(course, str):
-            self.show_error(t("group.no_courses"))
+            self.show_error(_("There are no courses to choose from."))
             return
         try:
-            start = parse_day(self.query_one("#start", Input).value, t("group.start"))
-            retention = parse_day(self.query_one("#retention", Input).value, t("group.retention"))
+            start = parse_day(self.query_one("#start", Input).value, _("Start date (DD.MM.YYYY)"))
+            retention = parse_day(
+                self.query_one("#retention", Input).value, _("Delete after (DD.MM.YYYY)")
+            )
         except ValueError as exc:
             self.show_error(str(exc))
             return
         if retention <= start:
-            self.show_error(t("group.retention_before_start"))
+            self.show_error(_("The deletion date must be after the start date."))
             return
         try:
             if self.group is None:

@@ -9,14 +9,14 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerDialog
 
 
 class LinksScreen(PeerDialog[str | None]):
     """Returns the chosen page id, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", t("key.close"))]
+    BINDINGS = [Binding("escape", "dismiss_none", N_("Close"))]
 
     def __init__(self, links: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -24,7 +24,7 @@ class LinksScreen(PeerDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-dialog"):
-            yield Static(Content(t("guide.links_title")), classes="panel-title")
+            yield Static(Content(_("Links on the page")), classes="panel-title")
             yield OptionList(
                 *(Option(Content(label), id=target) for label, target in self.links),
                 id="links",

@@ -13,9 +13,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from peertui import labels
+from peertui.i18n import N_, _
 from peertui.store import StoreError
 from peertui.store.schema import PURPOSES
-from peertui.strings import t
 from peertui.ui.base import FormDialog
 from peertui.ui.widgets.toggles import Checkbox
 
@@ -34,9 +35,9 @@ class ParticipantForm(FormDialog[str | None]):
 
     #: The consents the form asks about; the others are left as they are.
     SHOWN: tuple[str, ...] = PURPOSES
-    TITLE_NEW = "participant.title_new"
-    TITLE_EDIT = "participant.title_edit"
-    CONSENTS_LABEL = "participant.consents"
+    TITLE_NEW = N_("New participant")
+    TITLE_EDIT = N_("Participant")
+    CONSENTS_LABEL = N_("The participant has said yes to:")
 
     def __init__(self, group_id: str, participant: Participant | None = None) -> None:
         super().__init__()
@@ -48,20 +49,20 @@ class ParticipantForm(FormDialog[str | None]):
         p = self.participant
         with VerticalScroll(classes="dialog"):
             yield Static(
-                Content(t(self.TITLE_EDIT if p else self.TITLE_NEW)),
+                Content(_(self.TITLE_EDIT if p else self.TITLE_NEW)),
                 classes="panel-title",
             )
-            yield Label(t("participant.alias"))
+            yield Label(_("First name or nickname (never CPR number or surname)"))
             yield Input(p.alias if p else "", id="alias", max_length=40)
             yield from self.compose_details()
-            yield Label(t(self.CONSENTS_LABEL))
+            yield Label(_(self.CONSENTS_LABEL))
             for purpose in self.SHOWN:
                 checked = p.has_consent(purpose) if p else purpose == "taking_part"
                 yield Checkbox(self.consent_label(purpose), checked, id=f"consent-{purpose}")
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(t("button.save"), variant="primary", id="save")
-                yield Button(t("button.cancel"), id="cancel")
+                yield Button(_("Save"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#alias", Input).focus()
@@ -69,7 +70,7 @@ class ParticipantForm(FormDialog[str | None]):
     def on_checkbox_changed(self) -> None:
         if self.confirming_withdrawal:  # a change after the warning: ask again
             self.confirming_withdrawal = False
-            self.query_one("#save", Button).label = t("button.save")
+            self.query_one("#save", Button).label = _("Save")
             self.query_one("#form-error", Static).update("")
 
     # ------------------------------------------------------------------ hooks
@@ -79,7 +80,7 @@ class ParticipantForm(FormDialog[str | None]):
         yield from ()
 
     def consent_label(self, purpose: str) -> str:
-        return t(f"consent.{purpose}")
+        return _(labels.CONSENT[purpose])
 
     def details_error(self) -> str | None:
         """A calm line when the further fields are not filled in right (checked first)."""
@@ -120,8 +121,15 @@ class ParticipantForm(FormDialog[str | None]):
             withdrawing_words = p.has_consent("store_statement") and "store_statement" not in wanted
             if withdrawing_words and not self.confirming_withdrawal:
                 self.confirming_withdrawal = True
-                error.update(Content(t("participant.withdraw_warning")))
-                self.query_one("#save", Button).label = t("participant.confirm_withdraw")
+                error.update(
+                    Content(
+                        _(
+                            "Without consent to store, the participant's statement and worksheets "
+                            "are deleted, including in the backups."
+                        )
+                    )
+                )
+                self.query_one("#save", Button).label = _("Delete statement and worksheets")
                 return
             if alias.strip() != p.alias:
                 store.rename_participant(self.group_id, p.id, alias)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerDialog
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class ParticipantPicker(PeerDialog[str | None]):
-    BINDINGS = [Binding("escape", "close", t("key.close"))]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, participants: Sequence[Participant]) -> None:
         super().__init__()
@@ -28,7 +28,9 @@ class ParticipantPicker(PeerDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(t("runner.choose_participant")), classes="panel-title")
+            yield Static(
+                Content(_("Whose statement? (shown only on your screen)")), classes="panel-title"
+            )
             yield OptionList(
                 *(Option(Content(p.alias), id=p.id) for p in self.participants),
                 id="picker",

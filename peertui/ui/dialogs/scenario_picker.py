@@ -11,9 +11,10 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from peertui import labels
 from peertui.content import Scenario
 from peertui.content.scenarios import MEETING_KINDS, VARIANTS
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerDialog
 
 
@@ -21,9 +22,9 @@ def scenario_kind(scenario: Scenario) -> str:
     """The kind of meeting, without or with statement: "Myndighedsmøde  ·  Uden statement"."""
     parts = []
     if scenario.meeting in MEETING_KINDS:
-        parts.append(t(f"scenario.meeting.{scenario.meeting}"))
+        parts.append(_(labels.SCENARIO_MEETING[scenario.meeting]))
     if scenario.variant in VARIANTS:
-        parts.append(t(f"scenario.variant.{scenario.variant}"))
+        parts.append(_(labels.SCENARIO_VARIANT[scenario.variant]))
     return "  ·  ".join(parts)
 
 
@@ -43,12 +44,12 @@ def training_order(scenarios: Sequence[Scenario]) -> list[Scenario]:
 
 
 class ScenarioPicker(PeerDialog[str | None]):
-    BINDINGS = [Binding("escape", "close", t("key.close"))]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, scenarios: Sequence[Scenario], title: str = "") -> None:
         super().__init__()
         self.scenarios = list(scenarios)
-        self.title_text = title or t("scenario.picker_title")
+        self.title_text = title or _("Meeting practice: choose a meeting")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="scenario-picker-dialog"):
@@ -61,7 +62,7 @@ class ScenarioPicker(PeerDialog[str | None]):
                             "\n",
                             (
                                 f"{scenario_kind(scenario)}  ·  "
-                                f"{t('scenario.minutes', minutes=scenario.minutes)}",
+                                + _("about {minutes} min", minutes=scenario.minutes),
                                 "dim",
                             ),
                         ),

@@ -15,10 +15,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
+from peertui import labels
 from peertui.formats import NotADate, parse_date
+from peertui.i18n import _
 from peertui.store import StoreError
 from peertui.store.schema import AUDIENCES, NAME_MAX
-from peertui.strings import t
 from peertui.training import day
 from peertui.ui.base import FormDialog
 from peertui.ui.widgets.toggles import RadioButton
@@ -43,8 +44,13 @@ def parse_day(text: str) -> date:
         return parse_date(text)
     except NotADate as error:
         if error.shaped:
-            raise ValueError(t("teaching.no_such_date", text=text.strip())) from None
-        raise ValueError(t("teaching.bad_date")) from None
+            raise ValueError(
+                _(
+                    "The date {text} does not exist. Write it as day.month.year, e.g. 15.01.2027.",
+                    text=text.strip(),
+                )
+            ) from None
+        raise ValueError(_("Write the date as day.month.year, e.g. 15.01.2027.")) from None
 
 
 class TeachingForm(FormDialog[str | None]):
@@ -67,37 +73,44 @@ class TeachingForm(FormDialog[str | None]):
         x = self.teaching
         with VerticalScroll(classes="dialog", id="teaching-dialog"):
             yield Static(
-                Content(t("teaching.title_edit" if x else "teaching.title_new")),
+                Content(_("Edit teaching") if x else _("New teaching")),
                 classes="panel-title",
             )
-            yield Label(t("teaching.held"))
+            yield Label(_("Date (DD.MM.YYYY)"))
             yield Input(day(x.held if x else self.today()), id="held", max_length=10, compact=True)
-            yield Label(t("teaching.audience"))
+            yield Label(_("Who was taught?"))
             with RadioSet(id="audience"):
                 for audience in AUDIENCES:
                     yield RadioButton(
-                        t(f"training.audience.{audience}"),
+                        _(labels.TRAINING_AUDIENCE[audience]),
                         x is not None and x.audience == audience,
                         id=f"audience-{audience}",
                     )
             colleagues = x is not None and x.audience == "colleagues"
             with Vertical(id="contact-box"):
-                yield Label(t("teaching.contact"))
-                yield Static(Content(t("teaching.contact_help")), classes="dim")
+                yield Label(_("Do the colleagues have citizen contact?"))
+                yield Static(
+                    Content(
+                        _("Colleagues only count when they themselves have contact with citizens.")
+                    ),
+                    classes="dim",
+                )
                 with RadioSet(id="contact"):
                     for key, value in CONTACT_CHOICES:
                         chosen = colleagues and x is not None and x.citizen_contact is value
-                        yield RadioButton(t(f"teaching.contact.{key}"), chosen, id=f"contact-{key}")
-            yield Label(t("teaching.count"))
+                        yield RadioButton(
+                            _(labels.TEACHING_CONTACT[key]), chosen, id=f"contact-{key}"
+                        )
+            yield Label(_("Number of people (1-100)"))
             yield Input(
                 str(x.count) if x else "", id="count", type="integer", max_length=3, compact=True
             )
-            yield Label(t("teaching.note"))
+            yield Label(_("Note (optional)"))
             yield Input(x.note if x else "", id="note", max_length=NOTE_MAX, compact=True)
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(t("button.save"), variant="primary", id="save")
-                yield Button(t("button.cancel"), id="cancel")
+                yield Button(_("Save"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.show_contact()
@@ -126,7 +139,7 @@ class TeachingForm(FormDialog[str | None]):
     def action_save(self) -> None:
         store = self.peertui.store
         if store is None or store.read_only:
-            self.show_error(t("store.read_only_hint"))
+            self.show_error(_("peertui is open read-only: you can look, but not save."))
             return
         try:
             held = parse_day(self.query_one("#held", Input).value)
@@ -135,24 +148,31 @@ class TeachingForm(FormDialog[str | None]):
             self.query_one("#held", Input).focus()
             return
         if held > self.today():
-            self.show_error(t("teaching.future", day=day(held)))
+            self.show_error(
+                _(
+                    "{day} is after today. Enter the teaching once it has taken place.",
+                    day=day(held),
+                )
+            )
             self.query_one("#held", Input).focus()
             return
         audience = self.audience()
         if audience is None:
-            self.show_error(t("teaching.no_audience"))
+            self.show_error(_("Choose who was taught: colleagues or citizens."))
             return
         contact: bool | None = None
         if audience == "colleagues":
             key = self.contact_key()
             if key is None:
-                self.show_error(t("teaching.no_contact"))
+                self.show_error(
+                    _("Choose whether the colleagues have citizen contact: yes, no or don't know.")
+                )
                 return
             contact = dict(CONTACT_CHOICES)[key]
         text = self.query_one("#count", Input).value.strip()
         count = int(text) if text.isdigit() else 0
         if not 1 <= count <= 100:
-            self.show_error(t("store.invalid.count"))
+            self.show_error(_("Number of people must be a whole number from 1 to 100."))
             self.query_one("#count", Input).focus()
             return
         note = self.query_one("#note", Input).value

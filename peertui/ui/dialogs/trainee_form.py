@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, RadioSet
 
+from peertui import labels
+from peertui.i18n import N_, _
 from peertui.store.schema import NAME_MAX, ROLES
-from peertui.strings import t
 from peertui.ui.dialogs.participant_form import ParticipantForm
 from peertui.ui.widgets.toggles import RadioButton
 
@@ -25,24 +26,24 @@ class TraineeForm(ParticipantForm):
     """Returns the trainee's id when saved, None when cancelled."""
 
     SHOWN = ("store_statement",)
-    TITLE_NEW = "trainee.title_new"
-    TITLE_EDIT = "trainee.title_edit"
-    CONSENTS_LABEL = "trainee.consents"
+    TITLE_NEW = N_("New trainee")
+    TITLE_EDIT = N_("Trainee")
+    CONSENTS_LABEL = N_("The trainee has agreed to:")
 
     def compose_details(self) -> ComposeResult:
         training = self.participant.training if self.participant else None
-        yield Label(t("trainee.organisation"))
+        yield Label(_("Workplace (organisation)"))
         yield Input(
             training.organisation if training else "", id="organisation", max_length=NAME_MAX
         )
-        yield Label(t("trainee.role"))
+        yield Label(_("Role"))
         with RadioSet(id="role"):
             for role in ROLES:
                 chosen = training is not None and training.role == role
-                yield RadioButton(t(f"training.role.{role}"), chosen, id=f"role-{role}")
+                yield RadioButton(_(labels.TRAINING_ROLE[role]), chosen, id=f"role-{role}")
 
     def consent_label(self, purpose: str) -> str:
-        return t(f"trainee.consent.{purpose}")
+        return _(labels.TRAINEE_CONSENT[purpose])
 
     def role(self) -> str | None:
         pressed = self.query_one("#role", RadioSet).pressed_button
@@ -54,7 +55,11 @@ class TraineeForm(ParticipantForm):
         return self.query_one("#organisation", Input).value
 
     def details_error(self) -> str | None:
-        return t("trainee.no_role") if self.role() is None else None
+        return (
+            _("Choose the trainee's role: peer worker or staff member.")
+            if self.role() is None
+            else None
+        )
 
     def create(self, store: Store, alias: str, consents: list[str]) -> Participant:
         role = self.role()

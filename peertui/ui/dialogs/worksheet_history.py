@@ -15,7 +15,9 @@ from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.formats import moment, plural
+from peertui import labels
+from peertui.formats import moment
+from peertui.i18n import N_, _, ngettext
 from peertui.store.schema import (
     GOAL_FIELDS,
     SAFETY_SECTIONS,
@@ -25,7 +27,6 @@ from peertui.store.schema import (
     WorksheetContent,
     WorksheetVersion,
 )
-from peertui.strings import t
 from peertui.ui.dialogs.versions import VersionsDialog
 
 PREVIEW = 40  # characters of a version's first words in the list
@@ -40,30 +41,30 @@ def summary(content: WorksheetContent) -> tuple[str, str]:
     """(how much, the first words) of a version, for the list."""
     if isinstance(content, PersonalGoals):
         first = next((g.text for g in content.goals if g.text.strip()), "")
-        return t("worksheet.history_summary.goals", count=len(content.goals)), _one_line(first)
+        return _("Goals: {count}", count=len(content.goals)), _one_line(first)
     if isinstance(content, SafetyPlan):
         items = [x for s in SAFETY_SECTIONS for x in getattr(content, s)]
         count = len(items) + (1 if content.most_important.strip() else 0)
         first = items[0] if items else content.most_important
-        return plural("worksheet.history_summary.safety_plan", count), _one_line(first)
+        return ngettext("{count} item", "{count} items", count), _one_line(first)
     names = ", ".join(p.name for p in content.people)
-    return plural("worksheet.history_summary.network_map", len(content.people)), _one_line(names)
+    return ngettext("{count} person", "{count} people", len(content.people)), _one_line(names)
 
 
 def describe(content: WorksheetContent) -> Content:
     """One version in full, as plain text under bold headings."""
-    empty = t("worksheet.empty")
+    empty = _("…")
     parts: list[tuple[str, str] | str] = []
     if isinstance(content, PersonalGoals):
         for number, goal in enumerate(content.goals, start=1):
-            parts.append((t("goals.number", number=number) + "\n", "bold underline"))
+            parts.append((_("Goal {number}", number=number) + "\n", "bold underline"))
             for field in GOAL_FIELDS:
-                parts.append((t(f"goals.field.{field}") + "\n", "bold"))
+                parts.append((_(labels.GOALS_FIELD[field]) + "\n", "bold"))
                 parts.append((getattr(goal, field) or empty) + "\n")
             parts.append("\n")
     elif isinstance(content, SafetyPlan):
         for section in (*SAFETY_SECTIONS, "most_important"):
-            parts.append((t(f"safety.section.{section}") + "\n", "bold"))
+            parts.append((_(labels.SAFETY_SECTION[section]) + "\n", "bold"))
             if section == "most_important":
                 parts.append((content.most_important or empty) + "\n\n")
             else:
@@ -72,7 +73,7 @@ def describe(content: WorksheetContent) -> Content:
     elif isinstance(content, NetworkMap):
         for person in content.people:
             parts.append((person.name, "bold"))
-            where = f" – {person.ring} – {t(f'sector.{person.sector}')}"
+            where = f" – {person.ring} – {_(labels.SECTOR[person.sector])}"
             parts.append(where + (f" – {person.note}" if person.note else "") + "\n")
     return Content.assemble(*parts) if parts else Content(empty)
 
@@ -81,8 +82,8 @@ class WorksheetHistoryScreen(VersionsDialog):
     """Returns the index (oldest first) of the version to bring back, or None."""
 
     BINDINGS = [
-        Binding("enter", "restore", t("worksheet.key_restore"), priority=True),
-        Binding("escape", "close", t("key.close")),
+        Binding("enter", "restore", N_("Bring back"), priority=True),
+        Binding("escape", "close", N_("Close")),
     ]
 
     def __init__(self, kind: str, versions: Sequence[WorksheetVersion], alias: str) -> None:
@@ -95,7 +96,7 @@ class WorksheetHistoryScreen(VersionsDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ws-history-dialog"):
             yield Static(
-                Content(t("worksheet.history_title", kind=t(f"worksheet.{self.kind}"))),
+                Content(_("Earlier versions – {kind}", kind=_(labels.WORKSHEET[self.kind]))),
                 classes="panel-title",
             )
             yield Static(Content(self.alias), classes="dim")
@@ -110,7 +111,7 @@ class WorksheetHistoryScreen(VersionsDialog):
                             (moment(version.saved), "bold"),
                             "  ",
                             amount,
-                            ("  " + t("worksheet.history_newest") if newest else ""),
+                            ("  " + _("newest") if newest else ""),
                             "  ",
                             (first, "dim"),
                         ),
@@ -121,8 +122,8 @@ class WorksheetHistoryScreen(VersionsDialog):
             with VerticalScroll(id="ws-history-view"):
                 yield Static(id="ws-history-text")
             with Horizontal(classes="buttons"):
-                yield Button(t("worksheet.history_restore"), variant="primary", id="restore")
-                yield Button(t("key.close"), id="close")
+                yield Button(_("Bring back this version"), variant="primary", id="restore")
+                yield Button(_("Close"), id="close")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from peertui import labels
 from peertui.content import Course
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import meeting_label
 
@@ -28,11 +29,13 @@ class CheckInScreen(PeerScreen[int | None]):
     """Returns the chosen meeting's number once attendance is saved (None: cancelled)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "start", t("checkin.start"), priority=True),
-        Binding("a", "all_present", t("checkin.all")),
-        Binding("ctrl+g", "save_only", t("checkin.save_only"), priority=True),
-        Binding("space", "toggle_person", t("checkin.toggle"), show=False),
-        Binding("escape", "cancel", t("key.back")),
+        Binding("ctrl+s", "start", N_("Start the meeting"), priority=True),
+        Binding("a", "all_present", N_("Everyone is here")),
+        Binding("ctrl+g", "save_only", N_("Save attendance only"), priority=True),
+        Binding(
+            "space", "toggle_person", N_("Present / did not come / sent apologies"), show=False
+        ),
+        Binding("escape", "cancel", N_("Back")),
     ]
 
     def __init__(self, group_id: str, course: Course) -> None:
@@ -46,17 +49,20 @@ class CheckInScreen(PeerScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Content(t("checkin.title")), classes="screen-title")
+        yield Static(Content(_("Start meeting")), classes="screen-title")
         with Horizontal(id="checkin"):
             with Vertical(classes="panel"):
-                yield Static(Content(t("checkin.meeting")), classes="panel-title")
+                yield Static(Content(_("Meeting")), classes="panel-title")
                 yield OptionList(id="checkin-meetings")
             with Vertical(classes="panel"):
-                yield Static(Content(t("checkin.who")), classes="panel-title")
+                yield Static(
+                    Content(_("Who has come? (a: everyone, space: one at a time)")),
+                    classes="panel-title",
+                )
                 yield OptionList(id="checkin-people")
                 yield Static(id="checkin-empty", classes="dim")
                 with Horizontal(classes="buttons"):
-                    yield Button(t("checkin.start"), variant="primary", id="start")
+                    yield Button(_("Start the meeting"), variant="primary", id="start")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,9 +75,9 @@ class CheckInScreen(PeerScreen[int | None]):
         for meeting in self.course.meetings:
             suffix = ""
             if meeting.number == proposed:
-                suffix = f"  ({t('checkin.next')})"
+                suffix = "  (" + _("next") + ")"
             elif meeting.number in logged:
-                suffix = f"  ({t('checkin.logged')})"
+                suffix = "  (" + _("held") + ")"
             meetings.add_option(
                 Option(Content(meeting_label(meeting) + suffix), id=str(meeting.number))
             )
@@ -80,7 +86,9 @@ class CheckInScreen(PeerScreen[int | None]):
         self.meeting_number = proposed
         self.load_attendance()
         if not self.store.participants(self.group_id):
-            self.query_one("#checkin-empty", Static).update(Content(t("checkin.no_participants")))
+            self.query_one("#checkin-empty", Static).update(
+                Content(_("The group has no participants yet; you can start anyway."))
+            )
         self.query_one("#checkin-people", OptionList).focus()
 
     def load_attendance(self) -> None:
@@ -101,7 +109,7 @@ class CheckInScreen(PeerScreen[int | None]):
     @staticmethod
     def person_prompt(alias: str, status: str) -> Content:
         return Content.assemble(
-            f"[{STATUS_MARK[status]}] ", alias, (f"  {t(f'attendance.{status}')}", "dim")
+            f"[{STATUS_MARK[status]}] ", alias, (f"  {_(labels.ATTENDANCE[status])}", "dim")
         )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from peertui import labels
 from peertui.content import Course, Meeting
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 
 def meeting_label(meeting: Meeting) -> str:
     if meeting.number == 0:
-        return t("course.intro_label", title=meeting.title)
-    return t("course.meeting_label", number=meeting.number, title=meeting.title)
+        return _("Introduction: {title}", title=meeting.title)
+    return _("{number}. {title}", number=meeting.number, title=meeting.title)
 
 
 def unwrap(text: str) -> str:
@@ -35,16 +36,16 @@ def unwrap(text: str) -> str:
 def fill_agenda(table: DataTable[Text], meeting: Meeting) -> None:
     """The agenda as rows: start (minutes into the meeting), kind, title, minutes."""
     table.clear(columns=True)
-    table.add_column(t("meeting.col_time"), key="time")
-    table.add_column(t("meeting.col_kind"), key="kind")
-    table.add_column(t("meeting.col_title"), key="title")
-    table.add_column(t("meeting.col_minutes"), key="minutes")
+    table.add_column(_("Time"), key="time")
+    table.add_column(_("Type"), key="kind")
+    table.add_column(_("Item"), key="title")
+    table.add_column(_("Min."), key="minutes")
     start = 0
     for index, block in enumerate(meeting.blocks):
         # Rich Text cells: measured for column widths, and never parsed as markup.
         table.add_row(
             Text(f"{start // 60}:{start % 60:02d}"),
-            Text(t(f"kind.{block.kind}")),
+            Text(_(labels.KIND[block.kind])),
             Text(block.title),
             Text(str(block.minutes), justify="right"),
             key=str(index),
@@ -54,7 +55,7 @@ def fill_agenda(table: DataTable[Text], meeting: Meeting) -> None:
 
 class CourseScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", t("key.back")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, course: Course) -> None:
@@ -66,7 +67,7 @@ class CourseScreen(PeerScreen[None]):
         yield Static(Content(self.course.title), classes="screen-title")
         with Horizontal(id="course"):
             with Vertical(classes="panel", id="meetings-panel"):
-                yield Static(Content(t("course.meetings")), classes="panel-title")
+                yield Static(Content(_("Meetings")), classes="panel-title")
                 if self.course.meetings:
                     yield OptionList(
                         *(
@@ -76,9 +77,9 @@ class CourseScreen(PeerScreen[None]):
                         id="meetings",
                     )
                 else:
-                    yield Static(Content(t("course.no_meetings")), classes="empty")
+                    yield Static(Content(_("The course has no meetings yet.")), classes="empty")
             with VerticalScroll(classes="panel", id="preview"):
-                yield Static(Content(t("course.agenda")), classes="panel-title")
+                yield Static(Content(_("Agenda")), classes="panel-title")
                 yield Static(id="meeting-description")
                 yield DataTable(id="preview-agenda", cursor_type="none", zebra_stripes=True)
                 yield Static(id="meeting-total", classes="dim")
@@ -95,7 +96,13 @@ class CourseScreen(PeerScreen[None]):
         )
         fill_agenda(self.query_one("#preview-agenda", DataTable), meeting)
         self.query_one("#meeting-total", Static).update(
-            Content(t("course.total", total=meeting.planned_total, planned=meeting.minutes))
+            Content(
+                _(
+                    "Total {total} of {planned} min",
+                    total=meeting.planned_total,
+                    planned=meeting.minutes,
+                )
+            )
         )
 
     def _meeting(self, option_id: str | None) -> Meeting | None:

@@ -31,6 +31,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
+from peertui import labels
 from peertui.export import ExportError, export_sheets
 from peertui.export.from_store import (
     WHAT_CHOICES,
@@ -40,9 +41,8 @@ from peertui.export.from_store import (
     plan_export,
     prepare_out_dir,
 )
-from peertui.formats import plural
+from peertui.i18n import N_, _, ngettext
 from peertui.store import StoreError
-from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.formats import describe_error
 from peertui.ui.widgets.toggles import Checkbox, RadioButton
@@ -58,8 +58,8 @@ class ExportScreen(PeerScreen[None]):
     """The export dialog, its progress and its result, for one group."""
 
     BINDINGS = [
-        Binding("ctrl+s", "export", t("export.screen.start")),
-        Binding("escape", "close", t("key.back")),
+        Binding("ctrl+s", "export", N_("Print")),
+        Binding("escape", "close", N_("Back")),
     ]
 
     def __init__(self, group_id: str, participant_id: str | None = None) -> None:
@@ -77,7 +77,7 @@ class ExportScreen(PeerScreen[None]):
         participants = self.store.participants(self.group_id)
         one = next((p for p in participants if p.id == self.participant_id), None)
         yield Header()
-        yield Static(Content(t("export.screen.title")), classes="screen-title")
+        yield Static(Content(_("Print sheets as PDF")), classes="screen-title")
         with Horizontal(id="export"):
             with (
                 VerticalScroll(id="export-form-panel", classes="panel"),
@@ -95,29 +95,43 @@ class ExportScreen(PeerScreen[None]):
     def compose_form(
         self, participants: list[Participant], one: Participant | None
     ) -> ComposeResult:
-        yield Label(t("export.screen.what"))
+        yield Label(_("What should be printed?"))
         with RadioSet(id="export-what"):
             for what in WHAT_CHOICES:
                 yield RadioButton(
-                    t(f"export.screen.what.{what}"), value=what == "statement", id=f"what-{what}"
+                    _(labels.EXPORT_SCREEN_WHAT[what]), value=what == "statement", id=f"what-{what}"
                 )
-        yield Label(t("export.screen.who"))
+        yield Label(_("For whom?"))
         with RadioSet(id="export-who"):
             yield RadioButton(
-                plural("export.screen.whole_group", len(participants)), value=True, id="who-group"
+                ngettext(
+                    "The whole group ({count} participant)",
+                    "The whole group ({count} participants)",
+                    len(participants),
+                ),
+                value=True,
+                id="who-group",
             )
             if one is not None:
-                yield RadioButton(Content(t("export.screen.one", alias=one.alias)), id="who-one")
-        yield Checkbox(t("export.screen.digital_copy"), id="export-copy")
+                yield RadioButton(Content(_("Only {alias}", alias=one.alias)), id="who-one")
+        yield Checkbox(_("Digital copy (QR code with the statement's text)"), id="export-copy")
         yield Static(id="export-copy-help", classes="dim")
-        yield Checkbox(t("export.screen.one_file"), id="export-one-file")
-        yield Checkbox(t("export.screen.force"), id="export-force")
-        yield Label(t("export.screen.out"))
+        yield Checkbox(_("All sheets in one PDF file"), id="export-one-file")
+        yield Checkbox(_("Overwrite files that already exist"), id="export-force")
+        yield Label(_("Folder"))
         yield Input(str(default_out_dir()), id="export-out")
-        yield Static(Content(t("export.screen.out_help")), classes="dim")
+        yield Static(
+            Content(
+                _(
+                    "If the folder is missing, it is created so only you can open it. The "
+                    "file names do not say who a sheet is for; the list here does."
+                )
+            ),
+            classes="dim",
+        )
         with Horizontal(classes="buttons"):
-            yield Button(t("export.screen.start"), variant="primary", id="export-start")
-            yield Button(t("key.back"), id="export-close")
+            yield Button(_("Print"), variant="primary", id="export-start")
+            yield Button(_("Back"), id="export-close")
 
     def on_mount(self) -> None:
         self.sub_title = self.store.group(self.group_id).name
@@ -156,9 +170,12 @@ class ExportScreen(PeerScreen[None]):
         if consented == 0:
             copy.value = False
         help_text = (
-            t("export.screen.copy_consents", count=consented)
+            _(
+                "Only for participants who have consented to a digital copy: {count} in the group.",
+                count=consented,
+            )
             if consented
-            else t("export.screen.no_copy_consent")
+            else _("No one in the group has consented to a digital copy.")
         )
         self.query_one("#export-copy-help", Static).update(Content(help_text))
 
@@ -178,7 +195,9 @@ class ExportScreen(PeerScreen[None]):
 
     def action_close(self) -> None:
         if self.exporting:
-            self.notify(t("export.screen.busy"), severity="warning")
+            self.notify(
+                _("Printing is in progress. Wait until it is finished."), severity="warning"
+            )
             return
         self.dismiss(None)
 
@@ -187,13 +206,15 @@ class ExportScreen(PeerScreen[None]):
 
     def action_export(self) -> None:
         if self.exporting:
-            self.notify(t("export.screen.busy"), severity="warning")
+            self.notify(
+                _("Printing is in progress. Wait until it is finished."), severity="warning"
+            )
             return
         self.show_error("")
         self.result = None
         text = self.query_one("#export-out", Input).value.strip()
         if not text:
-            self.show_error(t("export.screen.no_folder"))
+            self.show_error(_("Type which folder the files should be put in."))
             return
         folder = Path(text).expanduser()
         group = self.store.group(self.group_id)
@@ -215,7 +236,7 @@ class ExportScreen(PeerScreen[None]):
         self.show_notices(plan.notices())
         self.query_one("#export-files", Static).update("")
         if not plan.sheets:
-            self.show_error(t("export.nothing"))
+            self.show_error(_("There are no sheets to print."))
             return
         try:
             prepare_out_dir(folder)
@@ -239,7 +260,7 @@ class ExportScreen(PeerScreen[None]):
             bar.display = True
             bar.update(total=total, progress=0)
             self.query_one("#export-status", Static).update(
-                Content(t("export.screen.preparing", total=total))
+                Content(_("Getting ready for {total} sheets …", total=total))
             )
         self.refresh_bindings()
 
@@ -267,7 +288,7 @@ class ExportScreen(PeerScreen[None]):
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#export-progress", ProgressBar).update(total=total, progress=done)
         self.query_one("#export-status", Static).update(
-            Content(t("export.screen.running", done=done, total=total))
+            Content(_("Making sheets: {done} of {total}", done=done, total=total))
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -298,11 +319,11 @@ class ExportScreen(PeerScreen[None]):
 
         def owner_name(index: int) -> str:
             owner = owners[index] if index < len(owners) else None
-            return t("export.screen.summary_owner") if owner is None else aliases.get(owner, "?")
+            return _("Group summary") if owner is None else aliases.get(owner, "?")
 
         def whose(index: int) -> str:
             if index < len(owners) and owners[index] is not None:
-                return f"{owner_name(index)} · {t(f'export.kind.{sheets[index].kind}')}"
+                return f"{owner_name(index)} · {_(labels.EXPORT_KIND[sheets[index].kind])}"
             return owner_name(index)
 
         lines = []
@@ -312,7 +333,14 @@ class ExportScreen(PeerScreen[None]):
             lines.append(f"{who}\n  {path.name}")
         folder = result.paths[0].parent if result.paths else ""
         self.query_one("#export-status", Static).update(
-            Content(plural("export.screen.done", len(result.paths), dir=folder))
+            Content(
+                ngettext(
+                    "Done: {count} file in {dir}",
+                    "Done: {count} files in {dir}",
+                    len(result.paths),
+                    dir=folder,
+                )
+            )
         )
         self.query_one("#export-files", Static).update(Content("\n".join(lines)))
         extra = [f"{owner_name(n.sheet)}: {n.message}" for n in result.notices]

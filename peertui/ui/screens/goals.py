@@ -13,8 +13,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
+from peertui import labels
+from peertui.i18n import N_, _
 from peertui.store.schema import GOAL_FIELDS, Goal, PersonalGoals, WorksheetContent
-from peertui.strings import t
 from peertui.ui.base import ConfirmDialog
 from peertui.ui.screens.worksheets import WorksheetScreen
 
@@ -38,8 +39,8 @@ class GoalsScreen(WorksheetScreen):
 
     BINDINGS = [
         *WorksheetScreen.BINDINGS,  # listed here too: the command palette reads them
-        Binding("ctrl+n", "new_goal", t("worksheet.key_new_goal"), priority=True),
-        Binding("ctrl+g", "delete_goal", t("worksheet.key_delete_goal"), priority=True),
+        Binding("ctrl+n", "new_goal", N_("New goal"), priority=True),
+        Binding("ctrl+g", "delete_goal", N_("Delete goal"), priority=True),
     ]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -54,10 +55,26 @@ class GoalsScreen(WorksheetScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="goals", classes="ws-body"):
-            yield Static(Content(t("goals.intro")), classes="dim")
+            yield Static(
+                Content(
+                    _(
+                        "In the participant's own words. A small first step is enough; you can "
+                        "look at the goal again later."
+                    )
+                ),
+                classes="dim",
+            )
             yield Vertical(id="goal-cards")
             yield Static(
-                Content(t("goals.limits", long=LONG_LIMIT, short=SHORT_LIMIT, goals=GOALS_MAX)),
+                Content(
+                    _(
+                        "At most {long} characters in the long fields, {short} in the short "
+                        "ones; at most {goals} goals.",
+                        long=LONG_LIMIT,
+                        short=SHORT_LIMIT,
+                        goals=GOALS_MAX,
+                    )
+                ),
                 classes="dim ws-limits",
             )
 
@@ -66,7 +83,7 @@ class GoalsScreen(WorksheetScreen):
     def _card(self, serial: int, goal: Goal) -> Vertical:
         widgets: list[Static | TextArea] = [Static(classes="goal-title", id=f"g{serial}-title")]
         for field in GOAL_FIELDS:
-            widgets.append(Static(Content(t(f"goals.field.{field}")), classes="ws-label"))
+            widgets.append(Static(Content(_(labels.GOALS_FIELD[field])), classes="ws-label"))
             key = f"g{serial}-{field}"
             self.limits[key] = LIMITS[field]
             self._known[key] = getattr(goal, field)
@@ -94,7 +111,7 @@ class GoalsScreen(WorksheetScreen):
     def _renumber(self) -> None:
         for number, serial in enumerate(self.cards, start=1):
             self.query_one(f"#g{serial}-title", Static).update(
-                Content(t("goals.number", number=number))
+                Content(_("Goal {number}", number=number))
             )
 
     def content(self) -> WorksheetContent:
@@ -142,7 +159,10 @@ class GoalsScreen(WorksheetScreen):
         if not self.may_save():
             return
         if len(self.cards) >= GOALS_MAX:
-            self.notify(t("goals.too_many", count=GOALS_MAX), severity="warning")
+            self.notify(
+                _("There can be at most {count} goals on the sheet.", count=GOALS_MAX),
+                severity="warning",
+            )
             return
         serial = next(self._serials)
         self.cards.append(serial)
@@ -174,9 +194,15 @@ class GoalsScreen(WorksheetScreen):
             else:
                 self.call_after_refresh(self._renumber)
                 self.query_one(f"#g{self.cards[0]}-text", TextArea).focus()
-            self.notify(t("goals.deleted", number=number))
+            self.notify(_("Goal {number} has been deleted.", number=number))
             self.edited()
 
         self.app.push_screen(
-            ConfirmDialog(danger=True, question=t("goals.confirm_delete", number=number)), answered
+            ConfirmDialog(
+                danger=True,
+                question=_(
+                    "Delete goal {number}? It will still be in the earlier versions.", number=number
+                ),
+            ),
+            answered,
         )

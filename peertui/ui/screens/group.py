@@ -14,8 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from peertui import labels
 from peertui.formats import short_date
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen
 from peertui.ui.dialogs.group_form import GroupForm
 from peertui.ui.dialogs.participant_form import PURPOSES, ParticipantForm
@@ -45,8 +46,12 @@ def waiting_log_commands(app: PeerTUI) -> Iterator[SystemCommand]:
         for log in store.meeting_logs(group.id):
             if log_waiting(log):
                 yield SystemCommand(
-                    t("log.cmd", group=group.name, number=log.meeting),
-                    t("log.cmd_help"),
+                    _(
+                        "After the meeting: {group}, meeting {number}",
+                        group=group.name,
+                        number=log.meeting,
+                    ),
+                    _("The log was saved for later; write it now"),
                     partial(open_group_log, app, group.id, log.meeting),
                 )
 
@@ -64,16 +69,16 @@ def open_group_log(app: PeerTUI, group_id: str, number: int) -> None:
 
 class GroupScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("s", "start_meeting", t("group.key_start")),
-        Binding("f", "resume_meeting", t("group.key_resume")),
+        Binding("s", "start_meeting", N_("Start meeting")),
+        Binding("f", "resume_meeting", N_("Continue the meeting")),
         # The same day a meeting was ended: `f` opens it again where it stopped.
-        Binding("f", "reopen_meeting", t("group.key_reopen")),
-        Binding("a", "add_participant", t("group.key_add")),
+        Binding("f", "reopen_meeting", N_("Reopen today's meeting")),
+        Binding("a", "add_participant", N_("New participant")),
         # A training group's participants are trainees (only one of the two is active).
-        Binding("a", "add_trainee", t("trainee.key_add_trainee")),
-        Binding("e", "edit_group", t("group.edit")),
-        Binding("u", "export", t("group.key_export")),
-        Binding("escape", "app.pop_screen", t("key.back")),
+        Binding("a", "add_trainee", N_("New trainee")),
+        Binding("e", "edit_group", N_("Edit group")),
+        Binding("u", "export", N_("Print")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, group_id: str) -> None:
@@ -103,12 +108,16 @@ class GroupScreen(PeerScreen[None]):
         with Horizontal(id="group"):
             with Vertical(classes="panel", id="participants-panel"):
                 yield Static(
-                    Content(t("group.participants")), classes="panel-title", id="participants-title"
+                    Content(_("Participants")), classes="panel-title", id="participants-title"
                 )
                 yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
-                yield Static(Content(t("group.consent_legend")), classes="dim", id="consent-legend")
+                yield Static(
+                    Content(_("Consent: J join · S store · P print · C digital copy")),
+                    classes="dim",
+                    id="consent-legend",
+                )
             with Vertical(classes="panel", id="group-meetings-panel"):
-                yield Static(Content(t("group.meetings")), classes="panel-title")
+                yield Static(Content(_("Meetings")), classes="panel-title")
                 yield DataTable(id="group-meetings", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -141,14 +150,14 @@ class GroupScreen(PeerScreen[None]):
         course = self.course
         self.sub_title = group.name
         self.query_one("#group-title", Static).update(Content(group.name))
-        info = t(
-            "group.info",
+        info = _(
+            "{course}  ·  start {start}  ·  delete after {retention}",
             course=course.title if course else group.course,
             start=short_date(group.start),
             retention=short_date(group.retention),
         )
         if group.facilitators:
-            info += "\n" + t("group.facilitators_line", names=", ".join(group.facilitators))
+            info += "\n" + _("Facilitators: {names}", names=", ".join(group.facilitators))
         self.query_one("#group-info", Static).update(Content(info))
         notices = []
         run = self.store.run_state(self.group_id)
@@ -158,13 +167,29 @@ class GroupScreen(PeerScreen[None]):
         #: A meeting of this group ended today and can be reopened (`f`).
         self.ended_today = ended is not None
         if run is not None:
-            notices.append(t("group.run_waiting", number=run.get("meeting", "?")))
+            notices.append(
+                _(
+                    "A meeting is in progress (meeting {number}). Press f to continue.",
+                    number=run.get("meeting", "?"),
+                )
+            )
         elif ended is not None:
-            notices.append(t("group.run_ended", number=ended.get("meeting", "?")))
+            notices.append(
+                _(
+                    "Meeting {number} was ended today. Press f to continue where you left off.",
+                    number=ended.get("meeting", "?"),
+                )
+            )
         logs = {log.meeting: log for log in self.store.meeting_logs(self.group_id)}
         put_off = [str(number) for number, log in sorted(logs.items()) if log_waiting(log)]
         if put_off:
-            notices.append(t("group.log_waiting", numbers=", ".join(put_off)))
+            notices.append(
+                _(
+                    "The log for meeting {numbers} is waiting: select it under Meetings "
+                    "and press Enter.",
+                    numbers=", ".join(put_off),
+                )
+            )
         waiting = self.query_one("#run-waiting", Static)
         waiting.display = bool(notices)
         waiting.update(Content("\n".join(notices)))
@@ -178,13 +203,13 @@ class GroupScreen(PeerScreen[None]):
         self.set_class(training, "-training")
         self.query_one("#consent-legend").display = not training
         self.query_one("#participants-title", Static).update(
-            Content(t("trainee.participants" if training else "group.participants"))
+            Content(_("Trainees") if training else _("Participants"))
         )
         if training:
             self.fill_trainees(table, participants)
         else:
-            table.add_column(t("group.col_alias"), key="alias")
-            table.add_column(t("group.col_consent"), key="consent")
+            table.add_column(_("Name"), key="alias")
+            table.add_column(_("Consent"), key="consent")
             for p in participants:
                 marks = " ".join("✓" if p.has_consent(purpose) else "·" for purpose in PURPOSES)
                 table.add_row(Text(p.alias), Text(marks), key=p.id)
@@ -194,14 +219,14 @@ class GroupScreen(PeerScreen[None]):
         meetings_table = self.query_one("#group-meetings", DataTable)
         meetings_table.clear(columns=True)
         for key, label in (
-            ("number", "group.col_number"),
-            ("title", "group.col_title"),
-            ("attendance", "group.col_attendance"),
-            ("planned", "group.col_planned"),
-            ("actual", "group.col_actual"),
-            ("log", "group.col_log"),
+            ("number", N_("No.")),
+            ("title", N_("Meeting")),
+            ("attendance", N_("Attendance")),
+            ("planned", N_("Plan")),
+            ("actual", N_("Actual")),
+            ("log", N_("Log")),
         ):
-            meetings_table.add_column(t(label), key=key)
+            meetings_table.add_column(_(label), key=key)
         if course is None:
             return
         attendance = self.store.attendance(self.group_id)
@@ -216,7 +241,7 @@ class GroupScreen(PeerScreen[None]):
                 actual = str(sum(b.actual or 0 for b in log.blocks))
             log_mark = ""
             if log is not None:
-                log_mark = t("group.log_mark_waiting") if log_waiting(log) else "✓"
+                log_mark = _("waiting") if log_waiting(log) else "✓"
             meetings_table.add_row(
                 Text(str(meeting.number), justify="right"),
                 Text(meeting.title),
@@ -234,7 +259,7 @@ class GroupScreen(PeerScreen[None]):
 
         # The progress before the workplace, which can be long: seen first on a narrow screen.
         for key in ("alias", "progress", "role", "organisation"):
-            table.add_column(t(f"trainee.col_{key}"), key=key)
+            table.add_column(_(labels.TRAINEE_COL[key]), key=key)
         start = self.group.start
         today = store_today(self.store)
         for p in participants:
@@ -245,7 +270,7 @@ class GroupScreen(PeerScreen[None]):
             table.add_row(
                 Text(p.alias),
                 Text(list_status(training, start, today)),
-                Text(t(f"training.role.{training.role}")),
+                Text(_(labels.TRAINING_ROLE[training.role])),
                 Text(training.organisation),
                 key=p.id,
             )
@@ -316,7 +341,7 @@ class GroupScreen(PeerScreen[None]):
         meeting = course.meeting(number) if course else None
         log = self.store.meeting_log(self.group_id, number)
         if meeting is None or log is None:
-            self.notify(t("group.no_log"))
+            self.notify(_("The meeting has no log yet. It comes when the meeting has ended."))
             return
         from peertui.ui.screens.meeting_log import LogScreen  # loaded when opened
 
@@ -326,7 +351,7 @@ class GroupScreen(PeerScreen[None]):
         def show() -> None:
             self.app.push_screen(LogScreen(self.group_id, meeting, actual, held=held))
 
-        self.show_private(t("private.what.log"), show)
+        self.show_private(_("the meeting log with your notes"), show)
 
     def open_runner(self, number: int, state: dict[str, Any] | None) -> None:
         course = self.course
@@ -351,9 +376,16 @@ class GroupScreen(PeerScreen[None]):
                 # Not now (the room may see this screen): the times are kept, the meeting is
                 # ended, and the log waits on the group page.
                 if log.record(with_answers=False):
-                    app.notify(t("log.put_off"))
+                    app.notify(
+                        _(
+                            "The meeting is over. The log waits on the "
+                            "group's page until you have time."
+                        )
+                    )
 
-            self.show_private(t("private.what.log"), lambda: app.push_screen(log), put_off)
+            self.show_private(
+                _("the meeting log with your notes"), lambda: app.push_screen(log), put_off
+            )
 
         app.push_screen(
             RunnerScreen(

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from peertui.content import GuidePage
 from peertui.content.loader import labelled_links, link_target
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ def safe_markdown_parser() -> MarkdownIt:
 
 class GuideScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", t("key.back")),
-        Binding("l", "links", t("key.links")),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("l", "links", N_("Links")),
     ]
 
     def __init__(self, page: GuidePage) -> None:
@@ -57,7 +57,7 @@ class GuideScreen(PeerScreen[None]):
         """Follow a link with the keyboard: pick it from a list."""
         links = labelled_links(self.page.body)
         if not links:
-            self.notify(t("guide.no_links"))
+            self.notify(_("The page does not link to other pages."))
             return
         # Loaded when opened: `peertui wall` imports this module and starts fast without it.
         from peertui.ui.dialogs.links import LinksScreen
@@ -79,4 +79,8 @@ class GuideScreen(PeerScreen[None]):
             self.peertui.action_open_guide(target or href)
         else:
             # peertui opens no network connections, and no browser: it shows the address.
-            self.notify(t("guide.external_link", href=href), markup=False, timeout=8)
+            self.notify(
+                _("Peertui does not open web pages. The address is: {href}", href=href),
+                markup=False,
+                timeout=8,
+            )

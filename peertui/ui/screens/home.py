@@ -12,8 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.check import check_command
-from peertui.formats import plural
-from peertui.strings import t
+from peertui.i18n import N_, _, ngettext
 from peertui.ui.base import PeerScreen
 from peertui.ui.messages import GroupsChanged
 
@@ -27,9 +26,9 @@ MEETING_TRAINING = "meeting-training"
 def training_option(count: int) -> Option:
     return Option(
         Content.assemble(
-            (t("scenario.home_entry"), "bold"),
+            (_("Meeting practice"), "bold"),
             "\n",
-            t("scenario.home_entry_help", count=count),
+            _("{count} meetings seen from the sidelines", count=count),
         ),
         id=MEETING_TRAINING,
     )
@@ -38,7 +37,7 @@ def training_option(count: int) -> Option:
 class HomeScreen(PeerScreen[None]):
     """Lists the groups, the courses and the guide pages."""
 
-    BINDINGS = [Binding("o", "organisation", t("organisation.title"))]
+    BINDINGS = [Binding("o", "organisation", N_("Organisation"))]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The organisation's profile lives in the data folder: no key without a store.
@@ -56,22 +55,22 @@ class HomeScreen(PeerScreen[None]):
 
     def compose(self) -> ComposeResult:
         loaded = self._shown_loaded = self.peertui.content_loaded
-        waiting = Static(Content(t("home.loading")), classes="empty")
+        waiting = Static(Content(_("Loading …")), classes="empty")
         yield Header()
         yield Static(id="notices", classes="notice")
         with Horizontal(id="home"):
             if self.peertui.store is not None or self.peertui.data_dir is not None:
                 with Vertical(classes="panel", id="groups-panel"):
-                    yield Static(Content(t("home.groups")), classes="panel-title")
+                    yield Static(Content(_("Groups")), classes="panel-title")
                     yield OptionList(id="groups")
             with Vertical(classes="panel"):
-                yield Static(Content(t("home.courses")), classes="panel-title")
+                yield Static(Content(_("Group courses")), classes="panel-title")
                 courses = [
                     Option(
                         Content.assemble(
                             (course.title, "bold"),
                             "\n",
-                            plural("home.meetings_count", len(course.meetings)),
+                            ngettext("{count} meeting", "{count} meetings", len(course.meetings)),
                         ),
                         id=f"course:{course.id}",
                     )
@@ -82,9 +81,17 @@ class HomeScreen(PeerScreen[None]):
                 elif not loaded:
                     yield waiting
                 else:
-                    yield Static(Content(t("home.empty_courses")), classes="empty")
+                    yield Static(
+                        Content(
+                            _(
+                                "There are no courses. Put a course in "
+                                "sessions/ and run peertui check."
+                            )
+                        ),
+                        classes="empty",
+                    )
             with Vertical(classes="panel"):
-                yield Static(Content(t("home.guide")), classes="panel-title")
+                yield Static(Content(_("Guide")), classes="panel-title")
                 pages = [
                     Option(Content(page.title), id=f"page:{page.id}")
                     for page in self.library.sorted_pages()
@@ -95,9 +102,9 @@ class HomeScreen(PeerScreen[None]):
                 if pages:
                     yield OptionList(*pages, id="guide")
                 elif not loaded:
-                    yield Static(Content(t("home.loading")), classes="empty")
+                    yield Static(Content(_("Loading …")), classes="empty")
                 else:
-                    yield Static(Content(t("home.empty_guide")), classes="empty")
+                    yield Static(Content(_("There are no guide pages.")), classes="empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,7 +131,12 @@ class HomeScreen(PeerScreen[None]):
         if self.library.errors:
             command = check_command(self.peertui.content_paths)  # the folders it was opened on
             notices.append(
-                t("home.content_problems", errors=len(self.library.errors), command=command)
+                _(
+                    "The content has {errors} errors. Run '{command}' to see where. "
+                    "Courses and pages with errors are shown as well as possible.",
+                    errors=len(self.library.errors),
+                    command=command,
+                )
             )
         widget = self.query_one("#notices", Static)
         widget.update(Content("\n".join(notices)))
@@ -141,12 +153,12 @@ class HomeScreen(PeerScreen[None]):
             course = self.library.course(group.course)
             second = course.title if course else group.course
             if group.demo:
-                second = f"{second} · {t('group.demo')}"
+                second = f"{second} · " + _("demo")
             groups.add_option(
                 Option(Content.assemble((group.name, "bold"), "\n", second), id=f"group:{group.id}")
             )
         if not store.read_only:
-            groups.add_option(Option(Content(f"+ {t('group.new')}"), id=NEW_GROUP))
+            groups.add_option(Option(Content("+ " + _("New group")), id=NEW_GROUP))
         if groups.option_count:
             groups.highlighted = min(highlighted or 0, groups.option_count - 1)
 

@@ -9,8 +9,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
+from peertui import labels
 from peertui.content import Block, Course, Meeting
-from peertui.strings import t
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen
 from peertui.ui.screens.course import fill_agenda, meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
@@ -20,9 +21,9 @@ STEP_DIVIDER = "\n\n---\n\n"
 
 class MeetingScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", t("key.back")),
-        Binding("n", "toggle_notes", t("key.notes")),
-        Binding("s", "start", t("runner.key_start")),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("n", "toggle_notes", N_("Notes")),
+        Binding("s", "start", N_("Run the meeting")),
     ]
 
     #: Facilitator notes are off by default: this screen may be on a projector.
@@ -42,8 +43,8 @@ class MeetingScreen(PeerScreen[None]):
                 yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
                 yield Static(
                     Content(
-                        t(
-                            "course.total",
+                        _(
+                            "Total {total} of {planned} min",
                             total=self.meeting.planned_total,
                             planned=self.meeting.minutes,
                         )
@@ -57,11 +58,15 @@ class MeetingScreen(PeerScreen[None]):
                         id="block-text", open_links=False, parser_factory=safe_markdown_parser
                     )
                 with VerticalScroll(id="notes"):
-                    yield Static(Content(t("meeting.notes")), classes="panel-title")
+                    yield Static(Content(_("Notes for the facilitators")), classes="panel-title")
                     yield Markdown(
                         id="notes-text", open_links=False, parser_factory=safe_markdown_parser
                     )
-                yield Static(Content(t("meeting.notes_hidden")), id="notes-hint", classes="dim")
+                yield Static(
+                    Content(_("Notes are hidden. Press n to show them on your screen.")),
+                    id="notes-hint",
+                    classes="dim",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,7 +78,9 @@ class MeetingScreen(PeerScreen[None]):
         if self.meeting.blocks:
             self.show_block(0)
         else:
-            self.query_one("#block-title", Static).update(Content(t("course.no_blocks")))
+            self.query_one("#block-title", Static).update(
+                Content(_("The meeting has no items yet."))
+            )
 
     def show_block(self, index: int) -> None:
         if not 0 <= index < len(self.meeting.blocks):
@@ -82,13 +89,16 @@ class MeetingScreen(PeerScreen[None]):
         block: Block = self.meeting.blocks[index]
         title = Content.assemble(
             (block.title, "bold"),
-            f"  ·  {t(f'kind.{block.kind}')}  ·  {t('course.minutes', minutes=block.minutes)}",
+            "  ·  "
+            + _(labels.KIND[block.kind])
+            + "  ·  "
+            + _("{minutes} min", minutes=block.minutes),
         )
         if len(block.steps) > 1:
-            title = Content.assemble(title, f"  ·  {t('meeting.steps', count=len(block.steps))}")
+            title = Content.assemble(title, "  ·  " + _("{count} steps", count=len(block.steps)))
         self.query_one("#block-title", Static).update(title)
         self.query_one("#block-text", Markdown).update(STEP_DIVIDER.join(block.steps))
-        self.query_one("#notes-text", Markdown).update(block.notes or t("meeting.no_notes"))
+        self.query_one("#notes-text", Markdown).update(block.notes or _("No notes for this item."))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None:
@@ -103,7 +113,7 @@ class MeetingScreen(PeerScreen[None]):
         self.app.push_screen(RunnerScreen(self.course, self.meeting))
 
     def action_toggle_notes(self) -> None:
-        self.toggle_private("show_notes", t("private.what.notes"))
+        self.toggle_private("show_notes", _("the notes for the facilitators"))
 
     def watch_show_notes(self, show: bool) -> None:
         self.query_one("#notes").display = show

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
 
+from peertui import labels
 from peertui.content import Meeting
+from peertui.i18n import N_, _
 from peertui.store.schema import CHECKLIST_ITEMS, BlockLog, ChecklistItem, MeetingLog
-from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.formats import store_today
 from peertui.ui.screens.course import meeting_label
@@ -32,8 +33,8 @@ class LogScreen(PeerScreen[bool]):
     (``held`` its day), only the log changes."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", t("log.save"), priority=True),
-        Binding("escape", "later", t("log.later")),
+        Binding("ctrl+s", "save", N_("Save the log"), priority=True),
+        Binding("escape", "later", N_("Later")),
         # The arrow keys move between the questions' checkboxes (Space ticks one).
         Binding("down", "next_check(1)", show=False),
         Binding("up", "next_check(-1)", show=False),
@@ -58,29 +59,32 @@ class LogScreen(PeerScreen[bool]):
         existing = self.store.meeting_log(self.group_id, self.meeting.number)
         yield Header()
         yield Static(
-            Content(f"{t('log.title')}: {meeting_label(self.meeting)}"), classes="screen-title"
+            Content(_("After the meeting") + f": {meeting_label(self.meeting)}"),
+            classes="screen-title",
         )
         with VerticalScroll(id="log"):
-            yield Static(Content(t("log.times")), classes="panel-title")
+            yield Static(
+                Content(_("Time per item (minutes: plan / actual)")), classes="panel-title"
+            )
             yield DataTable(id="log-times", cursor_type="none", zebra_stripes=True)
-            yield Static(Content(t("log.checklist")), classes="panel-title")
+            yield Static(Content(_("How did it go?")), classes="panel-title")
             for item in CHECKLIST_ITEMS:
                 checked = bool(existing and existing.checklist.get(item))
-                yield Checkbox(t(f"checklist.{item}"), checked, id=f"check-{item}")
-            yield Label(t("log.reflection"))
+                yield Checkbox(_(labels.CHECKLIST[item]), checked, id=f"check-{item}")
+            yield Label(_("Reflection (just for you)"))
             yield TextArea(existing.reflection if existing else "", id="reflection")
-            yield Label(t("log.carry_over"))
+            yield Label(_("For next time (shown only to the facilitators)"))
             yield TextArea(existing.carry_over if existing else "", id="carry-over")
             with Horizontal(classes="buttons"):
-                yield Button(t("log.save"), variant="primary", id="save")
-                yield Button(t("log.later"), id="later")
+                yield Button(_("Save the log"), variant="primary", id="save")
+                yield Button(_("Later"), id="later")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#log-times", DataTable)
-        table.add_column(t("meeting.col_title"), key="title")
-        table.add_column(t("group.col_planned"), key="planned")
-        table.add_column(t("group.col_actual"), key="actual")
+        table.add_column(_("Item"), key="title")
+        table.add_column(_("Plan"), key="planned")
+        table.add_column(_("Actual"), key="actual")
         for block, actual in zip(self.meeting.blocks, self.actual, strict=False):
             table.add_row(
                 Text(block.title),
@@ -155,7 +159,7 @@ class LogScreen(PeerScreen[bool]):
             if self.after_meeting:
                 app.save(store.end_run_state, self.group_id, self.meeting.number)
             if with_answers:
-                app.notify(t("log.saved"))
+                app.notify(_("The log is saved."))
         return True
 
     def finish(self, *, with_answers: bool) -> None:

@@ -23,6 +23,8 @@ from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select, Static
 
+from peertui import labels
+from peertui.i18n import N_, _
 from peertui.store.schema import (
     NAME_MAX,
     RINGS,
@@ -31,7 +33,6 @@ from peertui.store.schema import (
     NetworkPerson,
     WorksheetContent,
 )
-from peertui.strings import t
 from peertui.ui.base import ConfirmDialog
 from peertui.ui.screens.worksheets import WorksheetScreen
 from peertui.ui.widgets.network_drawing import NetworkDrawing, shorten
@@ -71,9 +72,9 @@ class NetworkMapScreen(WorksheetScreen):
 
     BINDINGS = [
         *WorksheetScreen.BINDINGS,  # listed here too: the command palette reads them
-        Binding("ctrl+n", "new_person", t("worksheet.key_new_person"), priority=True),
-        Binding("ctrl+g", "delete_person", t("worksheet.key_delete_person"), priority=True),
-        Binding("ctrl+l", "toggle_view", t("worksheet.key_view"), priority=True),
+        Binding("ctrl+n", "new_person", N_("New person"), priority=True),
+        Binding("ctrl+g", "delete_person", N_("Delete person"), priority=True),
+        Binding("ctrl+l", "toggle_view", N_("Map / list"), priority=True),
     ]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -91,43 +92,57 @@ class NetworkMapScreen(WorksheetScreen):
         with Horizontal(id="network", classes="ws-body"):
             with Vertical(id="network-map-panel"):
                 yield NetworkDrawing(id="network-drawing")
-                yield Static(Content(t("network.to_list")), classes="dim network-turn")
+                yield Static(Content(_("ctrl+l: list and editing")), classes="dim network-turn")
             with Vertical(id="network-edit-panel"):
-                yield Static(Content(t("network.to_map")), classes="dim network-turn")
-                yield Static(Content(t("network.intro")), classes="dim network-intro")
+                yield Static(Content(_("ctrl+l: back to the map")), classes="dim network-turn")
                 yield Static(
                     Content(
-                        t("network.limits", name=NAME_LIMIT, note=NOTE_LIMIT, people=PEOPLE_MAX)
+                        _(
+                            "The people in the participant's life. Circle 1 is closest, circle 3 "
+                            "furthest away."
+                        )
+                    ),
+                    classes="dim network-intro",
+                )
+                yield Static(
+                    Content(
+                        _(
+                            "Name at most {name} characters, note at most "
+                            "{note}; at most {people} people.",
+                            name=NAME_LIMIT,
+                            note=NOTE_LIMIT,
+                            people=PEOPLE_MAX,
+                        )
                     ),
                     classes="dim",
                 )
                 yield DataTable(id="network-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="network-hint", classes="dim")
                 with Vertical(id="network-form"):
-                    yield Static(Content(t("network.field.name")), classes="ws-label")
+                    yield Static(Content(_("Name or nickname")), classes="ws-label")
                     yield Input(id="network-name", compact=True, select_on_focus=False)
                     with Horizontal(id="network-choices"):
                         yield Select(
-                            [(t(f"network.ring.{r}"), r) for r in RINGS],
+                            [(_(labels.NETWORK_RING[r]), r) for r in RINGS],
                             allow_blank=False,
                             value=2,
                             id="network-ring",
                             compact=True,
                         )
                         yield Select(
-                            [(t(f"sector.{s}"), s) for s in SECTORS],
+                            [(_(labels.SECTOR[s]), s) for s in SECTORS],
                             allow_blank=False,
                             value="family",
                             id="network-sector",
                             compact=True,
                         )
-                    yield Static(Content(t("network.field.note")), classes="ws-label")
+                    yield Static(Content(_("Note (can be empty)")), classes="ws-label")
                     yield Input(id="network-note", compact=True, select_on_focus=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#network-table", DataTable)
         for key in ("name", "ring", "sector", "note"):
-            table.add_column(Text(t(f"network.col.{key}")), key=key)
+            table.add_column(Text(_(labels.NETWORK_COL[key])), key=key)
         super().on_mount()
         # On a narrow terminal the map comes first when there is someone on it.
         self.set_class(not self.entries, "-editing")
@@ -171,11 +186,15 @@ class NetworkMapScreen(WorksheetScreen):
         self.query_one("#network-drawing", NetworkDrawing).show(self.participant.alias, people)
 
     def _row(self, entry: Entry) -> tuple[Text, Text, Text, Text]:
-        name = Text(entry.name) if entry.name.strip() else Text(t("network.no_name"), "italic")
+        name = (
+            Text(entry.name)
+            if entry.name.strip()
+            else Text(_("(no name – goes on the map once a name is filled in)"), "italic")
+        )
         return (
             name,
             Text(str(entry.ring)),
-            Text(t(f"sector.{entry.sector}")),
+            Text(_(labels.SECTOR[entry.sector])),
             Text(shorten(" ".join(entry.note.split()), NOTE_COLUMN)),
         )
 
@@ -187,7 +206,13 @@ class NetworkMapScreen(WorksheetScreen):
         if self.current is not None:
             table.move_cursor(row=self.current, scroll=True)
         hint = self.query_one("#network-hint", Static)
-        hint.update(Content(t("network.none") if not self.entries else t("network.pick")))
+        hint.update(
+            Content(
+                _("The map is empty. Press ctrl+n to add the first person.")
+                if not self.entries
+                else _("Choose a person in the list, or press ctrl+n for a new one.")
+            )
+        )
         hint.display = not self.entries or self.current is None
 
     def refresh_row(self) -> None:
@@ -219,7 +244,10 @@ class NetworkMapScreen(WorksheetScreen):
         """The person the form edits; typing with nobody chosen adds a new person."""
         if self.current is None:
             if len(self.entries) >= PEOPLE_MAX or self.closing:
-                self.notify(t("network.too_many", count=PEOPLE_MAX), severity="warning")
+                self.notify(
+                    _("There can be at most {count} people on the map.", count=PEOPLE_MAX),
+                    severity="warning",
+                )
                 return None
             ring = self.query_one("#network-ring", Select).value
             sector = self.query_one("#network-sector", Select).value
@@ -290,7 +318,10 @@ class NetworkMapScreen(WorksheetScreen):
         if not self.may_save():
             return
         if len(self.entries) >= PEOPLE_MAX:
-            self.notify(t("network.too_many", count=PEOPLE_MAX), severity="warning")
+            self.notify(
+                _("There can be at most {count} people on the map.", count=PEOPLE_MAX),
+                severity="warning",
+            )
             return
         self.entries.append(Entry())
         self.current = len(self.entries) - 1
@@ -303,7 +334,9 @@ class NetworkMapScreen(WorksheetScreen):
         if self.current is None or not self.may_save():
             return
         index = self.current
-        name = self.entries[index].name.strip() or t("network.no_name")
+        name = self.entries[index].name.strip() or _(
+            "(no name – goes on the map once a name is filled in)"
+        )
 
         def answered(yes: bool | None) -> None:
             if not yes or index >= len(self.entries):
@@ -313,11 +346,18 @@ class NetworkMapScreen(WorksheetScreen):
             self.refresh_table()
             self.refresh_form()
             self.refresh_drawing()
-            self.notify(t("network.deleted", name=name), markup=False)
+            self.notify(_("{name} has been deleted from the map.", name=name), markup=False)
             self.edited()
 
         self.app.push_screen(
-            ConfirmDialog(danger=True, question=t("network.confirm_delete", name=name)), answered
+            ConfirmDialog(
+                danger=True,
+                question=_(
+                    "Delete {name} from the map? The person will still be in the earlier versions.",
+                    name=name,
+                ),
+            ),
+            answered,
         )
 
     def action_toggle_view(self) -> None:

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.strings import t
+from peertui import labels
+from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen
 from peertui.ui.dialogs.participant_form import PURPOSES, ParticipantForm
 
@@ -23,8 +24,8 @@ TOOLS = ("statement", "goals", "safety_plan", "network_map")
 
 class ParticipantScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("k", "consent", t("participant.key_consent")),
-        Binding("escape", "app.pop_screen", t("key.back")),
+        Binding("k", "consent", N_("Consent and name")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -36,9 +37,9 @@ class ParticipantScreen(PeerScreen[None]):
         yield Header()
         yield Static(id="participant-title", classes="screen-title")
         yield Static(id="participant-consent", classes="dim")
-        yield Static(Content(t("participant.tools")), classes="panel-title")
+        yield Static(Content(_("Tools")), classes="panel-title")
         yield OptionList(
-            *(Option(Content(t(f"participant.tool.{tool}")), id=tool) for tool in TOOLS),
+            *(Option(Content(_(labels.PARTICIPANT_TOOL[tool])), id=tool) for tool in TOOLS),
             id="tools",
         )
         yield Footer()
@@ -54,21 +55,21 @@ class ParticipantScreen(PeerScreen[None]):
         participant = self.store.participant(self.group_id, self.participant_id)
         self.sub_title = participant.alias
         self.query_one("#participant-title", Static).update(Content(participant.alias))
-        given = [t(f"consent.{p}") for p in PURPOSES if participant.has_consent(p)]
+        given = [_(labels.CONSENT[p]) for p in PURPOSES if participant.has_consent(p)]
         self.query_one("#participant-consent", Static).update(
             Content(
-                t("participant.consent_line", consents="; ".join(given))
+                _("Consent: {consents}", consents="; ".join(given))
                 if given
-                else t("participant.consent_line", consents=t("participant.no_consents"))
+                else _("Consent: {consents}", consents=_("no consent recorded"))
             )
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         tool = event.option_id
         if tool == "statement":
-            self.show_private(t("private.what.statement"), self.open_statement)
+            self.show_private(_("the participant's statement"), self.open_statement)
         elif tool in TOOLS:
-            self.show_private(t("private.what.worksheet"), lambda: self.open_worksheet(tool))
+            self.show_private(_("the participant's sheet"), lambda: self.open_worksheet(tool))
 
     def open_statement(self) -> None:
         from peertui.ui.screens.statement import StatementScreen  # loaded when opened
@@ -79,7 +80,7 @@ class ParticipantScreen(PeerScreen[None]):
         try:
             worksheets = importlib.import_module("peertui.ui.screens.worksheets")
         except ImportError:
-            self.notify(t("participant.tool_missing"))
+            self.notify(_("That tool is not ready yet."))
             return
         worksheets.open_worksheet(self.app, self.group_id, self.participant_id, tool)
 

@@ -19,7 +19,9 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from peertui import labels
 from peertui.content import Course, Meeting
+from peertui.i18n import N_, _
 from peertui.runner import (
     Clock,
     MeetingRun,
@@ -30,7 +32,6 @@ from peertui.runner import (
     link_text_only,
     local_now,
 )
-from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.messages import WallChanged, WallsChanged
 from peertui.ui.screens.course import meeting_label
@@ -55,7 +56,7 @@ def shorten(text: str, width: int = AGENDA_TITLE_WIDTH) -> str:
 
 def minutes_text(seconds: float) -> str:
     """A whole number of minutes, for the meeting clock ("3 min")."""
-    return t("course.minutes", minutes=round(abs(seconds) / 60))
+    return _("{minutes} min", minutes=round(abs(seconds) / 60))
 
 
 class RunnerScreen(PeerScreen[None]):
@@ -68,30 +69,28 @@ class RunnerScreen(PeerScreen[None]):
     BINDINGS = [
         # Priority: the arrows and a presenter remote's page keys move through the meeting,
         # even when the text panel has focus (up/down still scroll it).
-        Binding(
-            "right,pagedown", "next_block", t("runner.key_next"), key_display="→", priority=True
-        ),
-        Binding("e", "end_meeting", t("runner.key_end")),
-        Binding("b", "blank", t("runner.key_blank")),
-        Binding("n", "toggle_notes", t("key.notes")),
-        Binding("question_mark", "toggle_help", t("key.help"), key_display="?"),
+        Binding("right,pagedown", "next_block", _("Next"), key_display="→", priority=True),
+        Binding("e", "end_meeting", N_("End the meeting")),
+        Binding("b", "blank", N_("Dark screen")),
+        Binding("n", "toggle_notes", N_("Notes")),
+        Binding("question_mark", "toggle_help", N_("Help"), key_display="?"),
         # Meeting training: only offered (and in the footer) where the block has scenarios.
-        Binding("m", "scenarios", t("scenario.key_open")),
-        Binding("space", "toggle_pause", t("runner.key_pause")),
-        Binding("r", "reveal_next", t("runner.key_reveal")),
+        Binding("m", "scenarios", N_("Meeting practice")),
+        Binding("space", "toggle_pause", N_("Pause/continue")),
+        Binding("r", "reveal_next", N_("Show more")),
         Binding(
             "left,pageup",
             "previous_block",
-            t("runner.key_previous"),
+            _("Previous"),
             key_display="←",
             priority=True,
             show=False,
         ),
-        Binding("shift+r", "reveal_previous", t("runner.key_unreveal"), show=False),
-        Binding("plus,equals_sign", "add_minute", t("runner.key_add")),
-        Binding("minus", "remove_minute", t("runner.key_remove")),
-        Binding("d", "participants", t("runner.key_participants")),
-        Binding("escape", "leave", t("key.back")),
+        Binding("shift+r", "reveal_previous", N_("Show less"), show=False),
+        Binding("plus,equals_sign", "add_minute", N_("+1 min")),
+        Binding("minus", "remove_minute", N_("-1 min")),
+        Binding("d", "participants", N_("Participants")),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     DEFAULT_CSS = """
@@ -174,17 +173,17 @@ class RunnerScreen(PeerScreen[None]):
                     )
                 yield Static(id="step-flag", classes="dim")
             with Vertical(id="break-view"):
-                yield Static(Content(t("runner.break_title")), id="break-title")
+                yield Static(Content(_("Break")), id="break-title")
                 with Center():
                     yield BigClock("00:00", id="break-countdown", share=BREAK_CLOCK_SHARE)
                 with Center():
                     yield Static(id="break-text")
         with VerticalScroll(id="runner-notes"):
-            yield Static(Content(t("meeting.notes")), classes="panel-title")
+            yield Static(Content(_("Notes for the facilitators")), classes="panel-title")
             yield Static(id="runner-notes-text")
         with Vertical(id="blank-view"):
             yield Static(Content(self.wall_name), id="blank-name")
-            yield Static(Content(t("runner.blank_hint")), id="blank-hint")
+            yield Static(Content(_("b or Esc shows the meeting again")), id="blank-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -222,8 +221,9 @@ class RunnerScreen(PeerScreen[None]):
                 (block.title, "bold"),
                 "\n",
                 (
-                    f"{t(f'kind.{block.kind}')}  ·  "
-                    f"{t('runner.block_of', number=run.index + 1, count=len(run.timings))}",
+                    _(labels.KIND[block.kind])
+                    + "  ·  "
+                    + _("item {number} of {count}", number=run.index + 1, count=len(run.timings)),
                     "dim",
                 ),
             )
@@ -232,7 +232,9 @@ class RunnerScreen(PeerScreen[None]):
         self.query_one("#runner-text", Markdown).update(text)
         more = run.step_count - run.step - 1
         self.query_one("#step-flag", Static).update(
-            Content(t("runner.more_steps", count=more) if more > 0 else "")
+            Content(
+                _("There is more: press r ({count} steps left)", count=more) if more > 0 else ""
+            )
         )
         blocks = self.query_one("#runner-blocks", OptionList)
         blocks.highlighted = run.index
@@ -244,11 +246,11 @@ class RunnerScreen(PeerScreen[None]):
             )
             blocks.replace_option_prompt_at_index(i, prompt)
         # Plain text here: a link shows its text, not its Markdown.
-        notes = Content(link_text_only(block.notes) or t("meeting.no_notes"))
+        notes = Content(link_text_only(block.notes) or _("No notes for this item."))
         if self.carry_over:
             # Last meeting's carry-over note: for the facilitators, only in the notes panel.
             notes = Content.assemble(
-                (t("runner.carry_over"), "bold"), "\n", self.carry_over, "\n\n", notes
+                (_("From last time:"), "bold"), "\n", self.carry_over, "\n\n", notes
             )
         self.query_one("#runner-notes-text", Static).update(notes)
         is_break = block.kind == "pause"
@@ -287,15 +289,15 @@ class RunnerScreen(PeerScreen[None]):
                 digits.set_class(cls == f"-{phase}", cls)
         self.query_one("#block-head").set_class(phase == "over", "-over")
         if round(delta / 60) > 0:
-            plan = t("runner.behind", minutes=minutes_text(delta))
+            plan = _("{minutes} behind", minutes=minutes_text(delta))
         elif round(delta / 60) < 0:
-            plan = t("runner.ahead", minutes=minutes_text(delta))
+            plan = _("{minutes} ahead", minutes=minutes_text(delta))
         else:
-            plan = t("runner.on_plan")
+            plan = _("on plan")
         self.query_one("#meeting-clock", Static).update(
             Content(
-                t(
-                    "runner.meeting_clock",
+                _(
+                    "Meeting {elapsed} of {planned}  ·  {plan}",
                     elapsed=format_hours(run.total_elapsed),
                     planned=format_hours(run.total_planned),
                     plan=plan,
@@ -304,7 +306,11 @@ class RunnerScreen(PeerScreen[None]):
         )
         paused_text = ""
         if run.paused:
-            paused_text = t("runner.resumed") if self.resumed else t("runner.paused")
+            paused_text = (
+                _("The meeting continues where you left off. The clock is stopped: press space.")
+                if self.resumed
+                else _("The clock is stopped (paused). Press space to continue.")
+            )
         self.query_one("#paused-flag", Static).update(Content(paused_text))
         self.set_class(run.paused, "-paused")
         self.publish()
@@ -339,7 +345,7 @@ class RunnerScreen(PeerScreen[None]):
             self._changed()
             self.refresh_block()
         elif self.run.is_last:
-            self.notify(t("runner.last_block"))
+            self.notify(_("This is the last item. Press e to end the meeting."))
 
     def action_previous_block(self) -> None:
         if self.run.previous_block():
@@ -383,7 +389,7 @@ class RunnerScreen(PeerScreen[None]):
             if scenario is not None
         ]
         if not scenarios:
-            self.notify(t("scenario.none"))
+            self.notify(_("There are no meetings for meeting practice."))
             return
         # Loaded when opened: `peertui wall` imports this module, and starts fast without them.
         from peertui.ui.dialogs.scenario_picker import ScenarioPicker
@@ -394,7 +400,9 @@ class RunnerScreen(PeerScreen[None]):
             if scenario is not None:
                 self.app.push_screen(ScenarioScreen(scenario, wall_name=self.wall_name))
 
-        self.app.push_screen(ScenarioPicker(scenarios, t("scenario.picker_block")), chosen)
+        self.app.push_screen(
+            ScenarioPicker(scenarios, _("Meeting practice in this item: choose a meeting")), chosen
+        )
 
     def action_participants(self) -> None:
         """A participant's statement, on the console only (the wall keeps the meeting)."""
@@ -412,7 +420,7 @@ class RunnerScreen(PeerScreen[None]):
                 self.app.push_screen(StatementScreen(group_id, participant_id))
 
         self.show_private(
-            t("private.what.participants"),
+            _("the list of participants"),
             lambda: self.app.push_screen(ParticipantPicker(store.participants(group_id)), chosen),
         )
 
@@ -424,7 +432,13 @@ class RunnerScreen(PeerScreen[None]):
         without, this screen may be the room's, so private things ask first."""
         attached = bool(getattr(self.app, "wall_attached", False))
         self.query_one("#wall-status", Static).update(
-            Content(t("runner.wall_attached" if attached else "runner.no_wall"))
+            Content(
+                _("Wall connected: the group sees the wall. Notes stay here.")
+                if attached
+                else _(
+                    "No wall: if the group can see this screen, notes and participants ask first."
+                )
+            )
         )
 
     def on_walls_changed(self, message: WallsChanged) -> None:
@@ -436,7 +450,7 @@ class RunnerScreen(PeerScreen[None]):
     def action_toggle_notes(self) -> None:
         """`n`: the facilitators' notes and last time's carry-over (with no wall, asked first:
         this screen may be what the room sees)."""
-        self.toggle_private("show_notes", t("private.what.notes"))
+        self.toggle_private("show_notes", _("the notes for the facilitators"))
 
     def action_end_meeting(self) -> None:
         """`e` asks first ("Nej" focused, Esc is no): a stray key never ends the meeting.
@@ -446,7 +460,10 @@ class RunnerScreen(PeerScreen[None]):
             if end:
                 self.end_meeting()
 
-        self.app.push_screen(ConfirmDialog(t("runner.confirm_end")), answered)
+        self.app.push_screen(
+            ConfirmDialog(_("End the meeting now? If it was a mistake, you can reopen it today.")),
+            answered,
+        )
 
     def end_meeting(self) -> None:
         self.run.pause()

@@ -13,8 +13,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
+from peertui import labels
+from peertui.i18n import _
 from peertui.store.schema import SAFETY_SECTIONS, SafetyPlan, WorksheetContent
-from peertui.strings import t
 from peertui.ui.screens.worksheets import WorksheetScreen
 
 #: The most characters one section keeps (all its lines together), and "most important".
@@ -22,12 +23,12 @@ SECTION_LIMIT = 2000
 #: The most lines in one section.
 LINES_MAX = 30
 FIELDS = (*SAFETY_SECTIONS, "most_important")
-CRISIS_LINES = 3  # safety.crisis.1 .. 3 in strings.py
+CRISIS_LINES = 3  # labels.SAFETY_CRISIS
 
 
 def crisis_lines() -> tuple[str, ...]:
     """The crisis lines a new plan starts with (from the guide)."""
-    return tuple(t(f"safety.crisis.{i}") for i in range(1, CRISIS_LINES + 1))
+    return tuple(_(labels.SAFETY_CRISIS[i]) for i in range(1, CRISIS_LINES + 1))
 
 
 def lines_of(text: str) -> tuple[str, ...]:
@@ -47,15 +48,29 @@ class SafetyPlanScreen(WorksheetScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="safety", classes="ws-body"):
-            yield Static(Content(t("safety.intro")), classes="dim")
+            yield Static(
+                Content(
+                    _(
+                        "A plan for difficult moments, written before they come, in the "
+                        "participant's own words. One item per line."
+                    )
+                ),
+                classes="dim",
+            )
             for field in FIELDS:
-                yield Static(Content(t(f"safety.section.{field}")), classes="ws-label")
-                yield Static(Content(t(f"safety.guide.{field}")), classes="dim")
+                yield Static(Content(_(labels.SAFETY_SECTION[field])), classes="ws-label")
+                yield Static(Content(_(labels.SAFETY_GUIDE[field])), classes="dim")
                 yield TextArea(
                     id=f"safety-{field}", soft_wrap=True, classes="ws-field ws-long", compact=True
                 )
             yield Static(
-                Content(t("safety.limits", limit=SECTION_LIMIT, lines=LINES_MAX)),
+                Content(
+                    _(
+                        "At most {limit} characters and {lines} lines in each section.",
+                        limit=SECTION_LIMIT,
+                        lines=LINES_MAX,
+                    )
+                ),
                 classes="dim ws-limits",
             )
 
@@ -84,7 +99,12 @@ class SafetyPlanScreen(WorksheetScreen):
         lines = text.split("\n")
         if len(lines) <= LINES_MAX:
             return text, []
-        return "\n".join(lines[:LINES_MAX]), [t("worksheet.lines_cut", limit=LINES_MAX)]
+        return "\n".join(lines[:LINES_MAX]), [
+            _(
+                "At most {limit} lines in a section; the lines after that have been cut off.",
+                limit=LINES_MAX,
+            )
+        ]
 
     def field_changed(self, key: str, value: str) -> None:
         self.values[key.removeprefix("safety-")] = value

@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
 from peertui.content import Scenario
+from peertui.i18n import N_, _
 from peertui.scenario_run import ScenarioRun
-from peertui.strings import t
 from peertui.ui.base import PeerScreen
 from peertui.ui.messages import WallShared
 from peertui.ui.screens.course import unwrap
@@ -44,22 +44,22 @@ class ScenarioScreen(PeerScreen[None]):
         Binding(
             "space,right,pagedown",
             "next_beat",
-            t("scenario.key_next"),
+            _("Next"),
             key_display="→",
             priority=True,
         ),
         Binding(
             "left,backspace,pageup",
             "previous_beat",
-            t("scenario.key_back"),
+            _("Previous"),
             key_display="←",
             priority=True,
             show=False,  # in the help panel (?) and the palette: the footer keeps to the rest
         ),
-        Binding("p", "toggle_pause", t("scenario.key_pause")),
-        Binding("s", "question", t("scenario.key_question")),
-        Binding("n", "toggle_side", t("key.notes")),
-        Binding("escape", "leave", t("key.back")),
+        Binding("p", "toggle_pause", N_("Pause")),
+        Binding("s", "question", N_("Question")),
+        Binding("n", "toggle_side", N_("Notes")),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     show_side: reactive[bool] = reactive(False)
@@ -68,7 +68,7 @@ class ScenarioScreen(PeerScreen[None]):
         super().__init__()
         self.scenario = scenario
         self.run = ScenarioRun(scenario)
-        self.wall_name = wall_name or t("scenario.training")
+        self.wall_name = wall_name or _("Meeting practice")
         #: What the wall held on purpose before (a shared statement), to give it back.
         self._shared_before: WallState | None = None
         self._holding_wall = False
@@ -84,11 +84,13 @@ class ScenarioScreen(PeerScreen[None]):
                 yield Static(id="scenario-scene")
                 yield BeatsView(id="scenario-beats")
                 with Vertical(id="scenario-pause"):
-                    yield Static(Content(t("scenario.pause_title")), id="scenario-pause-title")
+                    yield Static(
+                        Content(_("Pause – let us talk together")), id="scenario-pause-title"
+                    )
                     yield Static(id="scenario-question")
                 yield Static(id="scenario-flag", classes="dim")
             with VerticalScroll(id="scenario-side"):
-                yield Static(Content(t("scenario.side_title")), id="scenario-side-title")
+                yield Static(Content(_("Only on your screen")), id="scenario-side-title")
                 yield Static(id="scenario-side-questions")
                 yield Static(id="scenario-side-notes")
                 yield Static(id="scenario-side-about")
@@ -115,8 +117,8 @@ class ScenarioScreen(PeerScreen[None]):
         scene = position.scene
         self.query_one("#scenario-progress", Static).update(
             Content(
-                t(
-                    "scenario.progress",
+                _(
+                    "Scene {scene} of {scenes}  ·  step {beat} of {beats}",
                     scene=position.scene_number,
                     scenes=position.scene_count,
                     beat=position.beat_number,
@@ -124,7 +126,7 @@ class ScenarioScreen(PeerScreen[None]):
                 )
             )
         )
-        room = t("scenario.who", who=", ".join(scene.who))
+        room = _("In the room: {who}", who=", ".join(scene.who))
         if scene.where:
             room = f"{room}  ·  {scene.where}"
         self.query_one("#scenario-scene", Static).update(
@@ -142,11 +144,15 @@ class ScenarioScreen(PeerScreen[None]):
     def _flag(self) -> str:
         run = self.run
         if run.paused and run.pause_point is not None:
-            return t("scenario.hint_pause_side" if self.show_side else "scenario.hint_pause_point")
+            return (
+                _("Pause. Press p to continue, s for a question on the wall.")
+                if self.show_side
+                else _("Pause. Press p to continue, n for questions and notes.")
+            )
         if run.paused:
-            return t("scenario.hint_paused")
+            return _("Paused. Press p to continue.")
         if run.is_last:
-            return t("scenario.hint_end")
+            return _("That was the last step. Press Esc to go back.")
         return ""
 
     def _refresh_side(self) -> None:
@@ -154,37 +160,39 @@ class ScenarioScreen(PeerScreen[None]):
         point = run.upcoming_pause()
         if point is None:
             questions = Content.assemble(
-                (t("scenario.side_questions"), "bold"), "\n", (t("scenario.side_no_pause"), "dim")
+                (_("Questions for the room"), "bold"),
+                "\n",
+                (_("No pause in the rest of the scene."), "dim"),
             )
         else:
             here = point is run.pause_point
             parts: list[str | tuple[str, str] | Content] = [
-                (t("scenario.side_questions" if here else "scenario.side_questions_next"), "bold")
+                (_("Questions for the room") if here else _("Questions at the next pause"), "bold")
             ]
             for i, question in enumerate(point.questions):
                 on_wall = here and run.paused and run.question == i
                 parts.append(f"\n▶ {i + 1}. " if on_wall else f"\n{i + 1}. ")
                 parts.append((question, "bold") if on_wall else question)
                 if on_wall:
-                    parts.append((f"  ({t('scenario.side_on_wall')})", "dim"))
+                    parts.append(("  (" + _("on the wall") + ")", "dim"))
             if here and run.paused:
-                parts.append(("\n" + t("scenario.side_question_key"), "dim"))
+                parts.append(
+                    ("\n" + _("Press s to show one question at a time on the wall."), "dim")
+                )
             questions = Content.assemble(*parts)
         self.query_one("#scenario-side-questions", Static).update(questions)
         notes = run.scene.notes
         self.query_one("#scenario-side-notes", Static).update(
             Content.assemble(
-                (t("scenario.side_notes"), "bold"),
+                (_("Notes for the scene"), "bold"),
                 "\n",
-                unwrap(notes) if notes else (t("scenario.side_no_notes"), "dim"),
+                unwrap(notes) if notes else (_("No notes for this scene."), "dim"),
             )
         )
         about = self.scenario.description
         about_widget = self.query_one("#scenario-side-about", Static)
         about_widget.display = bool(about)
-        about_widget.update(
-            Content.assemble((t("scenario.side_about"), "bold"), "\n", unwrap(about))
-        )
+        about_widget.update(Content.assemble((_("About the meeting"), "bold"), "\n", unwrap(about)))
 
     # ------------------------------------------------------------------ the wall
 
@@ -206,12 +214,12 @@ class ScenarioScreen(PeerScreen[None]):
     async def action_next_beat(self) -> None:
         run = self.run
         if run.paused:
-            self.notify(t("scenario.still_paused"))
+            self.notify(_("It is paused. Press p to continue."))
             return
         if run.next():
             await self.refresh_view()
         elif run.is_last:
-            self.notify(t("scenario.hint_end"))
+            self.notify(_("That was the last step. Press Esc to go back."))
 
     async def action_previous_beat(self) -> None:
         if self.run.back():
@@ -224,14 +232,14 @@ class ScenarioScreen(PeerScreen[None]):
     async def action_question(self) -> None:
         run = self.run
         if not run.paused or run.pause_point is None:
-            self.notify(t("scenario.no_question_here"))
+            self.notify(_("Questions can be shown on the wall at a pause point."))
             return
         # No toast: the room view shows the question, the side panel marks it.
         run.next_question()
         await self.refresh_view()
 
     def action_toggle_side(self) -> None:
-        self.toggle_private("show_side", t("private.what.trainer_side"))
+        self.toggle_private("show_side", _("the trainer's questions and notes"))
 
     def action_leave(self) -> None:
         self.release_wall()

@@ -21,18 +21,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
+from peertui import labels
+from peertui.i18n import N_, _
 from peertui.store import StoreError
 from peertui.store.organisation import LOGO_INPUT_MAX, prepare_logo
 from peertui.store.schema import NAME_MAX, OCCASION_MAX, SIGNERS_MAX, WEBSITE_MAX, Organisation
-from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
 
 #: The text fields: the profile's field, the input's id, its label, its longest length.
 TEXT_FIELDS = (
-    ("name", "org-name", "organisation.name", NAME_MAX),
-    ("line", "org-line", "organisation.line", OCCASION_MAX),
-    ("website", "org-website", "organisation.website", WEBSITE_MAX),
-    ("contact", "org-contact", "organisation.contact", OCCASION_MAX),
+    ("name", "org-name", N_("Name"), NAME_MAX),
+    ("line", "org-line", N_("Descriptive line"), OCCASION_MAX),
+    ("website", "org-website", N_("Website (https://…)"), WEBSITE_MAX),
+    ("contact", "org-contact", N_("Contact line"), OCCASION_MAX),
 )
 #: Where the cursor goes when the store refuses a field (``InvalidInput.field``).
 FIELD_INPUTS = {
@@ -57,12 +58,12 @@ def read_logo_file(text: str) -> bytes:
         with open(path, "rb") as fh:
             return fh.read(LOGO_INPUT_MAX + 1)
     except FileNotFoundError:
-        raise StoreError(t("portable.no_such_file", file=str(path))) from None
+        raise StoreError(_("{file} does not exist.", file=str(path))) from None
     except IsADirectoryError:
-        raise StoreError(t("portable.is_dir", file=str(path))) from None
+        raise StoreError(_("{file} is a folder, not a file.", file=str(path))) from None
     except OSError as exc:
         raise StoreError(
-            t("portable.unreadable", file=str(path), code=exc.strerror or "?")
+            _("{file} cannot be read ({code}).", file=str(path), code=exc.strerror or "?")
         ) from None
 
 
@@ -70,8 +71,8 @@ class OrganisationScreen(PeerScreen[None]):
     """Set the organisation's profile that every sheet and certificate shows."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", t("button.save")),
-        Binding("escape", "back", t("key.back")),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("escape", "back", N_("Back")),
     ]
     #: A projector with a big font has few rows: the labels close up (see console.tcss).
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
@@ -94,18 +95,23 @@ class OrganisationScreen(PeerScreen[None]):
         except StoreError as exc:  # organisation.json is damaged: say so, never overwrite it
             self.cannot_save = str(exc)
         if store.read_only:
-            self.cannot_save = t("store.read_only_hint")
+            self.cannot_save = _("peertui is open read-only: you can look, but not save.")
         locked = bool(self.cannot_save)
         profile = self.saved
         yield Header()
-        yield Static(Content(t("organisation.title")), classes="screen-title")
+        yield Static(Content(_("Organisation")), classes="screen-title")
         notice = Static(Content(self.cannot_save), id="org-notice", classes="notice")
         notice.display = locked
         yield notice
         with VerticalScroll(id="org"), Vertical(id="org-form"):
-            yield Static(Content(t("organisation.intro")), classes="dim")
+            yield Static(
+                Content(
+                    _("What you enter here appears on all printed sheets and course certificates.")
+                ),
+                classes="dim",
+            )
             for field, input_id, label, limit in TEXT_FIELDS:
-                yield Label(t(label), classes="org-label")
+                yield Label(_(label), classes="org-label")
                 yield Input(
                     getattr(profile, field),
                     id=input_id,
@@ -114,30 +120,38 @@ class OrganisationScreen(PeerScreen[None]):
                     disabled=locked,
                 )
                 if field == "website":
-                    yield Static(Content(t("organisation.website_help")), classes="dim")
-            yield Label(t("organisation.signers"), classes="org-label")
+                    yield Static(
+                        Content(
+                            _(
+                                "Without a website, the QR codes explain the "
+                                "sheet instead of linking."
+                            )
+                        ),
+                        classes="dim",
+                    )
+            yield Label(_("Signatures: up to three roles"), classes="org-label")
             with Horizontal(id="org-signers"):
                 for number in range(1, SIGNERS_MAX + 1):
-                    example = t(f"organisation.signer_example.{number}")
+                    example = _(labels.ORGANISATION_SIGNER_EXAMPLE[number])
                     yield Input(
                         profile.signers[number - 1] if number <= len(profile.signers) else "",
                         id=f"org-signer-{number}",
                         max_length=NAME_MAX,
-                        placeholder=t("organisation.signer_placeholder", example=example),
+                        placeholder=_("e.g. {example}", example=example),
                         disabled=locked,
                     )
-            yield Label(t("organisation.logo"), classes="org-label")
+            yield Label(_("Logo"), classes="org-label")
             yield Static(id="org-logo-state")
             with Horizontal(id="org-logo"):
                 yield Input(
                     id="org-logo-path",
-                    placeholder=t("organisation.logo_path"),
+                    placeholder=_("Path to a PNG or JPEG file"),
                     disabled=locked,
                 )
-                yield Button(t("organisation.logo_remove"), id="org-logo-remove")
+                yield Button(_("Remove logo"), id="org-logo-remove")
             with Horizontal(classes="buttons"):
-                yield Button(t("button.save"), variant="primary", id="org-save")
-                yield Button(t("key.back"), id="org-back")
+                yield Button(_("Save"), variant="primary", id="org-save")
+                yield Button(_("Back"), id="org-back")
         error = Static(id="form-error", classes="error")
         error.display = False
         yield error
@@ -183,7 +197,7 @@ class OrganisationScreen(PeerScreen[None]):
         return self.typed_profile() != self.saved or bool(self.logo_path())
 
     def fill(self, profile: Organisation) -> None:
-        for field, input_id, _, _ in TEXT_FIELDS:
+        for field, input_id, _label, _limit in TEXT_FIELDS:
             self.query_one(f"#{input_id}", Input).value = getattr(profile, field)
         for number in range(1, SIGNERS_MAX + 1):
             value = profile.signers[number - 1] if number <= len(profile.signers) else ""
@@ -193,21 +207,26 @@ class OrganisationScreen(PeerScreen[None]):
     def show_state(self) -> None:
         """The logo line, the remove/keep button and whether anything is unsaved."""
         if self.logo_path():
-            logo = t("organisation.logo_new")
+            logo = _("The new logo will be included when you save.")
         elif self.remove_logo:
-            logo = t("organisation.logo_removing")
+            logo = _("The logo will be removed when you save.")
         elif self.saved.logo:
-            logo = t("organisation.logo_set", size=max(1, len(self.saved.logo) * 3 // 4 // 1024))
+            logo = _(
+                "There is a logo ({size} KB). It is shown on the sheets, not here.",
+                size=max(1, len(self.saved.logo) * 3 // 4 // 1024),
+            )
         else:
-            logo = t("organisation.logo_none")
+            logo = _("There is no logo.")
         self.query_one("#org-logo-state", Static).update(Content(logo))
         remove = self.query_one("#org-logo-remove", Button)
-        remove.label = t(
-            "organisation.logo_keep" if self.remove_logo else "organisation.logo_remove"
-        )
+        remove.label = _("Keep logo" if self.remove_logo else N_("Remove logo"))
         remove.disabled = not (self.saved.logo or self.remove_logo)
         status = self.query_one("#org-status", Static)
-        status.update(Content(t("organisation.unsaved") if self.has_changes else ""))
+        status.update(
+            Content(
+                _("The changes have not been saved yet (ctrl+s saves).") if self.has_changes else ""
+            )
+        )
         status.display = self.has_changes
 
     def show_error(self, message: str) -> None:
@@ -270,7 +289,7 @@ class OrganisationScreen(PeerScreen[None]):
         self.remove_logo = False
         self.fill(saved)
         self.show_state()
-        self.notify(t("organisation.saved"), markup=False)
+        self.notify(_("The organisation has been saved."), markup=False)
 
     def action_back(self) -> None:
         if not self.has_changes:
@@ -281,4 +300,9 @@ class OrganisationScreen(PeerScreen[None]):
             if leave:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(t("organisation.leave_unsaved"), danger=True), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                _("The changes have not been saved. Go back and discard them?"), danger=True
+            ),
+            answered,
+        )

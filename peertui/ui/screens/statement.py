@@ -17,9 +17,10 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from peertui import labels
 from peertui.formats import approx_words, moment
+from peertui.i18n import N_, _
 from peertui.store.schema import PROMPTS
-from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.participant_form import ParticipantForm
 from peertui.ui.dialogs.versions import VersionsDialog
@@ -39,7 +40,7 @@ def statement_markdown_free_text(alias: str, answers: tuple[str, ...]) -> str:
     """The statement as plain text for the wall: prompt, then the participant's words."""
     parts = []
     for i, answer in enumerate(answers, start=1):
-        parts.append(t(f"statement.prompt.{i}"))
+        parts.append(_(labels.STATEMENT_PROMPT[i]))
         parts.append(answer.strip() or "…")
         parts.append("")
     return "\n".join(parts).strip()
@@ -48,7 +49,7 @@ def statement_markdown_free_text(alias: str, answers: tuple[str, ...]) -> str:
 class HistoryScreen(VersionsDialog):
     """The statement's versions, newest first; returns the index of one to bring back."""
 
-    BINDINGS = [Binding("escape", "close", t("key.close"))]
+    BINDINGS = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, statement: Statement) -> None:
         super().__init__()
@@ -56,7 +57,7 @@ class HistoryScreen(VersionsDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="history-dialog"):
-            yield Static(Content(t("statement.history_title")), classes="panel-title")
+            yield Static(Content(_("Earlier versions")), classes="panel-title")
             options = []
             for index in range(len(self.statement.versions) - 1, -1, -1):
                 version = self.statement.versions[index]
@@ -69,8 +70,8 @@ class HistoryScreen(VersionsDialog):
             with VerticalScroll(id="history-view"):
                 yield Static(id="history-text")
             with Horizontal(classes="buttons"):
-                yield Button(t("statement.restore"), variant="primary", id="restore")
-                yield Button(t("key.close"), id="close")
+                yield Button(_("Bring back this version"), variant="primary", id="restore")
+                yield Button(_("Close"), id="close")
 
     def on_mount(self) -> None:
         self.show(len(self.statement.versions) - 1)
@@ -81,21 +82,21 @@ class HistoryScreen(VersionsDialog):
         answers = self.statement.versions[index].answers
         parts: list[tuple[str, str] | str] = []
         for i, answer in enumerate(answers, start=1):
-            parts.append((t(f"statement.prompt.{i}") + "\n", "bold"))
+            parts.append((_(labels.STATEMENT_PROMPT[i]) + "\n", "bold"))
             parts.append((answer or "…") + "\n\n")
         self.query_one("#history-text", Static).update(Content.assemble(*parts))
 
 
 class StatementScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save_now", t("editor.key_save"), priority=True),
-        Binding("ctrl+t", "example", t("editor.key_example"), priority=True),
-        Binding("ctrl+r", "history", t("editor.key_history"), priority=True),
-        Binding("ctrl+o", "wall", t("editor.key_wall"), priority=True),
-        Binding("ctrl+n", "next_participant", t("editor.key_next"), priority=True),
-        Binding("ctrl+b", "previous_participant", t("editor.key_previous"), priority=True),
-        Binding("ctrl+k", "consent", t("editor.key_consent"), priority=True),
-        Binding("escape", "leave", t("key.back")),
+        Binding("ctrl+s", "save_now", N_("Save now"), priority=True),
+        Binding("ctrl+t", "example", N_("Example"), priority=True),
+        Binding("ctrl+r", "history", N_("History"), priority=True),
+        Binding("ctrl+o", "wall", N_("Show on the wall"), priority=True),
+        Binding("ctrl+n", "next_participant", N_("Next participant"), priority=True),
+        Binding("ctrl+b", "previous_participant", N_("Previous participant"), priority=True),
+        Binding("ctrl+k", "consent", N_("Consent"), priority=True),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -150,14 +151,17 @@ class StatementScreen(PeerScreen[None]):
         yield Static(id="statement-title", classes="screen-title")
         with Horizontal(id="statement-status"):
             yield SaveState(id="save-state")
-            yield Static(Content(t("statement.limit_note", limit=ANSWER_LIMIT)), classes="dim")
+            yield Static(
+                Content(_("At most {limit} characters per field.", limit=ANSWER_LIMIT)),
+                classes="dim",
+            )
             yield Static(id="copy-size", classes="dim")
         yield Static(id="statement-notice", classes="notice")
         with VerticalScroll(id="statement"):
             for i in range(1, PROMPTS + 1):
-                yield Static(Content(t(f"statement.prompt.{i}")), classes="prompt")
-                yield Static(Content(t(f"statement.guidance.{i}")), classes="dim")
-                example = Static(Content(t(f"statement.example.{i}")), classes="example")
+                yield Static(Content(_(labels.STATEMENT_PROMPT[i])), classes="prompt")
+                yield Static(Content(_(labels.STATEMENT_GUIDANCE[i])), classes="dim")
+                example = Static(Content(_(labels.STATEMENT_EXAMPLE[i])), classes="example")
                 example.display = False
                 yield example
                 yield TextArea(id=f"prompt-{i}", soft_wrap=True, classes="answer")
@@ -170,7 +174,7 @@ class StatementScreen(PeerScreen[None]):
         participant = self.participant
         self.sub_title = participant.alias
         self.query_one("#statement-title", Static).update(
-            Content(t("statement.title", alias=participant.alias))
+            Content(_("Personal statement – {alias}", alias=participant.alias))
         )
         statements = self.store.statements(self.group_id, self.participant_id)
         self.statement = statements[-1] if statements else None
@@ -193,9 +197,19 @@ class StatementScreen(PeerScreen[None]):
         for area in self.query(TextArea):
             area.read_only = not allowed
         if not self.peertui.writable:
-            notice.update(Content(t("editor.read_only")))
+            notice.update(
+                Content(_("peertui is open read-only: you can read, but nothing is saved."))
+            )
         elif not allowed:
-            notice.update(Content(t("editor.no_consent", alias=self.participant.alias)))
+            notice.update(
+                Content(
+                    _(
+                        "{alias} has not given consent for peertui to store what they write. "
+                        "Without consent, nothing is saved. Press ctrl+k to record consent.",
+                        alias=self.participant.alias,
+                    )
+                )
+            )
         notice.display = not allowed
         if not allowed:
             self.show_state("off", "")
@@ -219,9 +233,16 @@ class StatementScreen(PeerScreen[None]):
         from peertui.export.qr import COPY_LIMIT_BYTES, digital_copy_size
 
         size = digital_copy_size(self.answers())
-        key = "statement.copy_fits" if size <= COPY_LIMIT_BYTES else "statement.copy_too_long"
+        key = (
+            N_("Digital copy: room for about {words} more words.")
+            if size <= COPY_LIMIT_BYTES
+            else N_(
+                "Digital copy: the text is about {words} words too long – the sheet is "
+                "printed without it."
+            )
+        )
         words = approx_words(abs(COPY_LIMIT_BYTES - size), up=size > COPY_LIMIT_BYTES)
-        widget.update(Content(t(key, words=words)))
+        widget.update(Content(_(key, words=words)))
         widget.set_class(size > COPY_LIMIT_BYTES, "-warn")
         widget.display = True
 
@@ -262,7 +283,7 @@ class StatementScreen(PeerScreen[None]):
     def action_history(self) -> None:
         if self.statement is None or not self.autosaver.flush():
             if self.statement is None:
-                self.notify(t("statement.history_empty"))
+                self.notify(_("There are no earlier versions yet."))
             return
         statement = self.store.statement(self.group_id, self.statement.id)
 
@@ -279,14 +300,19 @@ class StatementScreen(PeerScreen[None]):
             self.autosaver.dirty = True
             if self.autosaver.flush():
                 when = moment(version.saved)
-                self.notify(t("statement.restored", when=when))
+                self.notify(
+                    _(
+                        "The version from {when} has been brought back and saved as the newest.",
+                        when=when,
+                    )
+                )
 
         self.app.push_screen(HistoryScreen(statement), chosen)
 
     def action_wall(self) -> None:
         if self.peertui.wall_shared is not None:
             self.app.post_message(WallShared(None))
-            self.notify(t("statement.wall_hidden"))
+            self.notify(_("The statement has been removed from the wall."))
             return
         alias = self.participant.alias
 
@@ -297,15 +323,20 @@ class StatementScreen(PeerScreen[None]):
                 WallShared(
                     WallState(
                         mode="shared",
-                        title=t("statement.wall_title"),
+                        title=_("Personal statement"),
                         subtitle=alias,
                         text=statement_markdown_free_text(alias, self.answers()),
                     )
                 )
             )
-            self.notify(t("statement.wall_shown"))
+            self.notify(_("The statement is shown on the wall. Press ctrl+o again to remove it."))
 
-        self.app.push_screen(ConfirmDialog(t("statement.wall_confirm", alias=alias)), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Has {alias} said yes to showing the statement on the wall now?", alias=alias)
+            ),
+            answered,
+        )
 
     def switch_to(self, step: int) -> None:
         if not self.autosaver.flush() and self.autosaver.state == "failed":
@@ -343,7 +374,14 @@ class StatementScreen(PeerScreen[None]):
         failed = not self.autosaver.flush() and self.autosaver.state == "failed"
         if failed and not self.leave_warned:
             self.leave_warned = True
-            self.notify(t("statement.leave_unsaved"), severity="error", timeout=10)
+            self.notify(
+                _(
+                    "The text is NOT saved. Press esc again to leave anyway (the text will "
+                    "then be lost)."
+                ),
+                severity="error",
+                timeout=10,
+            )
             return
         if self.peertui.wall_shared is not None:
             self.app.post_message(WallShared(None))

@@ -24,9 +24,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from peertui import labels
 from peertui import training as rule
-from peertui.formats import plural
-from peertui.strings import t
+from peertui.i18n import N_, _, ngettext
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.teaching_form import TeachingForm
 from peertui.ui.dialogs.trainee_form import TraineeForm
@@ -39,27 +39,27 @@ if TYPE_CHECKING:
 def list_status(training: Training, course_day: date, today: date) -> str:
     """The trainee's progress in one short phrase for the group page."""
     if training.certified is not None:
-        return t("training.status.certified", day=rule.day(training.certified))
+        return _("certificate issued {day}", day=rule.day(training.certified))
     return rule.status(rule.progress(training, course_day), today)
 
 
 def contact_text(teaching: Teaching) -> str:
     if teaching.audience != "colleagues":
-        return t("trainee.contact.none")
+        return _("–")
     if teaching.citizen_contact is None:
-        return t("trainee.contact.unknown")
-    return t("trainee.contact.yes" if teaching.citizen_contact else "trainee.contact.no")
+        return _("don't know")
+    return _("yes") if teaching.citizen_contact else _("no")
 
 
 class TraineeScreen(PeerScreen[None]):
     BINDINGS = [
-        Binding("a", "add_teaching", t("trainee.key_add")),
-        Binding("e", "edit_teaching", t("trainee.key_edit")),
-        Binding("d", "delete_teaching", t("trainee.key_delete")),
-        Binding("s", "statement", t("trainee.key_statement")),
-        Binding("c", "certificate", t("trainee.key_certificate")),
-        Binding("k", "details", t("trainee.key_details")),
-        Binding("escape", "app.pop_screen", t("key.back")),
+        Binding("a", "add_teaching", N_("New teaching")),
+        Binding("e", "edit_teaching", N_("Edit")),
+        Binding("d", "delete_teaching", N_("Delete")),
+        Binding("s", "statement", N_("Practice statement")),
+        Binding("c", "certificate", N_("Print certificate")),
+        Binding("k", "details", N_("Details")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -94,9 +94,15 @@ class TraineeScreen(PeerScreen[None]):
             # Why some teachings do not count (also in the table; hidden when narrow).
             yield Static(id="trainee-reasons")
         yield Static(id="trainee-statement", classes="dim")
-        yield Static(Content(t("trainee.teachings")), classes="panel-title", id="teachings-title")
+        yield Static(
+            Content(_("Teaching after the course")), classes="panel-title", id="teachings-title"
+        )
         yield DataTable(id="teachings", cursor_type="row", zebra_stripes=True)
-        yield Static(Content(t("trainee.no_teachings")), classes="empty", id="no-teachings")
+        yield Static(
+            Content(_("No teaching entered yet. Press a to add.")),
+            classes="empty",
+            id="no-teachings",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -123,9 +129,9 @@ class TraineeScreen(PeerScreen[None]):
         group = self.store.group(self.group_id)
         self.sub_title = participant.alias
         self.query_one("#trainee-title", Static).update(Content(participant.alias))
-        info = [t("trainee.not_trainee")]
+        info = [_("Not a trainee")]
         if training is not None:
-            info = [x for x in (training.organisation, t(f"training.role.{training.role}")) if x]
+            info = [x for x in (training.organisation, _(labels.TRAINING_ROLE[training.role])) if x]
         self.query_one("#trainee-info", Static).update(Content("  ·  ".join(info)))
         self.draw_progress(training, group.start)
         self.draw_statement(participant)
@@ -145,7 +151,9 @@ class TraineeScreen(PeerScreen[None]):
         summary, reasons = lines[:3], lines[3:]
         parts: list[str | tuple[str, str]] = []
         if training.certified is not None:
-            parts.append((t("trainee.certified", day=rule.day(training.certified)) + "\n", "bold"))
+            parts.append(
+                (_("Certificate issued {day}.", day=rule.day(training.certified)) + "\n", "bold")
+            )
         parts.append("\n".join(summary[:2]))
         if summary[2:]:
             parts.extend(["\n", (summary[2], "bold")])
@@ -159,14 +167,18 @@ class TraineeScreen(PeerScreen[None]):
     def draw_statement(self, participant: Participant) -> None:
         widget = self.query_one("#trainee-statement", Static)
         if not participant.has_consent("store_statement"):
-            widget.update(Content(t("trainee.statement.no_consent")))
+            widget.update(
+                Content(
+                    _("Practice statement: the trainee has not agreed to storing it (press k).")
+                )
+            )
             return
         statements = self.store.statements(self.group_id, self.participant_id)
         if not statements:
-            widget.update(Content(t("trainee.statement.none")))
+            widget.update(Content(_("Practice statement: not written yet (press s).")))
             return
         saved = statements[-1].current.saved.astimezone().date()
-        widget.update(Content(t("trainee.statement.saved", day=rule.day(saved))))
+        widget.update(Content(_("Practice statement: saved {day} (press s).", day=rule.day(saved))))
 
     def draw_teachings(
         self, training: Training | None, course_day: date, select: str | None
@@ -175,18 +187,18 @@ class TraineeScreen(PeerScreen[None]):
         row = table.cursor_row
         table.clear(columns=True)
         for key in ("held", "audience", "count", "counts", "contact", "note"):
-            table.add_column(t(f"trainee.col_{key}"), key=key)
+            table.add_column(_(labels.TRAINEE_COL[key]), key=key)
         entries = rule.progress(training, course_day).entries if training else ()
         for entry in entries:
             x = entry.teaching
             counts = (
-                t("trainee.counts.yes")
+                _("yes")
                 if entry.counts
-                else t("trainee.counts.no", reason=t(f"trainee.reason.{entry.reason}"))
+                else _("no: {reason}", reason=_(labels.TRAINEE_REASON[entry.reason]))
             )
             table.add_row(
                 Text(rule.day(x.held)),
-                Text(t(f"training.audience.{x.audience}")),
+                Text(_(labels.TRAINING_AUDIENCE[x.audience])),
                 Text(str(x.count), justify="right"),
                 Text(counts, style="" if entry.counts else "italic"),
                 Text(contact_text(x)),
@@ -208,7 +220,7 @@ class TraineeScreen(PeerScreen[None]):
         def saved(teaching_id: str | None) -> None:
             self.refresh_page(select=teaching_id)
             if teaching_id:
-                self.notify(t("trainee.saved"))
+                self.notify(_("The teaching has been saved."))
 
         self.app.push_screen(TeachingForm(self.group_id, self.participant_id), saved)
 
@@ -220,7 +232,7 @@ class TraineeScreen(PeerScreen[None]):
         def saved(teaching_id: str | None) -> None:
             self.refresh_page(select=teaching_id)
             if teaching_id:
-                self.notify(t("trainee.saved"))
+                self.notify(_("The teaching has been saved."))
 
         self.app.push_screen(TeachingForm(self.group_id, self.participant_id, teaching), saved)
 
@@ -242,9 +254,14 @@ class TraineeScreen(PeerScreen[None]):
             )
             self.refresh_page()
             if teaching.id not in self.teaching_ids():
-                self.notify(t("trainee.deleted"))
+                self.notify(_("The teaching has been deleted."))
 
-        question = plural("trainee.confirm_delete", teaching.count, held=rule.day(teaching.held))
+        question = ngettext(
+            "Delete the teaching on {held} ({count} person)?",
+            "Delete the teaching on {held} ({count} people)?",
+            teaching.count,
+            held=rule.day(teaching.held),
+        )
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def teaching_ids(self) -> set[str]:
@@ -252,7 +269,7 @@ class TraineeScreen(PeerScreen[None]):
         return {x.id for x in training.teachings} if training else set()
 
     def action_statement(self) -> None:
-        self.show_private(t("private.what.statement"), self.open_statement)
+        self.show_private(_("the participant's statement"), self.open_statement)
 
     def open_statement(self) -> None:
         from peertui.ui.screens.statement import StatementScreen  # loaded when opened

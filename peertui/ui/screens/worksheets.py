@@ -35,10 +35,11 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from peertui import labels
 from peertui.formats import moment, short_date
+from peertui.i18n import N_, _
 from peertui.store import StoreError
 from peertui.store.schema import SAFETY_SECTIONS, SECTORS, NetworkMap, PersonalGoals, SafetyPlan
-from peertui.strings import t
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.participant_form import ParticipantForm
 from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
@@ -71,22 +72,22 @@ def wall_text(content: WorksheetContent) -> str:
     """A worksheet as plain text for the wall: the headings, then the participant's words.
 
     Shown with ``Content`` on the wall, so nothing in it is read as markup."""
-    empty = t("worksheet.empty")
+    empty = _("…")
     parts: list[str] = []
     if isinstance(content, PersonalGoals):
         for number, goal in enumerate(content.goals, start=1):
-            parts.append(t("goals.number", number=number))
+            parts.append(_("Goal {number}", number=number))
             for key in ("text", "why", "first_step", "help_from", "when"):
                 value = getattr(goal, key).strip()
                 if value:
-                    parts.append(f"{t(f'goals.field.{key}')}: {value}")
+                    parts.append(f"{_(labels.GOALS_FIELD[key])}: {value}")
             parts.append("")
     elif isinstance(content, SafetyPlan):
         for section in (*SAFETY_SECTIONS, "most_important"):
             value = getattr(content, section)
             lines = [value] if isinstance(value, str) else list(value)
             lines = [line.strip() for line in lines if line.strip()]
-            parts.append(t(f"safety.section.{section}"))
+            parts.append(_(labels.SAFETY_SECTION[section]))
             parts.extend(f"  {line}" for line in lines or [empty])
             parts.append("")
     elif isinstance(content, NetworkMap):
@@ -95,8 +96,8 @@ def wall_text(content: WorksheetContent) -> str:
                 (p for p in content.people if p.ring == ring),
                 key=lambda p: (SECTORS.index(p.sector), p.name.casefold()),
             )
-            parts.append(t(f"network.ring.{ring}"))
-            parts.extend(f"  {p.name.strip()} ({t(f'sector.{p.sector}')})" for p in people)
+            parts.append(_(labels.NETWORK_RING[ring]))
+            parts.extend(f"  {p.name.strip()} ({_(labels.SECTOR[p.sector])})" for p in people)
             if not people:
                 parts.append(f"  {empty}")
             parts.append("")
@@ -111,11 +112,11 @@ class WorksheetScreen(PeerScreen[None]):
     KIND: ClassVar[str]
 
     BINDINGS = [
-        Binding("ctrl+s", "save_now", t("editor.key_save"), priority=True),
-        Binding("ctrl+r", "history", t("editor.key_history"), priority=True),
-        Binding("ctrl+k", "consent", t("editor.key_consent"), priority=True),
-        Binding("ctrl+o", "wall", t("editor.key_wall"), priority=True),
-        Binding("escape", "leave", t("key.back")),
+        Binding("ctrl+s", "save_now", N_("Save now"), priority=True),
+        Binding("ctrl+r", "history", N_("History"), priority=True),
+        Binding("ctrl+k", "consent", N_("Consent"), priority=True),
+        Binding("ctrl+o", "wall", N_("Show on the wall"), priority=True),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     def __init__(self, group_id: str, participant_id: str) -> None:
@@ -186,10 +187,10 @@ class WorksheetScreen(PeerScreen[None]):
 
     def on_mount(self) -> None:
         participant = self.participant
-        kind = t(f"worksheet.{self.KIND}")
+        kind = _(labels.WORKSHEET[self.KIND])
         self.sub_title = kind
         self.query_one("#ws-title", Static).update(
-            Content(t("worksheet.title", kind=kind, alias=participant.alias))
+            Content(_("{kind} – {alias}", kind=kind, alias=participant.alias))
         )
         sheet = self.store.worksheet(self.group_id, self.participant_id, self.KIND)
         self.saved_content = sheet.content if sheet is not None else None
@@ -203,14 +204,24 @@ class WorksheetScreen(PeerScreen[None]):
         allowed = self.may_save()
         notice = self.query_one("#ws-notice", Static)
         if not self.peertui.writable:
-            notice.update(Content(t("editor.read_only")))
+            notice.update(
+                Content(_("peertui is open read-only: you can read, but nothing is saved."))
+            )
         elif not allowed:
-            notice.update(Content(t("editor.no_consent", alias=participant.alias)))
+            notice.update(
+                Content(
+                    _(
+                        "{alias} has not given consent for peertui to store what they write. "
+                        "Without consent, nothing is saved. Press ctrl+k to record consent.",
+                        alias=participant.alias,
+                    )
+                )
+            )
         notice.display = not allowed
         consent = participant.consent("store_statement")
         line = self.query_one("#ws-consent", Static)
         if allowed and consent is not None:
-            line.update(Content(t("worksheet.consent_given", day=short_date(consent.given))))
+            line.update(Content(_("Consent to store: {day}", day=short_date(consent.given))))
         else:
             line.update(Content(""))
         self.set_editable(allowed)
@@ -291,9 +302,13 @@ class WorksheetScreen(PeerScreen[None]):
     def action_save_now(self) -> None:
         if not self.may_save():
             self.notify(
-                t("editor.no_consent", alias=self.participant.alias)
+                _(
+                    "{alias} has not given consent for peertui to store what they write. "
+                    "Without consent, nothing is saved. Press ctrl+k to record consent.",
+                    alias=self.participant.alias,
+                )
                 if self.peertui.writable
-                else t("editor.read_only"),
+                else _("peertui is open read-only: you can read, but nothing is saved."),
                 severity="warning",
                 markup=False,
             )
@@ -308,7 +323,7 @@ class WorksheetScreen(PeerScreen[None]):
             return  # the words on screen are not saved: do not replace them now
         versions = self.store.worksheet_history(self.group_id, self.participant_id, self.KIND)
         if not versions:
-            self.notify(t("worksheet.history_empty"))
+            self.notify(_("There are no earlier versions yet."))
             return
 
         def chosen(index: int | None) -> None:
@@ -320,7 +335,12 @@ class WorksheetScreen(PeerScreen[None]):
             self.version_made = False
             self.autosaver.dirty = True
             if self.autosaver.flush():
-                self.notify(t("worksheet.history_restored", when=moment(version.saved)))
+                self.notify(
+                    _(
+                        "The version from {when} has been brought back and saved as the newest.",
+                        when=moment(version.saved),
+                    )
+                )
 
         self.app.push_screen(
             WorksheetHistoryScreen(self.KIND, versions, self.participant.alias), chosen
@@ -340,10 +360,10 @@ class WorksheetScreen(PeerScreen[None]):
         participant agreed; the same key takes it away."""
         if self.peertui.wall_shared is not None:
             self.app.post_message(WallShared(None))
-            self.notify(t("worksheet.wall_hidden"))
+            self.notify(_("The sheet has been removed from the wall."))
             return
         alias = self.participant.alias
-        kind = t(f"worksheet.{self.KIND}")
+        kind = _(labels.WORKSHEET[self.KIND])
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -355,17 +375,31 @@ class WorksheetScreen(PeerScreen[None]):
                     )
                 )
             )
-            self.notify(t("worksheet.wall_shown"))
+            self.notify(_("The sheet is shown on the wall. Press ctrl+o again to remove it."))
 
         self.app.push_screen(
-            ConfirmDialog(t("worksheet.wall_confirm", alias=alias, kind=kind)), answered
+            ConfirmDialog(
+                _(
+                    "Has {alias} agreed to show the sheet «{kind}» on the wall now?",
+                    alias=alias,
+                    kind=kind,
+                )
+            ),
+            answered,
         )
 
     def action_leave(self) -> None:
         failed = not self.autosaver.flush() and self.autosaver.state == "failed"
         if failed and not self.leave_warned:
             self.leave_warned = True
-            self.notify(t("worksheet.leave_unsaved"), severity="error", timeout=10)
+            self.notify(
+                _(
+                    "The sheet is NOT saved. Press esc again to leave anyway (anything not "
+                    "saved will be lost)."
+                ),
+                severity="error",
+                timeout=10,
+            )
             return
         if self.peertui.wall_shared is not None:
             self.app.post_message(WallShared(None))

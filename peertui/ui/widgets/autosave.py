@@ -19,9 +19,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from peertui.formats import time_of_day
+from peertui.i18n import _
 from peertui.store import StoreError
 from peertui.store.text import clean
-from peertui.strings import t
 
 State = Literal["saved", "pending", "failed", "off"]
 
@@ -36,10 +36,12 @@ def clean_typed_text(text: str, limit: int) -> tuple[str, list[str]]:
     notices: list[str] = []
     cleaned = clean(text)
     if cleaned != text:
-        notices.append(t("editor.control_removed"))
+        notices.append(_("Invisible control characters in the text have been removed."))
     if len(cleaned) > limit:
         cleaned = cleaned[:limit]
-        notices.append(t("editor.cut", limit=limit))
+        notices.append(
+            _("The text was too long and has been cut to {limit} characters.", limit=limit)
+        )
     return cleaned, notices
 
 
@@ -61,14 +63,16 @@ class SaveState(Static):
             self.set_class(name == state, f"-{name}")
         if state == "saved":
             text = (
-                t("editor.saved_on", when=detail)
+                _("Saved {when}", when=detail)
                 if detail
-                else t("editor.saved_at", time=time_of_day(datetime.now()))
+                else _("Saved at {time}", time=time_of_day(datetime.now()))
             )
         elif state == "pending":
-            text = t("editor.saving")
+            text = _("Saving …")
         elif state == "failed":
-            text = t("editor.not_saved", reason=detail)
+            text = _(
+                "NOT SAVED: {reason} The text is still here; peertui will try again.", reason=detail
+            )
         else:
             text = detail
         self.update(Content(text))

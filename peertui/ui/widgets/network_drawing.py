@@ -21,8 +21,9 @@ from rich.cells import get_character_cell_size
 from textual.content import Content
 from textual.widget import Widget
 
+from peertui import labels
+from peertui.i18n import _
 from peertui.store.schema import RINGS, SECTORS, NetworkPerson
-from peertui.strings import t
 
 #: The middle of each sector, in degrees (0 = right, counter-clockwise). Sector borders lie
 #: at 0, 60, ..., 300: a horizontal line through the centre and four diagonals.
@@ -96,7 +97,7 @@ def fill(runs: Sequence[Run], names: Sequence[str]) -> Placement:
     for shown in range(total, -1, -1):
         texts = list(names[:shown])
         if shown < total:
-            texts.append(t("network.more", count=total - shown))
+            texts.append(_("+{count}", count=total - shown))
         lines = _fill_exactly(runs, texts, marker=shown < total)
         if lines is not None:
             return Placement(lines=lines, hidden=total - shown)
@@ -298,7 +299,7 @@ def _region_key(grid: Grid, radius: float, angle: float) -> tuple[int, str] | No
 
 def _label(grid: Grid, sector: str) -> None:
     """The sector's name just outside the outer ring, level with the sector's middle."""
-    text = shorten(t(f"sector.{sector}"), max(grid.width // 3 - 1, 3))
+    text = shorten(_(labels.SECTOR[sector]), max(grid.width // 3 - 1, 3))
     width = cell_width(text)
     angle = SECTOR_ANGLE[sector]
     x, y = grid.point(1.0, angle)
@@ -335,7 +336,14 @@ def draw(centre: str, people: Sequence[NetworkPerson], width: int, height: int) 
 def make_drawing(centre: str, people: Sequence[NetworkPerson], width: int, height: int) -> Drawing:
     """The map, and how many people it shows."""
     if width < MIN_WIDTH or height < MIN_HEIGHT:
-        summary = shorten(t("network.small", alias=shown_name(centre), count=len(people)), width)
+        summary = shorten(
+            _(
+                "{alias}: {count} people (the window is too small for the map)",
+                alias=shown_name(centre),
+                count=len(people),
+            ),
+            width,
+        )
         lines = [Content(summary)] + [Content("")] * max(height - 1, 0)
         return Drawing(lines=lines, hidden=len(people))
     grid = Grid(width, height)
@@ -379,7 +387,7 @@ def make_drawing(centre: str, people: Sequence[NetworkPerson], width: int, heigh
                     grid.write(left, run.row, text, MORE_STYLE if is_more else NAME_STYLE)
                     left += cell_width(text) + 1
     if unplaced:
-        note = shorten(t("network.not_drawn", count=unplaced), grid.width)
+        note = shorten(_("+{count} not drawn – see the list", count=unplaced), grid.width)
         free = [
             y
             for y in (0, grid.height - 1)

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from peertui.strings import t
+from peertui.i18n import _
 
 #: (kind, speaker, text), kind being "narration", "speech" or "thought".
 BeatView = tuple[str, str, str]
@@ -51,7 +51,7 @@ class _Beat(Static):
         super().__init__(content, classes=f"beat -{kind}")
         self.beat = beat
         if kind == "thought":
-            self.border_title = t("scenario.thinks", name=speaker)
+            self.border_title = _("{name} thinks", name=speaker)
 
 
 class BeatsView(VerticalScroll, can_focus=False):

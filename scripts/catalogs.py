@@ -126,7 +126,7 @@ def problems() -> list[str]:
             found.append(f"{name}: lacks {key[0]!r}: run make catalogs and translate it")
         for key in entries.keys() - template.keys():
             found.append(f"{name}: {key[0]!r} is no longer in the code: run make catalogs")
-        for key, message in entries.items():
+        for message in entries.values():
             ids = message.id if isinstance(message.id, tuple) else (message.id,)
             texts = message.string if isinstance(message.string, tuple) else (message.string,)
             if message.fuzzy:

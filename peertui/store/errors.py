@@ -1,6 +1,6 @@
 """The errors the store raises. Every message comes from the catalogs (``peertui.i18n``) and
-participant text: no alias, no statement, no CPR number. File names in messages are the data
-folder's own names (``groups/<id>.json``), which hold no participant text either.
+never holds participant text: no alias, no statement, no CPR number. File names in messages
+are the data folder's own names (``groups/<id>.json``), which hold no participant text either.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The command line, on click: every command, its help, its exit statuses and its errors.
 
-    peertui [--data-dir MAPPE] [--content STI ...] [KOMMANDO ...]
+    peertui [--data-dir FOLDER] [--content PATH ...] [--lang da|en] [COMMAND ...]
 
 With no command it opens the app. The commands live one family to a module: ``check``,
 ``wall``, ``data`` (``data``, ``forget``, ``purge``, ``demo``, ``organisation``), ``export``,
@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from peertui.cli.exits import (
@@ -52,7 +52,7 @@ def build() -> click.Group:
     from peertui import __version__
     from peertui.cli import certificate, check, data, export, wall
     from peertui.cli.base import Globals, own_work
-    from peertui.i18n import _
+    from peertui.i18n import LANGUAGES, _
 
     @click.group(
         "peertui",
@@ -74,9 +74,18 @@ def build() -> click.Group:
         metavar=_("PATH"),
         help=_("content folder instead of the built-in one (can be given more than once)"),
     )
+    @click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        metavar="da|en",
+        help=_("language: da (Danish) or en (English); otherwise PEERTUI_LANG or the system's"),
+    )
     @click.pass_context
     @own_work
-    def peertui(ctx: click.Context, data_dir: str | None, content: tuple[str, ...]) -> int:
+    def peertui(
+        ctx: click.Context, data_dir: str | None, content: tuple[str, ...], lang: str | None
+    ) -> int:
+        # --lang was applied before the commands were declared (see _dispatch).
         ctx.obj = Globals(data_dir=data_dir, content=content)
         if ctx.invoked_subcommand is not None:
             return EXIT_OK
@@ -112,13 +121,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
+def asked_language(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``argv`` (before ``--``), if any. It is read before click
+    parses, because every help text is declared in the language asked for."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+@contextlib.contextmanager
+def _speaking(asked: str | None) -> Iterator[None]:
+    """``--lang`` for this run, and for what it starts; the environment as it was after."""
+    from peertui import i18n
+
+    before = os.environ.get("PEERTUI_LANG")
+    if asked is not None and i18n.normalise(asked) == asked:
+        i18n.use(asked)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PEERTUI_LANG", None)
+        else:
+            os.environ["PEERTUI_LANG"] = before
+
+
 def _dispatch(argv: list[str]) -> int:
     import click
 
     from peertui.cli.words import click_speaks
     from peertui.i18n import _, language
 
-    with click_speaks(language()):
+    with _speaking(asked_language(argv)), click_speaks(language()):
         command = build()
         try:
             with command.make_context("peertui", argv) as ctx:

@@ -35,8 +35,7 @@ class PeerTUI(TextualWords, CalmCrashes):
     """Run peer-support group meetings from a terminal."""
 
     CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("console.tcss")]
-    TITLE = _("peertui")
-    SUB_TITLE = _("Peer support in the group")
+    TITLE = "peertui"
     ENABLE_COMMAND_PALETTE = True
     #: Narrow terminals (a projector with a big font) stack panels instead of side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
@@ -48,10 +47,10 @@ class PeerTUI(TextualWords, CalmCrashes):
         Binding(
             "ctrl+p",
             "command_palette",
-            _("Commands"),
+            N_("Commands"),
             show=False,
             priority=True,
-            tooltip=_("Find courses, meetings and guide pages"),
+            tooltip=N_("Find courses, meetings and guide pages"),
         ),
     ]
 
@@ -68,6 +67,7 @@ class PeerTUI(TextualWords, CalmCrashes):
         open_store: bool = False,
     ) -> None:
         super().__init__()
+        self.sub_title = _("Peer support in the group")
         #: The courses, guide pages and scenarios. Without one given, the content is read
         #: just after the first frame (markdown-it and the parsing stay off the start-up
         #: path); until then the library is empty and ``content_loaded`` is False.

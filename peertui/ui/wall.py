@@ -39,7 +39,7 @@ MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "
 
 class WallApp(App[None]):
     CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("wall.tcss")]
-    TITLE = _("peertui")
+    TITLE = "peertui"
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-wide")]
     #: From 36 rows the wall breathes: more space around the title, timer and text.

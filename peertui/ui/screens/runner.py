@@ -69,7 +69,7 @@ class RunnerScreen(PeerScreen[None]):
     BINDINGS = [
         # Priority: the arrows and a presenter remote's page keys move through the meeting,
         # even when the text panel has focus (up/down still scroll it).
-        Binding("right,pagedown", "next_block", _("Next"), key_display="→", priority=True),
+        Binding("right,pagedown", "next_block", N_("Next"), key_display="→", priority=True),
         Binding("e", "end_meeting", N_("End the meeting")),
         Binding("b", "blank", N_("Dark screen")),
         Binding("n", "toggle_notes", N_("Notes")),
@@ -81,7 +81,7 @@ class RunnerScreen(PeerScreen[None]):
         Binding(
             "left,pageup",
             "previous_block",
-            _("Previous"),
+            N_("Previous"),
             key_display="←",
             priority=True,
             show=False,

@@ -44,14 +44,14 @@ class ScenarioScreen(PeerScreen[None]):
         Binding(
             "space,right,pagedown",
             "next_beat",
-            _("Next"),
+            N_("Next"),
             key_display="→",
             priority=True,
         ),
         Binding(
             "left,backspace,pageup",
             "previous_beat",
-            _("Previous"),
+            N_("Previous"),
             key_display="←",
             priority=True,
             show=False,  # in the help panel (?) and the palette: the footer keeps to the rest

@@ -43,6 +43,17 @@ def locale() -> Locale:
     return _locale(language())
 
 
+def language_name(code: str) -> str:
+    """``"da"`` -> ``dansk`` in Danish, ``Danish`` in English (the code itself if unknown)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(locale())
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
+
+
 def long_date(day: date) -> str:
     """``29. november 2026``."""
     from babel.dates import format_date

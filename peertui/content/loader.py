@@ -63,7 +63,7 @@ COURSE_FIELDS = (
     Field("description", True, "text"),
     Field("meeting_minutes", True, "int", 1, 600),
     Field("link", False, "url"),
-    Field("language", False, "text"),
+    Field("language", False, "language"),
     Field("order", False, "int", -100_000, 100_000),
     Field("training", False, "bool"),
 )
@@ -191,6 +191,7 @@ PAGE_FIELDS = (
     Field("tags", False, "text_list"),
     Field("link", False, "url"),
     Field("order", False, "int", -100_000, 100_000),
+    Field("language", False, "language"),
 )
 
 
@@ -246,6 +247,7 @@ def load_page(path: Path, problems: list[Problem], *, measure: bool = False) -> 
         tags=values.get("tags", []),
         link=values.get("link"),
         order=values.get("order"),
+        language=values.get("language", "da"),
     )
     return _PageSource(
         page, guide_links(body_lines, fm.body_start + 1), key_line(fm.lines, fm.first_line, "id")

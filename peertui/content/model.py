@@ -94,6 +94,8 @@ class GuidePage:
     tags: list[str] = field(default_factory=list)
     link: str | None = None
     order: int | None = None
+    #: The language the page is written in (``language`` in its front matter).
+    language: str = "da"
 
     @property
     def sort_key(self) -> tuple[int, str]:
@@ -168,6 +170,8 @@ class Scenario:
     path: Path
     #: The id of the same meeting's other variant.
     pair: str | None = None
+    #: The language the scenario is written in (``language`` in its front matter).
+    language: str = "da"
     #: Text before the first scene: for the facilitators, never on the wall.
     description: str = ""
     scenes: list[Scene] = field(default_factory=list)
@@ -209,6 +213,14 @@ class Library:
 
     def page(self, page_id: str) -> GuidePage | None:
         return self.pages.get(page_id)
+
+    def languages(self) -> set[str]:
+        """The languages the courses, guide pages and scenarios are written in."""
+        return (
+            {course.language for course in self.courses}
+            | {page.language for page in self.pages.values()}
+            | {scenario.language for scenario in self.scenarios.values()}
+        )
 
     def sorted_pages(self) -> list[GuidePage]:
         return sorted(self.pages.values(), key=lambda p: p.sort_key)

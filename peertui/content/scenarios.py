@@ -71,6 +71,7 @@ SCENARIO_FIELDS = (
     Field("pair", False, "id"),
     Field("minutes", True, "int", 1, 120),
     Field("citizen", True, "text"),
+    Field("language", False, "language"),
 )
 SCENE_FIELDS = (
     Field("who", True, "text_list"),
@@ -141,6 +142,7 @@ def load_scenario_source(path: Path, problems: list[Problem]) -> ScenarioSource 
         citizen=values.get("citizen", ""),
         path=path,
         pair=values.get("pair"),
+        language=values.get("language", "da"),
     )
     # The body is read even when the front matter is broken, so all its problems show at once.
     # A scene left out has its own error: "no scenes" or "no pause points" would only echo it.

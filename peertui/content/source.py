@@ -112,11 +112,14 @@ def key_line(lines: list[str], first_line: int, key: str) -> int:
     return first_line
 
 
+#: A language code in front matter: ISO 639-1 (``da``, ``en``).
+LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+
 @dataclass(frozen=True, slots=True)
 class Field:
     key: str
     required: bool
-    kind: str  # "text", "int", "text_list", "url", "id"
+    kind: str  # "text", "int", "text_list", "url", "id", "language"
     low: int | None = None
     high: int | None = None
 
@@ -151,10 +154,19 @@ def validate(
         if f.key not in data:
             if f.required:
                 sink.error(missing_line, _("'{key}' is missing", key=f.key))
+            elif f.kind == "language":  # so the app can say when content and screen differ
+                sink.warning(
+                    missing_line,
+                    _(
+                        "'{key}' is missing: add {key} = \"da\" (the language the text is "
+                        "written in; da is Danish, en is English)",
+                        key=f.key,
+                    ),
+                )
             continue
         value = data[f.key]
         line = key_line(lines, first_line, f.key)
-        if f.kind in ("text", "url", "id"):
+        if f.kind in ("text", "url", "id", "language"):
             if not isinstance(value, str):
                 sink.error(line, _("'{key}' must be {expected}", key=f.key, expected=_("a text")))
                 continue
@@ -170,6 +182,15 @@ def validate(
             if f.kind == "url" and (problem := link_problem(value)) is not None:
                 # A placeholder or plain-http link would reach a printed QR code: say so.
                 sink.warning(line, _(problem, link=value.strip()))
+            if f.kind == "language" and not LANGUAGE_RE.match(value.strip()):
+                sink.error(
+                    line,
+                    _(
+                        "'{key}' must be a language code of two letters, such as da or en",
+                        key=f.key,
+                    ),
+                )
+                continue
             if f.kind == "id" and not ID_RE.match(value):
                 sink.error(
                     line,

@@ -12,7 +12,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.check import check_command
-from peertui.i18n import N_, _, ngettext
+from peertui.formats import language_name
+from peertui.i18n import N_, _, language, ngettext
 from peertui.ui.base import PeerScreen
 from peertui.ui.messages import GroupsChanged
 
@@ -136,6 +137,16 @@ class HomeScreen(PeerScreen[None]):
                     "Courses and pages with errors are shown as well as possible.",
                     errors=len(self.library.errors),
                     command=command,
+                )
+            )
+        others = sorted(self.library.languages() - {language()})
+        if others:  # English screens over the built-in Danish courses, say
+            notices.append(
+                _(
+                    "The courses and guide pages are written in {languages}; "
+                    "peertui itself speaks {language}.",
+                    languages=" / ".join(language_name(code) for code in others),
+                    language=language_name(language()),
                 )
             )
         widget = self.query_one("#notices", Static)

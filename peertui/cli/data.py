@@ -368,11 +368,12 @@ def _list_backups(
         found = list_backups(backup_dir(store.data_dir, rel))
         newest = _local(found[0].taken) if found else "-"
         _say(
-            _(
+            ngettext(
+                "{file} {name}: {count} backup, newest {newest}",
                 "{file} {name}: {count} backups, newest {newest}",
+                len(found),
                 file=rel,
                 name=label,
-                count=len(found),
                 newest=newest,
             ),
             file=out,
@@ -520,7 +521,13 @@ def _purge_due(folder: Path, today: date | None, yes: bool, out: TextIO) -> int:
         done = store.purge(day)
     deleted = sum(e.deleted for _unused, e in done)
     _say(
-        _("{count} groups have been deleted ({files} files).", count=len(done), files=deleted),
+        _(
+            "{groups} ({files}).",
+            groups=ngettext(
+                "{count} group has been deleted", "{count} groups have been deleted", len(done)
+            ),
+            files=ngettext("{count} file", "{count} files", deleted),
+        ),
         file=out,
     )
     return EXIT_OK

@@ -67,8 +67,10 @@ def read_text(path: Path, sink: Sink) -> str | None:
         sink.error(
             line,
             _(
-                "the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8",
-                byte=data[exc.start],
+                "the line has a character the text editor did not save as UTF-8 (about "
+                "{column} characters in); save the file again as UTF-8 (usually under "
+                "'Save as', 'Encoding')",
+                column=exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1,
             ),
         )
         return None
@@ -114,6 +116,7 @@ def key_line(lines: list[str], first_line: int, key: str) -> int:
 
 #: A language code in front matter: ISO 639-1 (``da``, ``en``).
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+
 
 @dataclass(frozen=True, slots=True)
 class Field:

@@ -120,7 +120,11 @@ def parse_export(raw: bytes) -> ExportBundle:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ImportInvalid(
-            _("it is not valid UTF-8 (at byte {offset}).", offset=exc.start)
+            _(
+                "it is not saved as UTF-8 text (line {line}); it may not be an export "
+                "from peertui.",
+                line=raw[: exc.start].count(b"\n") + 1,
+            )
         ) from None
     try:
         doc = json.loads(text)

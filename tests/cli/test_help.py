@@ -146,3 +146,63 @@ def test_the_readme_lists_every_exit_status() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (\d+) \|", readme, flags=re.MULTILINE)
     assert rows == [str(s) for s in (EXIT_OK, EXIT_NOT_YET, EXIT_USAGE, EXIT_BROKEN_PIPE)]
+
+
+def _danish_phrases() -> list[str]:
+    """Every Danish text of the catalog that differs from its English and has two words or
+    more (placeholders cut out): none may be in an English ``--help``."""
+    from babel.messages.pofile import read_po
+
+    from peertui.i18n import LOCALE_DIR
+
+    with (LOCALE_DIR / "da" / "LC_MESSAGES" / "peertui.po").open("rb") as f:
+        catalog = read_po(f, locale="da")
+    phrases = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for text in texts:
+            if text in ids:
+                continue
+            for part in re.split(r"\{[^{}]*\}", text):
+                part = " ".join(part.split()).strip(" .,:;()")
+                if len(part.split()) >= 2:
+                    phrases.append(part)
+    return phrases
+
+
+@pytest.mark.parametrize("how", ["--lang", "PEERTUI_LANG"])
+@pytest.mark.parametrize("path", ALL, ids=lambda p: " ".join(p) or "peertui")
+def test_help_is_english_when_asked(
+    path: tuple[str, ...],
+    how: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    before = os.environ.get("PEERTUI_LANG")
+    argv = [*path, "--help"]
+    if how == "--lang":
+        argv = ["--lang", "en", *argv]
+    else:
+        monkeypatch.setenv("PEERTUI_LANG", "en")
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == EXIT_OK
+    text = " ".join(capsys.readouterr().out.split())
+    assert text.startswith(f"Usage: {' '.join(('peertui', *path))} [OPTIONS]")
+    assert "Show this message and exit." in text
+    for danish in ("Brug:", "Tilvalg", "Kommandoer", "æ", "ø", "å"):
+        assert danish not in text, (danish, text)
+    found = [p for p in _danish_phrases() if p in text]
+    assert found == [], found
+    if how == "--lang":  # --lang is for this run only: the environment is as it was
+        assert os.environ.get("PEERTUI_LANG") == before
+
+
+def test_an_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    err = usage_error(capsys, "--lang", "sv", "check")
+    assert "'sv' er ikke en af 'da', 'en'" in err

@@ -9,6 +9,7 @@ title = "Testforløb"
 description = "Et forløb til test."
 meeting_minutes = 60
 link = "https://indhold.invalid/test"
+language = "da"
 """
 
 MEETING = """\
@@ -50,6 +51,7 @@ id = "{id}"
 title = "Side {id}"
 tags = ["test"]
 link = "https://indhold.invalid/{id}"
+language = "da"
 +++
 
 Tekst på siden. [Den anden side](guide:{other}).

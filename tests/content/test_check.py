@@ -54,7 +54,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "bad toml in course",
         lambda s, c: write(s / "testforloeb" / "course.toml", COURSE_TOML + "link = https://x\n"),
         "course.toml",
-        5,
+        6,
         "tekst skal stå i anførselstegn",
         True,
     ),
@@ -70,7 +70,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unknown key in course",
         lambda s, c: write(s / "testforloeb" / "course.toml", COURSE_TOML + 'colour = "rød"\n'),
         "course.toml",
-        5,
+        6,
         "ukendt nøgle 'colour'",
         True,
     ),
@@ -78,7 +78,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "training is not true or false",
         lambda s, c: write(s / "testforloeb" / "course.toml", COURSE_TOML + 'training = "ja"\n'),
         "course.toml",
-        5,
+        6,
         "'training' skal være true eller false",
         True,
     ),
@@ -120,7 +120,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "link to a missing page",
         lambda s, c: replace_in(c / "side-a.md", "guide:side-b", "guide:findes-ikke"),
         "side-a.md",
-        8,
+        9,
         "'findes-ikke', som ikke findes",
         True,
     ),
@@ -145,7 +145,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         lambda s, c: write(c / "latin1.md", '+++\nid = "x"\ntitle = "Sø"\n+++\n'.encode("latin-1")),
         "latin1.md",
         3,
-        "ikke gyldig UTF-8",
+        "ikke har gemt som UTF-8",
         True,
     ),
     (
@@ -297,7 +297,7 @@ def test_cli_check_broken_content_exits_one(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
     assert result.returncode == 1
-    assert "content/side-a.md:8: linket peger på siden 'mangler'" in result.stdout
+    assert "content/side-a.md:9: linket peger på siden 'mangler'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -284,7 +284,7 @@ def test_checking_a_file_lists_only_its_own_problems(
     replace_in(content / "side-a.md", "guide:side-b", "guide:mangler")
     code, lines = check([Path("broken/content/side-a.md")])
     assert code == 1
-    assert [(name, line) for name, line, _ in problems(lines)] == [("side-a.md", 8)], lines
+    assert [(name, line) for name, line, _ in problems(lines)] == [("side-a.md", 9)], lines
 
 
 def test_checking_a_meeting_lists_only_that_meeting(

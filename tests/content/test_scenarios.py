@@ -39,6 +39,7 @@ variant = "{variant}"
 pair = "{pair}"
 minutes = 5
 citizen = "Bo"
+language = "da"
 +++
 
 Til underviseren.
@@ -225,19 +226,19 @@ def test_valid_pair_loads(tmp_path: Path) -> None:
     first, second = scenario.scenes
     assert (first.title, first.line, first.who, first.where) == (
         "Første scene",
-        13,
+        14,
         ["Bo", "Konsulent"],
         "Jobcentret",
     )
     assert first.beats == [
-        Line("narration", "Bo sætter sig.", 19),
-        Line("speech", "Velkommen, Bo. Sæt dig bare.", 21, "Konsulent"),
-        Line("speech", "Tak.", 24, "Bo"),
-        Line("thought", "Jeg er spændt.\n\nOg lidt glad.", 26, "Bo"),
-        PausePoint(("Hvad tænker Bo?", "Hvad ved konsulenten?"), 32),
+        Line("narration", "Bo sætter sig.", 20),
+        Line("speech", "Velkommen, Bo. Sæt dig bare.", 22, "Konsulent"),
+        Line("speech", "Tak.", 25, "Bo"),
+        Line("thought", "Jeg er spændt.\n\nOg lidt glad.", 27, "Bo"),
+        PausePoint(("Hvad tænker Bo?", "Hvad ved konsulenten?"), 33),
     ]
     assert first.notes == "Hemmelig note."
-    assert second.where is None and second.beats == [Line("narration", "Bo går hjem.", 47)]
+    assert second.where is None and second.beats == [Line("narration", "Bo går hjem.", 48)]
     steps = scenario.steps()
     assert len(steps) == 6 and steps[-1][0] is second
     assert all("Hemmelig" not in getattr(beat, "text", "") for _s, beat in steps)
@@ -262,7 +263,10 @@ def test_single_scenario_file_is_a_scenario(tmp_path: Path) -> None:
 def test_course_order_sorts_courses(tmp_path: Path) -> None:
     sessions, content = make_tree(tmp_path)
     other = sessions / "aaa-forloeb"
-    write(other / "course.toml", 'title = "A"\ndescription = "a"\nmeeting_minutes = 60\n')
+    write(
+        other / "course.toml",
+        'title = "A"\ndescription = "a"\nmeeting_minutes = 60\nlanguage = "da"\n',
+    )
     write(other / "01.md", MEETING.format(number=1))
     library = load_library([sessions, content])
     assert [c.id for c in library.courses] == ["aaa-forloeb", "testforloeb"]  # by folder name
@@ -352,7 +356,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unknown key in scene fences",
         edit('where = "Jobcentret"', 'hvor = "Jobcentret"'),
         "uden.md",
-        16,
+        17,
         "ukendt nøgle 'hvor' (kendte: who, where)",
         True,
     ),
@@ -360,7 +364,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "bad toml in scene fences",
         edit('who = ["Bo", "Konsulent"]', 'who = ["Bo", "Konsulent"'),
         "uden.md",
-        15,  # the line that opens the list, not where tomllib notices it is not closed
+        16,  # the line that opens the list, not where tomllib notices it is not closed
         "listen mangler sit afsluttende ]",
         True,
     ),
@@ -368,7 +372,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "scene without fences",
         edit('## Anden scene\n+++\nwho = ["Bo"]\n+++\n', "## Anden scene\n"),
         "uden.md",
-        42,
+        43,
         "scenen 'Anden scene' skal følges direkte af +++ med who",
         True,
     ),
@@ -376,7 +380,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "scene without who",
         edit('who = ["Bo"]\n', 'where = "Hjemme"\n'),
         "uden.md",
-        43,
+        44,
         "mangler 'who'",
         True,
     ),
@@ -384,7 +388,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "scene with an empty who",
         edit('who = ["Bo"]\n', "who = []\n"),
         "uden.md",
-        44,
+        45,
         "'who' skal nævne mindst én person",
         True,
     ),
@@ -392,7 +396,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "empty scene",
         edit("Bo går hjem.\n", ""),
         "uden.md",
-        42,
+        43,
         "scenen 'Anden scene' har hverken tekst",
         True,
     ),
@@ -400,7 +404,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "scene with notes only is empty",
         edit("Bo går hjem.\n", "::: noter\nKun noter.\n:::\n"),
         "uden.md",
-        42,
+        43,
         "scenen 'Anden scene' har hverken tekst",
         True,
     ),
@@ -408,7 +412,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "speaker not in who",
         edit("**Bo:** Tak.", "**Mor:** Tak."),
         "uden.md",
-        24,
+        25,
         "'Mor' taler, men er ikke med i scenens who (Bo, Konsulent)",
         True,
     ),
@@ -416,7 +420,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "speaker form with colon outside the stars",
         edit("**Bo:** Tak.", "**Far**: Tak."),
         "uden.md",
-        24,
+        25,
         "'Far' taler, men er ikke med",
         True,
     ),
@@ -424,7 +428,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "empty line of speech",
         edit("**Bo:** Tak.", "**Bo:**"),
         "uden.md",
-        24,
+        25,
         "replikken fra 'Bo' er tom",
         True,
     ),
@@ -432,7 +436,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "thoughts without the citizen in the room",
         edit('citizen = "Bo"', 'citizen = "Ida"'),
         "uden.md",
-        26,
+        27,
         "tankerne er borgerens (Ida), men Ida er ikke med i scenens who",
         True,
     ),
@@ -440,7 +444,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unclosed thoughts at the end of the file",
         edit("Bo går hjem.\n", "Bo går hjem.\n::: tanker\nHjem.\n"),
         "uden.md",
-        48,
+        49,
         "::: tanker lukkes aldrig med :::",
         True,
     ),
@@ -448,7 +452,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unclosed notes before the next scene",
         edit("Hemmelig note.\n:::\n", "Hemmelig note.\n"),
         "uden.md",
-        38,
+        39,
         "::: noter lukkes aldrig med :::",
         True,
     ),
@@ -456,7 +460,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "thoughts left open when a pause begins",
         edit("Og lidt glad.\n:::\n", "Og lidt glad.\n"),
         "uden.md",
-        31,
+        32,
         "en ny ':::'-blok inde i ::: tanker",
         True,
     ),
@@ -464,7 +468,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unclosed pause at the end of the file",
         lambda s, c: write(uden_path(c), scenario_text() + "\n::: pause\n- Hvad nu?\n"),
         "uden.md",
-        49,
+        50,
         "::: pause lukkes aldrig med :::",
         True,
     ),
@@ -472,7 +476,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "nested blocks",
         edit("Jeg er spændt.\n", "Jeg er spændt.\n::: pause\n"),
         "uden.md",
-        28,
+        29,
         "en ny ':::'-blok inde i ::: tanker",
         True,
     ),
@@ -480,7 +484,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "close without open",
         edit("Bo sætter sig.\n", "Bo sætter sig.\n:::\n"),
         "uden.md",
-        20,
+        21,
         "::: lukker en blok, men ingen blok er åbnet",
         True,
     ),
@@ -488,7 +492,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unknown container",
         edit("::: noter\nHemmelig", "::: hemmeligt\nHemmelig"),
         "uden.md",
-        38,
+        39,
         "ukendt ':::'-linje",
         True,
     ),
@@ -496,7 +500,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "thoughts before the first scene",
         edit("Til underviseren.\n", "::: tanker\nFør scenen.\n:::\n"),
         "uden.md",
-        11,
+        12,
         "::: tanker hører til i en scene",
         True,
     ),
@@ -504,7 +508,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "pause without questions",
         edit("- Hvad tænker Bo?\n- Hvad ved\n  konsulenten?\n", ""),
         "uden.md",
-        32,
+        33,
         "pausen har ingen spørgsmål",
         True,
     ),
@@ -520,7 +524,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "level-1 heading",
         edit("Til underviseren.", "# Overskrift"),
         "uden.md",
-        11,
+        12,
         "brug ikke # overskrifter i et scenarie",
         True,
     ),
@@ -562,8 +566,8 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
             uden_path(c), scenario_text().encode().replace("Sæt".encode(), b"S\xe6t")
         ),
         "uden.md",
-        22,
-        "ikke gyldig UTF-8",
+        23,
+        "ikke har gemt som UTF-8",
         True,
     ),
     (
@@ -586,7 +590,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "unclosed scene fences",
         lambda s, c: write(uden_path(c), scenario_text() + "\n## Tredje\n+++\nwho = []\n"),
         "uden.md",
-        50,
+        51,
         "+++ åbnes her men lukkes aldrig",
         True,
     ),
@@ -594,7 +598,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "link to a missing guide page",
         edit("Bo går hjem.", "Bo går hjem. [Se](guide:mangler)"),
         "uden.md",
-        47,
+        48,
         "'mangler', som ikke findes",
         True,
     ),
@@ -635,7 +639,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "reveal point",
         edit("Bo sætter sig.\n", "Bo sætter sig.\n\n. . .\n"),
         "uden.md",
-        21,
+        22,
         "advarsel: '. . .' bruges ikke i scenarier",
         False,
     ),
@@ -643,7 +647,7 @@ CASES: list[tuple[str, Mutation, str, int, str, bool]] = [
         "empty thoughts",
         edit("::: tanker\nJeg er spændt.\n\nOg lidt glad.\n:::\n", "::: tanker\n:::\n"),
         "uden.md",
-        26,
+        27,
         "advarsel: ::: tanker er tom",
         False,
     ),
@@ -727,7 +731,7 @@ def test_body_problems_show_even_when_the_front_matter_is_incomplete(tmp_path: P
     assert code == 1
     found = [(name, line, message[:20]) for name, line, message in problems(lines)]
     assert ("uden.md", 1, "mangler 'citizen'") in found
-    assert ("uden.md", 23, "'Mor' taler, men er ") in found
+    assert ("uden.md", 24, "'Mor' taler, men er ") in found
     assert load_library([content]).scenario("uden") is None
 
 

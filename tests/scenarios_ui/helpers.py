@@ -23,6 +23,7 @@ meeting = "jobcenter"
 variant = "uden-statement"
 minutes = 3
 citizen = "Ida"
+language = "da"
 +++
 
 Beskrivelse [@click=app.quit]klik[/] til træneren.

@@ -24,9 +24,10 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 compile: setup
 	@$(PY) -m compileall -q peertui
 
+# Danish unless PEERTUI_LANG says otherwise (PEERTUI_LANG=en make run), whatever the locale.
 run: setup compile
-	@test -e $(DEMO)/store.json || $(VENV)/bin/peertui demo --data-dir $(DEMO)
-	PEERTUI_DATA_DIR=$(DEMO) $(VENV)/bin/peertui
+	@test -e $(DEMO)/store.json || PEERTUI_LANG=$${PEERTUI_LANG:-da} $(VENV)/bin/peertui demo --data-dir $(DEMO)
+	PEERTUI_LANG=$${PEERTUI_LANG:-da} PEERTUI_DATA_DIR=$(DEMO) $(VENV)/bin/peertui
 
 test: setup
 	$(VENV)/bin/ruff check .

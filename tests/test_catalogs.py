@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 from peertui import i18n
@@ -43,18 +44,22 @@ def test_the_check_finds_a_broken_placeholder_and_an_empty_translation(tmp_path)
     empty = catalog.get("Close")
     assert empty is not None
     empty.string = ""
+    template = {catalogs._key(m): m for m in catalogs.extract() if m.id}
+    template[("A message only the code has", None)] = Message("A message only the code has")
     broken = tmp_path / "da" / "LC_MESSAGES"
     broken.mkdir(parents=True)
     catalogs._write_po(broken / "peertui.po", catalog)
-    (broken / "peertui.mo").write_bytes(catalogs._compiled(catalog))
-    old = catalogs.LOCALE, catalogs.ROOT
-    catalogs.LOCALE, catalogs.ROOT = tmp_path, tmp_path
+    (broken / "peertui.mo").write_bytes(b"")  # older than its .po: nothing in it
+    old = catalogs.ROOT
+    catalogs.ROOT = tmp_path
     try:
-        found = "\n".join(catalogs.problems())
+        found = "\n".join(catalogs._problems_of(broken / "peertui.po", template))
     finally:
-        catalogs.LOCALE, catalogs.ROOT = old
+        catalogs.ROOT = old
     assert "placeholders ['tast']" in found
     assert "'Close' is not translated" in found
+    assert "lacks 'A message only the code has'" in found
+    assert "peertui.mo is older than its .po" in found
     assert original != message.string
 
 

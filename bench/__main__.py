@@ -11,7 +11,7 @@ import sys
 
 from bench.common import Row, fmt_seconds
 
-MODULES = ["startup", "guide", "wall", "store", "export", "statement"]
+MODULES = ["startup", "guide", "keys", "wall", "store", "export", "statement"]
 
 
 def main(argv: list[str]) -> int:

@@ -16,8 +16,8 @@ Everything is put back afterwards (domain, folder and ``LANGUAGE``), so nothing 
 caller that runs ``main()`` in-process, and a command's own work (the app, the store, the
 exporter) runs :func:`as_before`, with the process's own settings. Click itself is not
 patched: no private name is used. The catalog's msgids are click's (pinned in pyproject.toml);
-``tests/cli/test_words.py`` fails when click has a word the catalog lacks, a placeholder
-differs, or ``click.mo`` is stale.
+``scripts/catalogs.py`` (``make catalogs``) compiles it, and ``make test`` fails when click has
+a word the catalog lacks, a placeholder differs, or ``click.mo`` is stale.
 """
 
 from __future__ import annotations

@@ -405,19 +405,6 @@ def _info(folder: Path, out: TextIO) -> int:
 
         for line in status_lines(store):
             _say(line, file=out)
-        past = store.groups_past_retention()
-        if past:
-            _say(
-                ngettext(
-                    "{count} group is past its deletion date: {names}. Run 'peertui purge' "
-                    "to delete it.",
-                    "{count} groups are past their deletion date: {names}. Run 'peertui "
-                    "purge' to delete them.",
-                    len(past),
-                    names=", ".join(g.name for g in past),
-                ),
-                file=out,
-            )
     return EXIT_OK
 
 

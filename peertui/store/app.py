@@ -32,9 +32,10 @@ class AppStore:
         return self.store.read_only
 
 
-def status_lines(store: Store) -> list[str]:
+def status_lines(store: Store, today: date | None = None) -> list[str]:
     """What the facilitator should know about the folder: damaged files, an erasure or an
-    import that was interrupted (finished now, or still waiting)."""
+    import that was interrupted (finished now, or still waiting), groups past their deletion
+    date (on ``today``)."""
     lines = [clean_line(problem) for problem in store.damaged]
     if store.finished_erasures:
         lines.append(_("An interrupted deletion has now been finished."))
@@ -59,6 +60,18 @@ def status_lines(store: Store) -> list[str]:
                 "shown as it is after the import."
             )
         )
+    past = store.groups_past_retention(today)
+    if past:
+        lines.append(
+            ngettext(
+                "{count} group is past its deletion date: {names}. Run 'peertui purge' "
+                "to delete it.",
+                "{count} groups are past their deletion date: {names}. Run 'peertui "
+                "purge' to delete them.",
+                len(past),
+                names=", ".join(g.name for g in past),
+            )
+        )
     return lines
 
 
@@ -78,18 +91,5 @@ def open_for_app(
         notices.append(
             _("{reason} peertui has been opened read-only: nothing will be saved.", reason=str(exc))
         )
-    notices.extend(status_lines(store))
-    past = store.groups_past_retention(today)
-    if past:
-        names = ", ".join(g.name for g in past)
-        notices.append(
-            ngettext(
-                "{count} group is past its deletion date: {names}. Run 'peertui purge' "
-                "to delete it.",
-                "{count} groups are past their deletion date: {names}. Run 'peertui "
-                "purge' to delete them.",
-                len(past),
-                names=names,
-            )
-        )
+    notices.extend(status_lines(store, today))
     return AppStore(store=store, notices=tuple(notices), locked_by=locked)

@@ -151,9 +151,11 @@ CLI_HELP: dict[str, str] = {
     "wall_data_dir": N_("data folder"),
     "data": N_("export, import or restore data"),
     "yes": N_("do not ask first (for scripts)"),
-    "export": N_("write all data to a JSON file"),
+    "export": N_("write all data to a file, encrypted with a passphrase"),
     "export_force": N_("overwrite the file if it exists"),
-    "import": N_("read data from a JSON file (all or nothing)"),
+    "export_unencrypted": N_("write plain JSON that anyone who gets the file can read"),
+    "passphrase_file": N_("read the passphrase from the first line of this file (for scripts)"),
+    "import": N_("read data from an export file, encrypted or not (all or nothing)"),
     "import_replace": N_("replace everything in the data folder with the file's content"),
     "restore": N_("restore damaged files from the newest good backup"),
     "restore_list": N_("show the backups for each data file"),
@@ -204,8 +206,9 @@ CLI_DESC: dict[str, str] = {
     "data": N_("The whole data folder as one JSON file, in and out, and restoring from backups."),
     "export": N_(
         "Writes all groups, participants, statements, worksheets, meeting logs "
-        "and trainees to one JSON file. The file contains health information: "
-        "keep it safe."
+        "and trainees to one file, encrypted with a passphrase you choose (the "
+        "age format). With --unencrypted it is plain JSON that anyone who gets "
+        "the file can read. The file contains health information: keep it safe."
     ),
     "import": N_(
         "Checks the whole file first; if there are errors, nothing is changed. "

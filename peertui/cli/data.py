@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from peertui.cli.base import (
+    F,
     command,
     data_dir_option,
     data_folder,
@@ -71,23 +72,58 @@ def _data() -> click.Group:
         pass
 
     @command("export", "export")
-    @click.argument("file", metavar=_("FILE.json"))
+    @click.argument("file", metavar=_("FILE"))
     @click.option("--force", is_flag=True, help=_("overwrite the file if it exists"))
+    @_passphrase_file_option()
+    @click.option(
+        "--unencrypted",
+        is_flag=True,
+        help=_("write plain JSON that anyone who gets the file can read"),
+    )
     @data_dir_option()
-    def export(file: str, force: bool, sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, lambda folder, out: _export(folder, file, force, out))
+    def export(
+        file: str,
+        force: bool,
+        passphrase_file: str | None,
+        unencrypted: bool,
+        sub_data_dir: str | None,
+    ) -> int:
+        if unencrypted and passphrase_file:
+            raise click.UsageError(_("Use either --passphrase-file or --unencrypted, not both."))
+        if not (unencrypted or passphrase_file or sys.stdin.isatty()):
+            raise click.UsageError(
+                _(
+                    "There is no terminal to ask for a passphrase: use --passphrase-file "
+                    "FILE, or --unencrypted for a file anyone can read."
+                )
+            )
+
+        def handler(folder: Path, out: TextIO) -> int:
+            return _export(folder, file, force, passphrase_file, unencrypted, out)
+
+        return _run(sub_data_dir, handler)
 
     @command("import", "import")
-    @click.argument("file", metavar=_("FILE.json"))
+    @click.argument("file", metavar=_("FILE"))
     @click.option(
         "--replace",
         is_flag=True,
         help=_("replace everything in the data folder with the file's content"),
     )
+    @_passphrase_file_option()
     @yes_option()
     @data_dir_option()
-    def import_(file: str, replace: bool, yes: bool, sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, lambda folder, out: _import(folder, file, replace, yes, out))
+    def import_(
+        file: str,
+        replace: bool,
+        passphrase_file: str | None,
+        yes: bool,
+        sub_data_dir: str | None,
+    ) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _import(folder, file, replace, passphrase_file, yes, out)
+
+        return _run(sub_data_dir, handler)
 
     @command("restore", "restore")
     @click.option("--list", "list_", is_flag=True, help=_("show the backups for each data file"))
@@ -104,6 +140,14 @@ def _data() -> click.Group:
     for sub in (export, import_, restore, info):
         data.add_command(sub)
     return data
+
+
+def _passphrase_file_option() -> Callable[[F], F]:
+    return click.option(
+        "--passphrase-file",
+        metavar=_("FILE"),
+        help=_("read the passphrase from the first line of this file (for scripts)"),
+    )
 
 
 def _forget() -> click.Command:
@@ -220,6 +264,61 @@ def _confirm(question: str, yes: bool, out: TextIO) -> bool:
     return answer.strip().casefold() in {"j", "ja", "y", "yes"}
 
 
+#: How many times a new passphrase may be typed twice differently before export gives up.
+PASSPHRASE_TRIES = 3
+
+
+def _new_passphrase() -> str | None:
+    """A new passphrase, typed twice on the terminal; None if it was not the same twice in
+    ``PASSPHRASE_TRIES`` tries (or the input ended)."""
+    import getpass
+
+    for attempt in range(1, PASSPHRASE_TRIES + 1):
+        try:
+            first = getpass.getpass(_("Passphrase for the file: "))
+            if not first:
+                _say(_("The passphrase cannot be empty."), file=sys.stderr)
+                continue
+            again = getpass.getpass(_("The same passphrase again: "))
+        except EOFError:
+            return None
+        if again == first:
+            return first
+        if attempt < PASSPHRASE_TRIES:
+            _say(_("The two passphrases are not the same. Try again."), file=sys.stderr)
+        else:
+            _say(_("The two passphrases are not the same."), file=sys.stderr)
+    return None
+
+
+class _NotAnswered(Exception):
+    """The input ended at a question (Ctrl+D): cancelled, like a no."""
+
+
+def _passphrase_for(file: str, passphrase_file: str | None) -> str:
+    """The passphrase of an encrypted import file: from ``--passphrase-file``, or asked."""
+    from peertui.store.errors import StoreError
+    from peertui.store.passphrase import read_passphrase_file
+    from peertui.store.text import clean  # as in _say
+
+    if passphrase_file:
+        return read_passphrase_file(Path(passphrase_file))
+    if not sys.stdin.isatty():
+        raise StoreError(
+            _(
+                "{file} is encrypted. Give its passphrase with --passphrase-file FILE when "
+                "peertui is not running in a terminal. Nothing has been changed.",
+                file=file,
+            )
+        )
+    import getpass
+
+    try:
+        return getpass.getpass(clean(_("Passphrase for {file}: ", file=file)))
+    except EOFError:
+        raise _NotAnswered from None
+
+
 def _local(moment: object) -> str:
     assert isinstance(moment, datetime)
     from peertui.formats import moment as written  # Babel loads when a command runs
@@ -227,34 +326,76 @@ def _local(moment: object) -> str:
     return written(moment)
 
 
-def _export(folder: Path, file: str, force: bool, out: TextIO) -> int:
-    # TinyDB and msgspec load when a command runs, never with the parser.
-    from peertui.store.portable import write_export
+def _export(
+    folder: Path,
+    file: str,
+    force: bool,
+    passphrase_file: str | None,
+    unencrypted: bool,
+    out: TextIO,
+) -> int:
+    # TinyDB, msgspec and pyrage load when a command runs, never with the parser.
+    from peertui.store.passphrase import read_passphrase_file
+    from peertui.store.portable import check_target, write_export
     from peertui.store.store import count_trainees, open_store
 
+    target = Path(file)
+    check_target(target, overwrite=force)  # before anyone types a passphrase
+    secret: str | None = None
+    if unencrypted:
+        _say(
+            _(
+                "The file will not be encrypted: anyone who gets it can read every "
+                "participant's words."
+            ),
+            file=out,
+        )
+    elif passphrase_file:
+        secret = read_passphrase_file(Path(passphrase_file))
+    else:
+        secret = _new_passphrase()
+        if secret is None:
+            _say(_("No passphrase was set, so nothing has been written."), file=sys.stderr)
+            return EXIT_CANCELLED
     with open_store(folder, read_only=True) as store:
         bundle = store.export_bundle()
-    size = write_export(bundle, Path(file), overwrite=force)
-    _say(
-        _(
-            "Exported to {file} ({size} bytes). Groups: {groups}. Trainees: "
+    write_export(bundle, target, overwrite=force, secret=secret)
+    counts = {
+        "file": file,
+        "groups": len(bundle.groups),
+        "trainees": count_trainees(bundle.groups),
+    }
+    if secret is None:
+        message = _(
+            "Exported to {file}. Groups: {groups}. Trainees: "
             "{trainees}. The file contains health information: keep it safe, and "
             "delete it when you have used it.",
-            file=file,
-            groups=len(bundle.groups),
-            trainees=count_trainees(bundle.groups),
-            size=size,
-        ),
-        file=out,
-    )
+            **counts,
+        )
+    else:
+        message = _(
+            "Exported to {file}, encrypted with the passphrase. Groups: "
+            "{groups}. Trainees: {trainees}. Keep the passphrase apart from the file: "
+            "without it, nobody can read the file.",
+            **counts,
+        )
+    _say(message, file=out)
     return EXIT_OK
 
 
-def _import(folder: Path, file: str, replace: bool, yes: bool, out: TextIO) -> int:
+def _import(
+    folder: Path, file: str, replace: bool, passphrase_file: str | None, yes: bool, out: TextIO
+) -> int:
     from peertui.store.portable import read_export  # as in _export
     from peertui.store.store import open_store
 
-    bundle = read_export(Path(file))  # checked completely before the store is opened
+    # Checked completely before the store is opened; an encrypted file is decrypted in
+    # memory, with the passphrase asked only then.
+    try:
+        bundle = read_export(Path(file), lambda: _passphrase_for(file, passphrase_file))
+    except _NotAnswered:
+        _say(_("Cancelled. Nothing has been changed."), file=out)
+        return EXIT_CANCELLED
     with open_store(folder) as store:
         if replace:
             question = _(

@@ -5,6 +5,10 @@ export -> import -> export is byte-identical. An import file is read up to ``MAX
 whatever its size claims to be, and checked completely (JSON, the schema, references, no CPR
 numbers, control characters removed and reported) before anything is written; the store then
 brings it in all at once (``peertui.store.journal``).
+
+An export is encrypted by default: the same bytes, locked with a passphrase in the ``age``
+format (``peertui.store.passphrase``). Reading one recognises the format by its header and
+decrypts in memory; the limit applies to the encrypted file as read.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import errno
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +25,7 @@ from typing import Any
 import msgspec
 
 from peertui.i18n import _
-from peertui.store import checks, schema
+from peertui.store import checks, passphrase, schema
 from peertui.store.checks import SchemaError
 from peertui.store.errors import ImportInvalid, StoreError
 from peertui.store.files import write_atomic
@@ -70,18 +75,27 @@ def export_bytes(bundle: ExportBundle) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_export(bundle: ExportBundle, target: Path, *, overwrite: bool = False) -> int:
-    """Write the export to ``target`` (0600: it holds health data). Returns the byte count."""
+def check_target(target: Path, *, overwrite: bool = False) -> None:
+    """``StoreError`` if the export cannot be written to ``target`` (asked before a passphrase)."""
     if target.is_dir():
         raise StoreError(_("{file} is a folder, not a file.", file=str(target)))
     if (target.exists() or target.is_symlink()) and not overwrite:
         raise StoreError(
             _("{file} already exists. Choose another name, or use --force.", file=str(target))
         )
-    payload = export_bytes(bundle)
-    folder = target.absolute().parent
-    if not folder.is_dir():
+    if not target.absolute().parent.is_dir():
         raise StoreError(_("The folder for {file} does not exist.", file=str(target)))
+
+
+def write_export(
+    bundle: ExportBundle, target: Path, *, overwrite: bool = False, secret: str | None = None
+) -> int:
+    """Write the export to ``target`` (0600: it holds health data), encrypted with the
+    passphrase ``secret`` unless it is None. Returns the byte count written."""
+    check_target(target, overwrite=overwrite)
+    payload = export_bytes(bundle)
+    if secret is not None:
+        payload = passphrase.encrypt(payload, secret)
     write_atomic(target.absolute(), payload, target.name)
     return len(payload)
 
@@ -157,9 +171,24 @@ def parse_export(raw: bytes) -> ExportBundle:
     return ExportBundle(groups=groups, organisation=top.organisation, cleaned=tuple(cleaned))
 
 
-def read_export(source: Path) -> ExportBundle:
+def read_export(source: Path, secret: Callable[[], str] | None = None) -> ExportBundle:
     """Read and check an import file: at most ``MAX_BYTES`` are read, whatever ``stat`` says,
-    and only from a regular file (a FIFO or a device is refused at once, never waited on)."""
+    and only from a regular file (a FIFO or a device is refused at once, never waited on).
+    An encrypted file is opened with the passphrase ``secret()`` gives (asked only then)."""
+    raw = read_limited(source, MAX_BYTES)
+    if passphrase.is_encrypted(raw):
+        if len(raw) > MAX_BYTES:
+            raise ImportInvalid(
+                _("it is larger than {limit} MB.", limit=MAX_BYTES // (1024 * 1024))
+            )
+        if secret is None:
+            raise ImportInvalid(_("it is encrypted, and no passphrase was given."))
+        raw = passphrase.decrypt(raw, secret(), str(source))
+    return parse_export(raw)
+
+
+def read_limited(source: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``source``, at most ``limit`` and one more."""
     name = str(source)
     try:
         fd = os.open(source, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
@@ -179,8 +208,8 @@ def read_export(source: Path) -> ExportBundle:
             raise StoreError(_("{file} is not a regular file.", file=name))
         chunks: list[bytes] = []
         size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -190,4 +219,4 @@ def read_export(source: Path) -> ExportBundle:
         raise StoreError(_("{file} cannot be read ({code}).", file=name, code=code)) from None
     finally:
         os.close(fd)
-    return parse_export(b"".join(chunks))
+    return b"".join(chunks)

@@ -136,7 +136,8 @@ def test_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     # bad input: a group that is not there, a file that exists, forget without a participant
     assert main(["export", "--group", "Ingen", "--data-dir", str(data)]) == EXIT_USAGE
     (tmp_path / "x.json").write_text("{}", encoding="utf-8")
-    assert main(["data", "export", str(tmp_path / "x.json"), "--data-dir", str(data)]) == 2
+    exists = ["data", "export", str(tmp_path / "x.json"), "--unencrypted"]
+    assert main([*exists, "--data-dir", str(data)]) == 2
     assert main(["forget", "--group", "Tirsdagsgruppen (demo)", "--data-dir", str(data)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "Error" not in err

@@ -121,11 +121,12 @@ def test_fresh_start_from_the_command_line(tmp_path: Path) -> None:
     assert "Grupper: 2. Kursister: 5." in info.stdout  # the demo training group's trainees
 
     out = tmp_path / "export.json"
-    assert run("--data-dir", str(demo), "data", "export", str(out), env=env).returncode == 0
+    plain = ("data", "export", str(out), "--unencrypted")
+    assert run("--data-dir", str(demo), *plain, env=env).returncode == 0
     env[ENV_VAR] = str(tmp_path / "via-env")
     assert run("data", "import", str(out), env=env).returncode == 0
     again = tmp_path / "again.json"
-    assert run("data", "export", str(again), env=env).returncode == 0
+    assert run("data", "export", str(again), "--unencrypted", env=env).returncode == 0
     assert out.read_bytes() == again.read_bytes()
 
     restore = run("data", "restore", env=env)
@@ -178,7 +179,7 @@ def test_export_is_valid_json_with_documented_keys(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(folder)]) == 0
     out = tmp_path / "x.json"
-    assert main(["--data-dir", str(folder), "data", "export", str(out)]) == 0
+    assert main(["--data-dir", str(folder), "data", "export", str(out), "--unencrypted"]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
     group, training = doc["groups"]
     assert list(group) == list(training)

@@ -421,7 +421,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def export_file(seeded: Path, tmp_path: Path) -> Path:
     out = tmp_path / "export.json"
-    result = _cli("data", "export", str(out), "--data-dir", str(seeded))
+    result = _cli("data", "export", str(out), "--unencrypted", "--data-dir", str(seeded))
     assert result.returncode == 0, result.stderr
     return out
 

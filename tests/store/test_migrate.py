@@ -52,7 +52,8 @@ def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
 
 def test_cli_says_too_new_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = _copy("schema99", tmp_path)
-    assert main(["--data-dir", str(data), "data", "export", str(tmp_path / "out.json")]) == 2
+    out = str(tmp_path / "out.json")
+    assert main(["--data-dir", str(data), "data", "export", out, "--unencrypted"]) == 2
     err = capsys.readouterr().err
     assert "nyere" in err and err.count("\n") == 1
     assert not (tmp_path / "out.json").exists()

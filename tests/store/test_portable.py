@@ -52,10 +52,10 @@ def source(tmp_path: Path) -> Path:
 
 def test_export_import_export_is_byte_identical(source: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "first.json", tmp_path / "second.json"
-    assert main(["--data-dir", str(source), "data", "export", str(first)]) == 0
+    assert main(["--data-dir", str(source), "data", "export", str(first), "--unencrypted"]) == 0
     target = tmp_path / "target"
     assert main(["--data-dir", str(target), "data", "import", str(first)]) == 0
-    assert main(["data", "export", str(second), "--data-dir", str(target)]) == 0
+    assert main(["data", "export", str(second), "--unencrypted", "--data-dir", str(target)]) == 0
     assert first.read_bytes() == second.read_bytes()
     assert first.stat().st_mode & 0o777 == 0o600
 
@@ -213,9 +213,10 @@ def test_full_disk_during_import_changes_nothing(
 def test_export_refuses_to_overwrite(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     out.write_text("mine", encoding="utf-8")
-    assert main(["--data-dir", str(source), "data", "export", str(out)]) == 2
+    plain = ["--data-dir", str(source), "data", "export", str(out), "--unencrypted"]
+    assert main(plain) == 2
     assert out.read_text(encoding="utf-8") == "mine"
-    assert main(["--data-dir", str(source), "data", "export", str(out), "--force"]) == 0
+    assert main([*plain, "--force"]) == 0
     assert json.loads(out.read_bytes())["format"] == "peertui-export"
 
 

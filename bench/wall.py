@@ -79,7 +79,7 @@ def run() -> list[Row]:
             median(to_console),
             "console's own screen",
             "median <= 100 ms",
-            f"{ROUNDS} presses, two real processes in ptys",
+            f"{ROUNDS} presses; both ptys read in one loop (one at a time: the rows above)",
         ),
         Row(
             "key press in console -> wall shows it (p95)",

@@ -10,17 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from peertui.i18n import N_, _
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.ui.screens.runner import PHASE_CLASSES
+from peertui.ui.textual_words import DanishBindings, TextualWords
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.ui.widgets.big_clock import BigClock
+from peertui.ui.widgets.quiet import show as show_text
 from peertui.ui.widgets.scenario_beats import BeatsView
 from peertui.wall import WallClient, WallState, scenario_beats
 
@@ -34,10 +37,27 @@ BIG_TEXT_ROWS = 30
 #: How long that hint stays (seconds).
 HINT_SECONDS = 20
 
-MODE_CLASSES = ("-idle", "-block", "-break", "-blank", "-shared", "-scenario", "-waiting")
+#: What each mode shows. Changing modes switches these containers' ``display``; a class on the
+#: screen would make Textual restyle every widget (docs/performance.md).
+MODE_VIEWS: dict[str, tuple[str, ...]] = {
+    "waiting": ("#wall-calm", "#wall-calm-note"),
+    "idle": ("#wall-calm",),
+    "blank": ("#wall-calm",),
+    "block": ("#wall-block",),
+    "shared": ("#wall-shared",),
+    "break": ("#wall-break",),
+    "scenario": ("#wall-scenario",),
+}
+VIEWS = sorted({view for views in MODE_VIEWS.values() for view in views})
 
 
-class WallApp(App[None]):
+class WallScreen(DanishBindings, Screen[None]):
+    """The wall's one screen: its keys are described in the user's language."""
+
+
+class WallApp(TextualWords):
+    """The wall. Its Textual words (ctrl+c's "how to quit") are in the user's language too."""
+
     CSS_PATH = [Path(__file__).with_name("common.tcss"), Path(__file__).with_name("wall.tcss")]
     TITLE = "peertui"
     ENABLE_COMMAND_PALETTE = False
@@ -62,9 +82,15 @@ class WallApp(App[None]):
         #: Whether the wall has said how to make the text bigger (it says so once).
         self.hinted = False
         self._text = ""
+        #: The mode on screen (its containers shown), and whether a scenario is at a pause.
+        self.shown_mode = ""
+        self.scenario_paused = False
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen:
+        return WallScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         # (A container aligns its children as one group: each centred one gets a Center.)
@@ -166,75 +192,89 @@ class WallApp(App[None]):
             return  # still starting, or already closing
         state = self.state
         mode = state.mode if self.connected else "waiting"
-        for cls in MODE_CLASSES:
-            self.screen.set_class(cls == f"-{mode}", cls)
+        if mode != self.shown_mode:
+            self.shown_mode = mode
+            for view in VIEWS:
+                self.query_one(view).display = view in MODE_VIEWS.get(mode, ())
         calm_title = self.query_one("#wall-calm-title", Static)
         calm_help = self.query_one("#wall-calm-help", Static)
         calm_note = self.query_one("#wall-calm-note", Static)
         # The room sees the group's name and a calm line; the facilitator a small note below.
         note = ""
         if mode == "waiting" and not self.ever_connected and not self.group:
-            calm_title.update(Content(_("Waiting for peertui …")))
-            calm_help.update(
+            show_text(calm_title, Content(_("Waiting for peertui …")))
+            show_text(
+                calm_help,
                 Content(
                     _(
                         "Start peertui in another window on this "
                         "computer. The wall connects by itself."
                     )
-                )
+                ),
             )
         elif mode == "waiting":
-            calm_title.update(Content(self.group or _("Welcome")))
-            calm_help.update(Content(_("The screen will be back in a moment.")))
+            show_text(calm_title, Content(self.group or _("Welcome")))
+            show_text(calm_help, Content(_("The screen will be back in a moment.")))
             note = _("The wall is waiting for peertui and will connect again.")
         elif mode == "idle":
-            calm_title.update(Content(self.group or _("Welcome")))
-            calm_help.update(Content(_("Good that you are here.")))
+            show_text(calm_title, Content(self.group or _("Welcome")))
+            show_text(calm_help, Content(_("Good that you are here.")))
         elif mode == "blank":
-            calm_title.update(Content(self.group or _("Welcome")))
-            calm_help.update("")
+            show_text(calm_title, Content(self.group or _("Welcome")))
+            show_text(calm_help, "")
         if mode == "waiting" and self.problem:
             note = self.problem
-        calm_note.update(Content(note))
-        self.query_one("#wall-title", Static).update(
-            Content.assemble((state.title, "bold"), "\n", (state.subtitle, "dim"))
+        show_text(calm_note, Content(note))
+        show_text(
+            self.query_one("#wall-title", Static),
+            Content.assemble((state.title, "bold"), "\n", (state.subtitle, "dim")),
         )
         for digits_id in ("#wall-countdown", "#wall-break-countdown"):
             digits = self.query_one(digits_id, BigClock)
             digits.update(state.countdown)
             for cls in PHASE_CLASSES:
                 digits.set_class(cls == f"-{state.phase}", cls)
-        self.query_one("#wall-paused", Static).update(
-            Content(_("Clock paused") if state.paused else "")
+        show_text(
+            self.query_one("#wall-paused", Static),
+            Content(_("Clock paused") if state.paused else ""),
         )
-        self.query_one("#wall-clock", Static).update(Content(state.meeting_clock))
+        show_text(self.query_one("#wall-clock", Static), Content(state.meeting_clock))
         # A participant's own words: shown exactly as written, never as Markdown or markup.
-        self.query_one("#wall-shared-title", Static).update(
-            Content.assemble((state.title, "bold"), "  ", (state.subtitle, "dim"))
+        show_text(
+            self.query_one("#wall-shared-title", Static),
+            Content.assemble((state.title, "bold"), "  ", (state.subtitle, "dim")),
         )
-        self.query_one("#wall-shared-text", Static).update(
-            Content(state.text if state.mode == "shared" else "")
+        show_text(
+            self.query_one("#wall-shared-text", Static),
+            Content(state.text if state.mode == "shared" else ""),
         )
         if mode == "scenario":
             self.show_scenario(state)
         if state.text != self._text:
             self._text = state.text
             self.query_one("#wall-text", Markdown).update(state.text)
-            self.query_one("#wall-break-text", Static).update(Content(" ".join(state.text.split())))
+            show_text(
+                self.query_one("#wall-break-text", Static), Content(" ".join(state.text.split()))
+            )
 
     def show_scenario(self, state: WallState) -> None:
         """A scenario's scene so far; at a pause only the calm pause and the chosen question."""
         room = _("In the room: {who}", who=state.extra.get("who", ""))
         if state.extra.get("where"):
             room = f"{room}  ·  {state.extra['where']}"
-        self.query_one("#wall-scenario-head", Static).update(
+        show_text(
+            self.query_one("#wall-scenario-head", Static),
             Content.assemble(
                 (state.title, "bold"), "\n", (state.subtitle, "bold"), "\n", (room, "dim")
-            )
+            ),
         )
-        self.screen.set_class(state.paused, "-scenario-paused")
-        self.query_one("#wall-scenario-question", Static).update(
-            Content(state.text if state.paused else "")
+        if state.paused != self.scenario_paused:
+            self.scenario_paused = state.paused
+            self.query_one("#wall-scenario-beats").display = not state.paused
+            self.query_one("#wall-scenario-pause").display = state.paused
+        show_text(
+            self.query_one("#wall-scenario-question", Static),
+            Content(state.text if state.paused else ""),
         )
         # Beats are mounted in order: one state's beats after the one before.
         beats = self.query_one("#wall-scenario-beats", BeatsView)

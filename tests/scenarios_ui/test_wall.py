@@ -177,7 +177,7 @@ async def test_the_wall_window_draws_a_scenario(tmp_path: Path) -> None:
             await console_pilot.press("space", "space")
             await until(pilot, lambda: len(scenario_beats(wall.state)) == 3)
             await pilot.pause(0.1)
-            assert wall.screen.has_class("-scenario")
+            assert wall.shown_mode == "scenario"
             view = wall.query_one("#wall-scenario-beats", BeatsView)
             assert view.display
             drawn = "\n".join(rendered(child) for child in view.children)
@@ -192,7 +192,7 @@ async def test_the_wall_window_draws_a_scenario(tmp_path: Path) -> None:
             await console_pilot.press("space", "s")
             await until(pilot, lambda: wall.state.text != "")
             await pilot.pause(0.1)
-            assert wall.screen.has_class("-scenario-paused")
+            assert wall.scenario_paused
             assert not view.display
             assert wall.query_one("#wall-scenario-pause").display
             assert rendered(wall.query_one("#wall-scenario-question", Static)) == (
@@ -204,7 +204,7 @@ async def test_the_wall_window_draws_a_scenario(tmp_path: Path) -> None:
                     assert "Og [bold]så[/bold]?" not in rendered(child)
             await console_pilot.press("escape")
             await until(pilot, lambda: wall.state.mode != "scenario")
-            assert not wall.screen.has_class("-scenario")
+            assert wall.shown_mode != "scenario"
             assert wall.is_running and source.is_running
     assert "Hemmelig note" in MARKUP_SCENARIO  # the note was there to leak, and did not
 

@@ -113,7 +113,7 @@ async def test_timer_colours_reach_the_wall(tmp_path: Path) -> None:
                 await pilot.pause(0.02)
                 if app.state.mode == "break":
                     break
-            assert app.screen.has_class("-break")
+            assert app.shown_mode == "break"
             assert app.query_one("#wall-break-countdown", Digits).value == "14:59"
     finally:
         await server.stop()

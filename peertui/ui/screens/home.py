@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peertui.check import check_command
 from peertui.formats import language_name
 from peertui.i18n import N_, _, language, ngettext
 from peertui.ui.base import PeerScreen
@@ -130,6 +129,9 @@ class HomeScreen(PeerScreen[None]):
     def refresh_notices(self) -> None:
         notices = list(self.peertui.notices)
         if self.library.errors:
+            # Only then: peertui.check brings the content loader and markdown-it along.
+            from peertui.check import check_command
+
             command = check_command(self.peertui.content_paths)  # the folders it was opened on
             notices.append(
                 _(

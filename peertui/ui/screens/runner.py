@@ -37,6 +37,7 @@ from peertui.ui.messages import WallChanged, WallsChanged
 from peertui.ui.screens.course import meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
 from peertui.ui.widgets.big_clock import BigClock
+from peertui.ui.widgets.quiet import show
 from peertui.wall import WallState, wall_state_for_run
 
 PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
@@ -142,6 +143,10 @@ class RunnerScreen(PeerScreen[None]):
         self.on_end = on_end
         self.carry_over = carry_over
         self._shown: tuple[Any, ...] = ()
+        # What the screen shows now, so that a key redraws only what it changes.
+        self._text: str | None = None
+        self._markers: dict[int, str] = {}
+        self._has_scenarios: bool | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -207,16 +212,20 @@ class RunnerScreen(PeerScreen[None]):
     # ------------------------------------------------------------------ drawing
 
     def refresh_block(self) -> None:
-        """Everything that changes when the block or reveal step changes."""
+        """Everything that changes when the block or reveal step changes. Only what changed is
+        redrawn (docs/performance.md): the wall is told first, so it draws while we do."""
         run = self.run
         block = run.block
-        self.query_one("#runner-title", Static).update(
+        self.publish()
+        show(
+            self.query_one("#runner-title", Static),
             Content.assemble(
                 (self.group_name + "  ·  " if self.group_name else "", "dim"),
                 (meeting_label(self.meeting), "bold"),
-            )
+            ),
         )
-        self.query_one("#runner-block-title", Static).update(
+        show(
+            self.query_one("#runner-block-title", Static),
             Content.assemble(
                 (block.title, "bold"),
                 "\n",
@@ -226,21 +235,27 @@ class RunnerScreen(PeerScreen[None]):
                     + _("item {number} of {count}", number=run.index + 1, count=len(run.timings)),
                     "dim",
                 ),
-            )
+            ),
         )
         text = "\n\n".join(run.visible_steps())
-        self.query_one("#runner-text", Markdown).update(text)
+        if text != self._text:
+            self._text = text
+            self.query_one("#runner-text", Markdown).update(text)
         more = run.step_count - run.step - 1
-        self.query_one("#step-flag", Static).update(
+        show(
+            self.query_one("#step-flag", Static),
             Content(
                 _("There is more: press r ({count} steps left)", count=more) if more > 0 else ""
-            )
+            ),
         )
         blocks = self.query_one("#runner-blocks", OptionList)
         blocks.highlighted = run.index
         for i, option_block in enumerate(self.meeting.blocks):
             # ✓ only for a block that really ran (a minute), not one passed through.
             marker = "▶" if i == run.index else ("✓" if run.held(i) else " ")
+            if self._markers.get(i) == marker:
+                continue  # only the old and the new current block change
+            self._markers[i] = marker
             prompt = Content.assemble(
                 f"{marker} ", (f"{option_block.minutes:>3}  ", "dim"), shorten(option_block.title)
             )
@@ -252,15 +267,23 @@ class RunnerScreen(PeerScreen[None]):
             notes = Content.assemble(
                 (_("From last time:"), "bold"), "\n", self.carry_over, "\n\n", notes
             )
-        self.query_one("#runner-notes-text", Static).update(notes)
+        show(self.query_one("#runner-notes-text", Static), notes)
         is_break = block.kind == "pause"
-        self.set_class(is_break, "-break")
-        self.refresh_bindings()  # "m" (meeting training) only where the block has scenarios
+        if is_break != self.has_class("-break"):
+            # Two containers change places; a class on the screen would restyle every widget.
+            self.query_one("#runner-main").display = not is_break
+            self.query_one("#break-view").display = is_break
+            self.set_class(is_break, "-break")  # no CSS depends on it: a marker for tests
+        has_scenarios = bool(block.scenarios)
+        if has_scenarios != self._has_scenarios:
+            self._has_scenarios = has_scenarios
+            self.refresh_bindings()  # "m" (meeting training) only where the block has scenarios
         self._shown = ()
-        self.refresh_clock()
+        self.refresh_clock(publish=False)
 
-    def refresh_clock(self) -> None:
-        """The countdowns, their colour and the meeting clock (called every tick)."""
+    def refresh_clock(self, *, publish: bool = True) -> None:
+        """The countdowns, their colour and the meeting clock (called every tick). Only what
+        changed is redrawn; the wall is told unless ``publish`` is false."""
         run = self.run
         remaining = run.remaining()
         phase = run.phase()
@@ -278,8 +301,9 @@ class RunnerScreen(PeerScreen[None]):
             return
         self._shown = shown
         if run.block.kind == "pause":
-            self.query_one("#break-text", Static).update(
-                Content(" ".join(" ".join(run.visible_steps()).split()))
+            show(
+                self.query_one("#break-text", Static),
+                Content(" ".join(" ".join(run.visible_steps()).split())),
             )
         clock_text = format_clock(remaining)
         for digits_id in ("#countdown", "#break-countdown"):
@@ -294,7 +318,8 @@ class RunnerScreen(PeerScreen[None]):
             plan = _("{minutes} ahead", minutes=minutes_text(delta))
         else:
             plan = _("on plan")
-        self.query_one("#meeting-clock", Static).update(
+        show(
+            self.query_one("#meeting-clock", Static),
             Content(
                 _(
                     "Meeting {elapsed} of {planned}  ·  {plan}",
@@ -302,7 +327,7 @@ class RunnerScreen(PeerScreen[None]):
                     planned=format_hours(run.total_planned),
                     plan=plan,
                 )
-            )
+            ),
         )
         paused_text = ""
         if run.paused:
@@ -311,9 +336,10 @@ class RunnerScreen(PeerScreen[None]):
                 if self.resumed
                 else _("The clock is stopped (paused). Press space to continue.")
             )
-        self.query_one("#paused-flag", Static).update(Content(paused_text))
+        show(self.query_one("#paused-flag", Static), Content(paused_text))
         self.set_class(run.paused, "-paused")
-        self.publish()
+        if publish:
+            self.publish()
 
     def publish(self) -> None:
         """Tell the wall (if one is attached) what the room should see now."""

@@ -10,6 +10,11 @@ the same data that file holds, plus flush and fsync, timed in the same loop, alt
 Two more rows: the same edit against ``json.dumps`` (the C encoder, what the storage uses;
 ``json.dump`` streams through the slower pure-Python encoder), and the naive layout of all
 10,000 statements in one file, against ``json.dump`` of that one file.
+
+A protected data folder (issue 18; ``protected_rows``): the same edit in a protected copy of
+the same folder against the plain one, alternating edit by edit (target: at most 1.5 times),
+and opening the protected copy with its passphrase (argon2id at its real cost, then every file
+decrypted) against opening the plain one (target: at most 1 s more).
 """
 
 from __future__ import annotations
@@ -232,6 +237,77 @@ def run() -> list[Row]:
                 f"naive layout for comparison: every edit rewrites {size // 1024} KB",
             )
         )
+        rows.extend(protected_rows(root))
     finally:
         shutil.rmtree(root, ignore_errors=True)
+    return rows
+
+
+# --- a protected data folder (issue 18) --------------------------------------------------------
+
+PROTECTED_SIZES = (1_000, 10_000)
+PROTECTED_SAVE_TARGET = 1.5
+PROTECTED_OPEN_EXTRA = 1.0  # seconds
+_PASSPHRASE = "korrekt hest batteri hæfteklamme"
+
+
+def protected_rows(root: Path) -> list[Row]:
+    """Saving and opening a protected folder against a plain copy of the same folder, in the
+    same run: edits alternate between the two stores (paired ratios), opens alternate too."""
+    from peertui.store.protection import new_identity
+
+    rows: list[Row] = []
+    rng = random.Random(18)
+    for total in PROTECTED_SIZES:
+        plain = root / f"plain-{total}"
+        _build(plain, total, PER_GROUP, PARTICIPANTS)
+        protected = root / f"protected-{total}"
+        shutil.copytree(plain, protected)
+        with open_store(protected) as store:
+            store.protect(_PASSPHRASE, new_identity())
+        ours: list[float] = []
+        base: list[float] = []
+        with open_store(plain) as bare, open_store(protected, passphrase=_PASSPHRASE) as sealed:
+            groups = [g.id for g in bare.groups()]
+            for i in range(SAVES):
+                gid = rng.choice(groups)
+                statement = rng.choice(bare.statements(gid))
+                answers = [f"{_text(rng)} ({i})", *statement.answers[1:]]
+                pair = [(bare, base), (sealed, ours)]
+                if i % 2:
+                    pair.reverse()  # neither always goes first
+                for store, samples in pair:
+                    samples.append(
+                        _time(lambda s=store: s.update_statement(gid, statement.id, answers))  # noqa: B023
+                    )
+        ratios = [o / b for o, b in zip(ours, base, strict=True) if b > 0]
+        rows.append(
+            Row(
+                f"protected save, {total} st., median",
+                median(ours),
+                median(base),
+                "the same edit, plain folder",
+                f"<= {PROTECTED_SAVE_TARGET}x",
+                "age X25519 encryption of the group file (paired ratio)",
+                paired_ratio=median(ratios),
+            )
+        )
+        opened: list[float] = []
+        plain_opened: list[float] = []
+        for _round in range(LOADS):
+            plain_opened.append(_time(lambda: open_store(plain).close()))  # noqa: B023
+            opened.append(
+                _time(lambda: open_store(protected, passphrase=_PASSPHRASE).close())  # noqa: B023
+            )
+        extra = median(opened) - median(plain_opened)
+        rows.append(
+            Row(
+                f"protected open, {total} st.",
+                median(opened),
+                median(plain_opened),
+                "open_store, plain folder",
+                f"<= +{PROTECTED_OPEN_EXTRA:.0f} s",
+                f"{extra * 1000:+.0f} ms: argon2id once, then every file decrypted",
+            )
+        )
     return rows

@@ -160,6 +160,9 @@ CLI_HELP: dict[str, str] = {
     "restore": N_("restore damaged files from the newest good backup"),
     "restore_list": N_("show the backups for each data file"),
     "info": N_("show where data is kept and what is in the folder"),
+    "protect": N_("encrypt the data folder, locked with a passphrase"),
+    "unprotect": N_("turn off the data folder's encryption"),
+    "passphrase": N_("change the data folder's passphrase, or set a new one with the recovery key"),
     "forget": N_("delete a participant completely, also in backups"),
     "forget_group": N_("the group's id or exact name"),
     "forget_participant": N_("the participant's (or trainee's) id or first name/nickname"),
@@ -222,6 +225,20 @@ CLI_DESC: dict[str, str] = {
         "deleted."
     ),
     "info": N_("Shows the data folder, the groups and their deletion dates."),
+    "protect": N_(
+        "Encrypts every file in the data folder, backups included, with a key locked by a "
+        "passphrase you choose. Every command and the app then ask for the passphrase. "
+        "Writes a recovery sheet with a recovery key that opens the folder if the "
+        "passphrase is forgotten. Without both, nobody can read the data."
+    ),
+    "unprotect": N_(
+        "Decrypts every file in the data folder and removes the key. Asks for the passphrase first."
+    ),
+    "passphrase": N_(
+        "Locks the data folder's key with a new passphrase. Opens it with the old "
+        "passphrase, or with --recovery-key if the passphrase is forgotten. The files are "
+        "not rewritten; the recovery key stays the same."
+    ),
     "forget": N_(
         "Deletes a participant from the group: consents, attendance, "
         "statements with all versions, worksheets, and the participant's name "

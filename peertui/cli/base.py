@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
 
 from peertui import labels
 from peertui.cli.exits import EXIT_CANCELLED, EXIT_ERROR
 from peertui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from peertui.store.protection import Identity
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,6 +92,61 @@ def data_dir_option(
     return click.option("--data-dir", "sub_data_dir", metavar=_("FOLDER"), help=_(help_key))
 
 
+def folder_passphrase_option(flag: str = "--passphrase-file") -> Callable[[F], F]:
+    """The passphrase of a protected data folder, for scripts (``--passphrase-file``; on
+    ``data export``/``data import``, where that names the file's, ``--data-passphrase-file``)."""
+    return click.option(
+        flag,
+        "folder_passphrase_file",
+        metavar=_("FILE"),
+        help=_("read the data folder's passphrase from the first line of this file (for scripts)"),
+    )
+
+
+class NotAnswered(Exception):
+    """The input ended at a question (Ctrl+D): cancelled, like a no."""
+
+
+def ask_secret(prompt: str) -> str:
+    """A passphrase typed on the terminal, not shown. ``NotAnswered`` if the input ends."""
+    import getpass
+
+    from peertui.store.text import clean  # what is printed passes the store's cleaner
+
+    try:
+        return getpass.getpass(clean(prompt))
+    except EOFError:
+        raise NotAnswered from None
+
+
+def folder_key(
+    folder: Path, passphrase_file: str | None, flag: str = "--passphrase-file"
+) -> Identity | None:
+    """A protected data folder's key, unlocked with the passphrase from ``passphrase_file``
+    or typed on the terminal (stretched once per command); None for a folder that is not
+    protected. ``WrongPassphrase`` (nothing has been read or changed)."""
+    from peertui.store.errors import StoreError
+    from peertui.store.passphrase import read_passphrase_file
+    from peertui.store.protection import is_protected, unlock
+
+    if not is_protected(folder):
+        return None
+    if passphrase_file:
+        passphrase = read_passphrase_file(Path(passphrase_file))
+    elif not sys.stdin.isatty():
+        raise StoreError(
+            _(
+                "The data folder {dir} is protected with a passphrase. Give it with {option} "
+                "FILE when peertui is not running in a terminal. Nothing has been changed.",
+                dir=str(folder),
+                option=flag,
+            )
+        )
+    else:
+        passphrase = ask_secret(_("Passphrase for the data folder: "))
+    return unlock(folder, passphrase=passphrase)
+
+
 def yes_option() -> Callable[[F], F]:
     return click.option("-y", "--yes", is_flag=True, help=_("do not ask first (for scripts)"))
 
@@ -115,6 +173,9 @@ def one_calm_line(
         return EXIT_ERROR
     except KeyboardInterrupt:
         say(_("Interrupted."), stderr)
+        return EXIT_CANCELLED
+    except NotAnswered:
+        say(_("Cancelled. Nothing has been changed."), stderr)
         return EXIT_CANCELLED
     except BrokenPipeError:
         raise

@@ -24,11 +24,20 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from peertui.cli.base import command, current, data_dir_option, data_folder, one_calm_line
+from peertui.cli.base import (
+    command,
+    current,
+    data_dir_option,
+    data_folder,
+    folder_key,
+    folder_passphrase_option,
+    one_calm_line,
+)
 from peertui.cli.exits import EXIT_NOT_READY, EXIT_OK
 from peertui.i18n import _
 
 if TYPE_CHECKING:
+    from peertui.store.protection import Identity
     from peertui.store.schema import Participant
     from peertui.store.store import Store
 
@@ -40,6 +49,7 @@ class CertificateOptions:
     out: str | None
     folder: Path
     content: tuple[str, ...] = ()
+    passphrase_file: str | None = None  # a protected data folder's, for scripts
 
 
 def build() -> click.Command:
@@ -61,14 +71,22 @@ def build() -> click.Command:
         metavar=_("FOLDER"),
         help=_("folder for the file, otherwise ./peertui-udskrifter (created if missing)"),
     )
+    @folder_passphrase_option()
     @data_dir_option()
-    def certificate(group: str, trainee: str, out: str | None, sub_data_dir: str | None) -> int:
+    def certificate(
+        group: str,
+        trainee: str,
+        out: str | None,
+        folder_passphrase_file: str | None,
+        sub_data_dir: str | None,
+    ) -> int:
         options = CertificateOptions(
             group=group,
             trainee=trainee,
             out=out,
             folder=data_folder(sub_data_dir),
             content=current().content,
+            passphrase_file=folder_passphrase_file,
         )
         return run(options)
 
@@ -121,7 +139,7 @@ def find_trainee(store: Store, group_id: str, ref: str) -> Participant:
     return person
 
 
-def _open(folder: Path) -> tuple[Store, bool]:
+def _open(folder: Path, key: Identity | None = None) -> tuple[Store, bool]:
     """The store, writable if possible; ``(store, locked)``: read-only because a running
     peertui holds the lock. A folder that does not exist is opened read-only (empty)."""
     # The store loads when the command runs, never with the parser.
@@ -131,9 +149,9 @@ def _open(folder: Path) -> tuple[Store, bool]:
     if not folder.exists():
         return open_store(folder, read_only=True), False
     try:
-        return open_store(folder), False
+        return open_store(folder, key=key), False
     except StoreLocked:
-        return open_store(folder, read_only=True), True
+        return open_store(folder, read_only=True, key=key), True
 
 
 def _certificate(args: CertificateOptions, out: TextIO, err: TextIO) -> int:
@@ -146,7 +164,7 @@ def _certificate(args: CertificateOptions, out: TextIO, err: TextIO) -> int:
     folder = args.folder
     library = load_library([Path(p) for p in args.content] if args.content else None)
     target = Path(args.out).expanduser() if args.out else default_out_dir()
-    store, locked = _open(folder)
+    store, locked = _open(folder, folder_key(folder, args.passphrase_file))
     with store:
         group = store.find_group(args.group)
         person = find_trainee(store, group.id, args.trainee)

@@ -19,9 +19,13 @@ import click
 
 from peertui.cli.base import (
     F,
+    NotAnswered,
+    ask_secret,
     command,
     data_dir_option,
     data_folder,
+    folder_key,
+    folder_passphrase_option,
     group,
     one_calm_line,
     yes_option,
@@ -32,6 +36,7 @@ from peertui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from peertui.store.backup import Backup
+    from peertui.store.protection import Identity
     from peertui.store.store import Store
 
 
@@ -58,12 +63,20 @@ def build() -> list[click.Command]:
     return [_data(), _forget(), _purge(), _organisation(), _demo()]
 
 
-def _run(sub_data_dir: str | None, handler: Callable[[Path, TextIO], int]) -> int:
-    """Run a store command on its data folder. Store errors become one line on stderr."""
+def _run(
+    sub_data_dir: str | None, handler: Callable[[Path, TextIO], int], *, pdf: bool = False
+) -> int:
+    """Run a store command on its data folder. Store errors (and with ``pdf``, the
+    exporter's) become one line on stderr."""
     from peertui.store.errors import StoreError  # when a command runs, not with the parser
 
+    expected: tuple[type[Exception], ...] = (StoreError,)
+    if pdf:
+        from peertui.export.errors import ExportError
+
+        expected = (StoreError, ExportError)
     folder = data_folder(sub_data_dir)
-    return one_calm_line(lambda: handler(folder, sys.stdout), (StoreError,), sys.stderr, _say_to)
+    return one_calm_line(lambda: handler(folder, sys.stdout), expected, sys.stderr, _say_to)
 
 
 def _data() -> click.Group:
@@ -80,12 +93,14 @@ def _data() -> click.Group:
         is_flag=True,
         help=_("write plain JSON that anyone who gets the file can read"),
     )
+    @folder_passphrase_option(DATA_PASSPHRASE)
     @data_dir_option()
     def export(
         file: str,
         force: bool,
         passphrase_file: str | None,
         unencrypted: bool,
+        folder_passphrase_file: str | None,
         sub_data_dir: str | None,
     ) -> int:
         if unencrypted and passphrase_file:
@@ -99,7 +114,9 @@ def _data() -> click.Group:
             )
 
         def handler(folder: Path, out: TextIO) -> int:
-            return _export(folder, file, force, passphrase_file, unencrypted, out)
+            return _export(
+                folder, file, force, passphrase_file, unencrypted, out, folder_passphrase_file
+            )
 
         return _run(sub_data_dir, handler)
 
@@ -111,35 +128,55 @@ def _data() -> click.Group:
         help=_("replace everything in the data folder with the file's content"),
     )
     @_passphrase_file_option()
+    @folder_passphrase_option(DATA_PASSPHRASE)
     @yes_option()
     @data_dir_option()
     def import_(
         file: str,
         replace: bool,
         passphrase_file: str | None,
+        folder_passphrase_file: str | None,
         yes: bool,
         sub_data_dir: str | None,
     ) -> int:
         def handler(folder: Path, out: TextIO) -> int:
-            return _import(folder, file, replace, passphrase_file, yes, out)
+            return _import(folder, file, replace, passphrase_file, yes, out, folder_passphrase_file)
 
         return _run(sub_data_dir, handler)
 
     @command("restore", "restore")
     @click.option("--list", "list_", is_flag=True, help=_("show the backups for each data file"))
     @yes_option()
+    @folder_passphrase_option()
     @data_dir_option()
-    def restore(list_: bool, yes: bool, sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, lambda folder, out: _restore(folder, list_, yes, out))
+    def restore(
+        list_: bool, yes: bool, folder_passphrase_file: str | None, sub_data_dir: str | None
+    ) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _restore(folder, list_, yes, out, folder_key(folder, folder_passphrase_file))
+
+        return _run(sub_data_dir, handler)
 
     @command("info", "info")
+    @folder_passphrase_option()
     @data_dir_option()
-    def info(sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, _info)
+    def info(folder_passphrase_file: str | None, sub_data_dir: str | None) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _info(folder, out, folder_key(folder, folder_passphrase_file))
 
-    for sub in (export, import_, restore, info):
+        return _run(sub_data_dir, handler)
+
+    for sub in (export, import_, restore, info, *_protection_commands()):
         data.add_command(sub)
     return data
+
+
+#: The recovery sheet's default name, in the current folder.
+RECOVERY_SHEET = N_("peertui-recovery-sheet.pdf")
+
+#: On ``data export`` and ``data import``, ``--passphrase-file`` is the file's passphrase;
+#: the data folder's is given with this one.
+DATA_PASSPHRASE = "--data-passphrase-file"
 
 
 def _passphrase_file_option() -> Callable[[F], F]:
@@ -148,6 +185,86 @@ def _passphrase_file_option() -> Callable[[F], F]:
         metavar=_("FILE"),
         help=_("read the passphrase from the first line of this file (for scripts)"),
     )
+
+
+def _protection_commands() -> list[click.Command]:
+    @command("protect", "protect")
+    @folder_passphrase_option()
+    @click.option(
+        "--recovery-sheet",
+        metavar=_("FILE"),
+        help=_("where to write the recovery sheet (PDF), otherwise ./peertui-gendannelsesark.pdf"),
+    )
+    @click.option(
+        "--print-recovery-key",
+        is_flag=True,
+        help=_("also show the recovery key here, once"),
+    )
+    @yes_option()
+    @data_dir_option()
+    def protect(
+        folder_passphrase_file: str | None,
+        recovery_sheet: str | None,
+        print_recovery_key: bool,
+        yes: bool,
+        sub_data_dir: str | None,
+    ) -> int:
+        sheet = Path(recovery_sheet or _(RECOVERY_SHEET)).expanduser()
+
+        def handler(folder: Path, out: TextIO) -> int:
+            return _protect(folder, folder_passphrase_file, sheet, print_recovery_key, yes, out)
+
+        return _run(sub_data_dir, handler, pdf=True)
+
+    @command("unprotect", "unprotect")
+    @folder_passphrase_option()
+    @yes_option()
+    @data_dir_option()
+    def unprotect(folder_passphrase_file: str | None, yes: bool, sub_data_dir: str | None) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _unprotect(folder, folder_passphrase_file, yes, out)
+
+        return _run(sub_data_dir, handler)
+
+    @command("passphrase", "passphrase")
+    @folder_passphrase_option()
+    @click.option(
+        "--recovery-key",
+        "use_recovery",
+        is_flag=True,
+        help=_("open the data folder with the recovery key instead of the passphrase"),
+    )
+    @click.option(
+        "--recovery-key-file",
+        metavar=_("FILE"),
+        help=_("read the recovery key from the first line of this file (for scripts)"),
+    )
+    @click.option(
+        "--new-passphrase-file",
+        metavar=_("FILE"),
+        help=_("read the new passphrase from the first line of this file (for scripts)"),
+    )
+    @data_dir_option()
+    def passphrase(
+        folder_passphrase_file: str | None,
+        use_recovery: bool,
+        recovery_key_file: str | None,
+        new_passphrase_file: str | None,
+        sub_data_dir: str | None,
+    ) -> int:
+        recovery = use_recovery or bool(recovery_key_file)
+        if recovery and folder_passphrase_file:
+            raise click.UsageError(_("Use either --passphrase-file or the recovery key, not both."))
+
+        def handler(folder: Path, out: TextIO) -> int:
+            return _change_passphrase(
+                folder, folder_passphrase_file, recovery, recovery_key_file,
+                new_passphrase_file, out,
+            )  # fmt: skip
+
+        return _run(sub_data_dir, handler)
+
+    return [protect, unprotect, passphrase]
 
 
 def _forget() -> click.Command:
@@ -159,12 +276,18 @@ def _forget() -> click.Command:
         help=_("the participant's (or trainee's) id or first name/nickname"),
     )
     @yes_option()
+    @folder_passphrase_option()
     @data_dir_option()
     def forget(
-        group: str | None, participant: str | None, yes: bool, sub_data_dir: str | None
+        group: str | None,
+        participant: str | None,
+        yes: bool,
+        folder_passphrase_file: str | None,
+        sub_data_dir: str | None,
     ) -> int:
         def handler(folder: Path, out: TextIO) -> int:
-            return _forget_one(folder, group, participant, yes, out)
+            key = folder_key(folder, folder_passphrase_file)
+            return _forget_one(folder, group, participant, yes, out, key)
 
         return _run(sub_data_dir, handler)
 
@@ -175,9 +298,16 @@ def _purge() -> click.Command:
     @command("purge", "purge")
     @click.option("--today", type=Day(), help=_("treat this date as today"))
     @yes_option()
+    @folder_passphrase_option()
     @data_dir_option()
-    def purge(today: date | None, yes: bool, sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, lambda folder, out: _purge_due(folder, today, yes, out))
+    def purge(
+        today: date | None, yes: bool, folder_passphrase_file: str | None, sub_data_dir: str | None
+    ) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            key = folder_key(folder, folder_passphrase_file)
+            return _purge_due(folder, today, yes, out, key)
+
+        return _run(sub_data_dir, handler)
 
     return purge
 
@@ -188,9 +318,13 @@ def _organisation() -> click.Group:
         pass
 
     @command("show", "org_show", page=False)
+    @folder_passphrase_option()
     @data_dir_option()
-    def show(sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, _show)
+    def show(folder_passphrase_file: str | None, sub_data_dir: str | None) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _show(folder, out, folder_key(folder, folder_passphrase_file))
+
+        return _run(sub_data_dir, handler)
 
     @command("set", "org_set", page=False)
     @click.option("--name", metavar=_("NAME"), help=_("the organisation's name"))
@@ -207,9 +341,14 @@ def _organisation() -> click.Group:
     )
     @click.option("--logo", metavar=_("FILE"), help=_("a logo as PNG or JPEG (at most 2 MB)"))
     @click.option("--no-logo", is_flag=True, help=_("remove the logo"))
+    @folder_passphrase_option()
     @data_dir_option()
-    def change(sub_data_dir: str | None, **fields: Any) -> int:
-        return _run(sub_data_dir, lambda folder, out: _set_organisation(folder, fields, out))
+    def change(sub_data_dir: str | None, folder_passphrase_file: str | None, **fields: Any) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            key = folder_key(folder, folder_passphrase_file)
+            return _set_organisation(folder, fields, out, key)
+
+        return _run(sub_data_dir, handler)
 
     organisation.add_command(show)
     organisation.add_command(change)
@@ -223,9 +362,13 @@ def _demo() -> click.Command:
         is_flag=True,
         help=_("make the demo group again (only if the folder has only demo data)"),
     )
+    @folder_passphrase_option()
     @data_dir_option()
-    def demo(force: bool, sub_data_dir: str | None) -> int:
-        return _run(sub_data_dir, lambda folder, out: _fill_demo(folder, force, out))
+    def demo(force: bool, folder_passphrase_file: str | None, sub_data_dir: str | None) -> int:
+        def handler(folder: Path, out: TextIO) -> int:
+            return _fill_demo(folder, force, out, folder_key(folder, folder_passphrase_file))
+
+        return _run(sub_data_dir, handler)
 
     return demo
 
@@ -268,14 +411,14 @@ def _confirm(question: str, yes: bool, out: TextIO) -> bool:
 PASSPHRASE_TRIES = 3
 
 
-def _new_passphrase() -> str | None:
+def _new_passphrase(prompt: str | None = None) -> str | None:
     """A new passphrase, typed twice on the terminal; None if it was not the same twice in
     ``PASSPHRASE_TRIES`` tries (or the input ended)."""
     import getpass
 
     for attempt in range(1, PASSPHRASE_TRIES + 1):
         try:
-            first = getpass.getpass(_("Passphrase for the file: "))
+            first = getpass.getpass(prompt or _("Passphrase for the file: "))
             if not first:
                 _say(_("The passphrase cannot be empty."), file=sys.stderr)
                 continue
@@ -291,8 +434,7 @@ def _new_passphrase() -> str | None:
     return None
 
 
-class _NotAnswered(Exception):
-    """The input ended at a question (Ctrl+D): cancelled, like a no."""
+_NotAnswered = NotAnswered
 
 
 def _passphrase_for(file: str, passphrase_file: str | None) -> str:
@@ -319,6 +461,165 @@ def _passphrase_for(file: str, passphrase_file: str | None) -> str:
         raise _NotAnswered from None
 
 
+def _chosen_passphrase(passphrase_file: str | None, prompt: str) -> str | None:
+    """A new passphrase for the data folder: from a file, or typed twice on the terminal
+    (None: not the same twice). ``StoreError`` without either."""
+    from peertui.store.errors import StoreError
+    from peertui.store.passphrase import read_passphrase_file
+
+    if passphrase_file:
+        return read_passphrase_file(Path(passphrase_file))
+    if not sys.stdin.isatty():
+        raise StoreError(
+            _(
+                "There is no terminal to ask for a passphrase: use --passphrase-file FILE. "
+                "Nothing has been changed."
+            )
+        )
+    return _new_passphrase(prompt)
+
+
+def _protect(
+    folder: Path,
+    passphrase_file: str | None,
+    sheet: Path,
+    show_key: bool,
+    yes: bool,
+    out: TextIO,
+) -> int:
+    # The store, pyrage, PyNaCl and (for the sheet) WeasyPrint load when the command runs.
+    from peertui.export import recovery_sheet
+    from peertui.store.errors import StoreError
+    from peertui.store.protection import ProtectionUnfinished, is_protected, new_identity
+    from peertui.store.protection import recovery_key as written
+    from peertui.store.store import open_store
+
+    if is_protected(folder):
+        raise StoreError(_("The data folder is already protected with a passphrase."))
+    recovery_sheet.check_target(sheet)  # before anyone types a passphrase
+    _say(
+        _(
+            "Protection encrypts every file in the data folder {dir}, backups included. "
+            "Opening peertui will then need the passphrase. Without the passphrase or the "
+            "recovery key, nobody can read the data: not you, not your organisation, and "
+            "not the developers of peertui.",
+            dir=str(folder),
+        ),
+        file=out,
+    )
+    if not _confirm(_("Turn on protection?"), yes, out):
+        _say(_("Cancelled. Nothing has been changed."), file=out)
+        return EXIT_CANCELLED
+    secret = _chosen_passphrase(passphrase_file, _("New passphrase for the data folder: "))
+    if secret is None:
+        _say(_("No passphrase was set, so nothing has been changed."), file=sys.stderr)
+        return EXIT_CANCELLED
+    identity = new_identity()
+    key = written(identity)
+    with open_store(folder) as store:
+        # The sheet first: protection is never turned on without its recovery key on paper.
+        recovery_sheet.write_recovery_sheet(sheet, key, folder, store.clock().astimezone().date())
+        try:
+            store.protect(secret, identity)
+        except ProtectionUnfinished:
+            raise  # the key is in use: the sheet stays
+        except BaseException:
+            sheet.unlink(missing_ok=True)  # nothing changed: a sheet for no key would mislead
+            raise
+    _say(
+        _(
+            "The data folder is now protected. The recovery sheet is in {file} (only you can "
+            "open it): print it, keep it locked away apart from the laptop, then delete the "
+            "file. It is made only this once.",
+            file=str(sheet),
+        ),
+        file=out,
+    )
+    if show_key:
+        _say(_("The recovery key (shown only this once):"), file=out)
+        _say(f"    {key}", file=out)
+    return EXIT_OK
+
+
+def _unprotect(folder: Path, passphrase_file: str | None, yes: bool, out: TextIO) -> int:
+    from peertui.store.errors import StoreError  # when the command runs, not with the parser
+    from peertui.store.protection import is_protected
+    from peertui.store.store import open_store
+
+    if not is_protected(folder):
+        raise StoreError(_("The data folder is not protected with a passphrase."))
+    key = folder_key(folder, passphrase_file)
+    _say(
+        _(
+            "Turning off protection decrypts every file in the data folder {dir}: then "
+            "anyone who gets hold of the laptop's disk can read the participants' words.",
+            dir=str(folder),
+        ),
+        file=out,
+    )
+    if not _confirm(_("Turn off protection?"), yes, out):
+        _say(_("Cancelled. Nothing has been changed."), file=out)
+        return EXIT_CANCELLED
+    with open_store(folder, key=key) as store:
+        store.unprotect()
+    _say(_("Protection is off: the files in the data folder are no longer encrypted."), file=out)
+    return EXIT_OK
+
+
+def _change_passphrase(
+    folder: Path,
+    passphrase_file: str | None,
+    recovery: bool,
+    recovery_key_file: str | None,
+    new_passphrase_file: str | None,
+    out: TextIO,
+) -> int:
+    from peertui.store.errors import StoreError  # when the command runs, not with the parser
+    from peertui.store.passphrase import read_passphrase_file
+    from peertui.store.protection import is_protected, unlock
+    from peertui.store.store import open_store
+
+    if not is_protected(folder):
+        raise StoreError(_("The data folder is not protected with a passphrase."))
+    if not recovery:
+        key = folder_key(folder, passphrase_file)
+    elif recovery_key_file:
+        key = unlock(folder, recovery=read_passphrase_file(Path(recovery_key_file)))
+    elif sys.stdin.isatty():
+        key = unlock(folder, recovery=ask_secret(_("Recovery key (from the recovery sheet): ")))
+    else:
+        raise StoreError(
+            _(
+                "There is no terminal to ask for the recovery key: use --recovery-key-file "
+                "FILE. Nothing has been changed."
+            )
+        )
+    if new_passphrase_file:
+        secret: str | None = read_passphrase_file(Path(new_passphrase_file))
+    elif sys.stdin.isatty():
+        secret = _new_passphrase(_("New passphrase for the data folder: "))
+    else:
+        raise StoreError(
+            _(
+                "There is no terminal to ask for the new passphrase: use "
+                "--new-passphrase-file FILE. Nothing has been changed."
+            )
+        )
+    if secret is None:
+        _say(_("No passphrase was set, so nothing has been changed."), file=sys.stderr)
+        return EXIT_CANCELLED
+    with open_store(folder, key=key) as store:
+        store.change_passphrase(secret)
+    _say(
+        _(
+            "The passphrase has been changed. The old one no longer opens the data folder; "
+            "the recovery key still does."
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _local(moment: object) -> str:
     assert isinstance(moment, datetime)
     from peertui.formats import moment as written  # Babel loads when a command runs
@@ -333,6 +634,7 @@ def _export(
     passphrase_file: str | None,
     unencrypted: bool,
     out: TextIO,
+    folder_passphrase_file: str | None = None,
 ) -> int:
     # TinyDB, msgspec and pyrage load when a command runs, never with the parser.
     from peertui.store.passphrase import read_passphrase_file
@@ -341,6 +643,7 @@ def _export(
 
     target = Path(file)
     check_target(target, overwrite=force)  # before anyone types a passphrase
+    key = folder_key(folder, folder_passphrase_file, DATA_PASSPHRASE)
     secret: str | None = None
     if unencrypted:
         _say(
@@ -357,7 +660,7 @@ def _export(
         if secret is None:
             _say(_("No passphrase was set, so nothing has been written."), file=sys.stderr)
             return EXIT_CANCELLED
-    with open_store(folder, read_only=True) as store:
+    with open_store(folder, read_only=True, key=key) as store:
         bundle = store.export_bundle()
     write_export(bundle, target, overwrite=force, secret=secret)
     counts = {
@@ -384,7 +687,13 @@ def _export(
 
 
 def _import(
-    folder: Path, file: str, replace: bool, passphrase_file: str | None, yes: bool, out: TextIO
+    folder: Path,
+    file: str,
+    replace: bool,
+    passphrase_file: str | None,
+    yes: bool,
+    out: TextIO,
+    folder_passphrase_file: str | None = None,
 ) -> int:
     from peertui.store.portable import read_export  # as in _export
     from peertui.store.store import open_store
@@ -396,7 +705,8 @@ def _import(
     except _NotAnswered:
         _say(_("Cancelled. Nothing has been changed."), file=out)
         return EXIT_CANCELLED
-    with open_store(folder) as store:
+    key = folder_key(folder, folder_passphrase_file, DATA_PASSPHRASE)
+    with open_store(folder, key=key) as store:
         if replace:
             question = _(
                 "The data folder has {groups} groups. Everything will be replaced by "
@@ -437,13 +747,15 @@ def _import(
     return EXIT_OK
 
 
-def _restore(folder: Path, list_only: bool, yes: bool, out: TextIO) -> int:
+def _restore(
+    folder: Path, list_only: bool, yes: bool, out: TextIO, key: Identity | None = None
+) -> int:
     # The store loads when a command runs, never with the parser.
     from peertui.store.backup import list_backups
     from peertui.store.paths import backup_dir
     from peertui.store.store import open_store
 
-    with open_store(folder, read_only=list_only) as store:
+    with open_store(folder, read_only=list_only, key=key) as store:
         if list_only:
             _list_backups(store, out, list_backups, backup_dir)
             return EXIT_OK
@@ -521,13 +833,15 @@ def _list_backups(
         )
 
 
-def _info(folder: Path, out: TextIO) -> int:
+def _info(folder: Path, out: TextIO, key: Identity | None = None) -> int:
     from peertui.store.store import open_store  # when the command runs, not with the parser
 
-    with open_store(folder, read_only=True) as store:
+    with open_store(folder, read_only=True, key=key) as store:
         groups = store.groups()
         trainees = sum(len(store.trainees(g.id)) for g in groups)
         _say(_("Data folder: {dir}", dir=str(folder)), file=out)
+        if store.protected:
+            _say(_("The data folder is protected with a passphrase."), file=out)
         _say(
             _("Groups: {groups}. Trainees: {trainees}.", groups=len(groups), trainees=trainees),
             file=out,
@@ -550,7 +864,12 @@ def _info(folder: Path, out: TextIO) -> int:
 
 
 def _forget_one(
-    folder: Path, group_ref: str | None, participant_ref: str | None, yes: bool, out: TextIO
+    folder: Path,
+    group_ref: str | None,
+    participant_ref: str | None,
+    yes: bool,
+    out: TextIO,
+    key: Identity | None = None,
 ) -> int:
     from peertui.store.store import open_store  # when the command runs, not with the parser
 
@@ -565,7 +884,7 @@ def _forget_one(
         return EXIT_ERROR
     from peertui.store.errors import NotFound  # as above
 
-    with open_store(folder) as store:
+    with open_store(folder, key=key) as store:
         # A trainee is a participant of a training group: forgotten the same way.
         group = store.find_group(group_ref)
         try:
@@ -617,10 +936,12 @@ def _finished_now(store: Store, group_id: str, ref: str) -> bool:
     )
 
 
-def _purge_due(folder: Path, today: date | None, yes: bool, out: TextIO) -> int:
+def _purge_due(
+    folder: Path, today: date | None, yes: bool, out: TextIO, key: Identity | None = None
+) -> int:
     from peertui.store.store import open_store  # when the command runs, not with the parser
 
-    with open_store(folder) as store:
+    with open_store(folder, key=key) as store:
         day = today or store.clock().astimezone().date()
         due = store.groups_past_retention(day)
         if not due:
@@ -661,12 +982,12 @@ def _purge_due(folder: Path, today: date | None, yes: bool, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _fill_demo(folder: Path, force: bool, out: TextIO) -> int:
+def _fill_demo(folder: Path, force: bool, out: TextIO, key: Identity | None = None) -> int:
     # The store loads when a command runs, never with the parser.
     from peertui.store import demo
     from peertui.store.store import open_store
 
-    with open_store(folder) as store:
+    with open_store(folder, key=key) as store:
         data = demo.fill(store, store.clock().astimezone().date(), force=force)
     _say(
         _(
@@ -680,15 +1001,17 @@ def _fill_demo(folder: Path, force: bool, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _show(folder: Path, out: TextIO) -> int:
+def _show(folder: Path, out: TextIO, key: Identity | None = None) -> int:
     from peertui.store.store import open_store  # when the command runs, not with the parser
 
-    with open_store(folder, read_only=True) as store:
+    with open_store(folder, read_only=True, key=key) as store:
         _show_organisation(store.organisation(), out)
     return EXIT_OK
 
 
-def _set_organisation(folder: Path, fields: dict[str, Any], out: TextIO) -> int:
+def _set_organisation(
+    folder: Path, fields: dict[str, Any], out: TextIO, key: Identity | None = None
+) -> int:
     # The store (TinyDB, msgspec) and, for a logo, Pillow load only when this runs.
     from msgspec.structs import replace
 
@@ -706,7 +1029,7 @@ def _set_organisation(folder: Path, fields: dict[str, Any], out: TextIO) -> int:
         changes["logo"] = ""
     elif fields["logo"]:
         changes["logo"] = prepare_logo(_read_logo(Path(fields["logo"])))
-    with open_store(folder) as store:
+    with open_store(folder, key=key) as store:
         saved = store.set_organisation(replace(store.organisation(), **changes))
     _say(_("The organisation has been saved."), file=out)
     _show_organisation(saved, out)

@@ -19,7 +19,15 @@ from typing import TextIO
 
 import click
 
-from peertui.cli.base import command, current, data_dir_option, data_folder, one_calm_line
+from peertui.cli.base import (
+    command,
+    current,
+    data_dir_option,
+    data_folder,
+    folder_key,
+    folder_passphrase_option,
+    one_calm_line,
+)
 from peertui.cli.exits import EXIT_ERROR, EXIT_OK
 from peertui.i18n import _, ngettext
 
@@ -40,6 +48,7 @@ class ExportOptions:
     force: bool = False
     folder: Path | None = None  # None: the data folder the command line names
     content: tuple[str, ...] = ()
+    passphrase_file: str | None = None  # a protected data folder's, for scripts
 
 
 def build() -> click.Command:
@@ -79,6 +88,7 @@ def build() -> click.Command:
     )
     @click.option("--one-file", is_flag=True, help=_("all sheets in one PDF file"))
     @click.option("--force", is_flag=True, help=_("overwrite files that already exist"))
+    @folder_passphrase_option()
     @data_dir_option()
     def export(
         group: str,
@@ -89,6 +99,7 @@ def build() -> click.Command:
         digital_copy: bool,
         one_file: bool,
         force: bool,
+        folder_passphrase_file: str | None,
         sub_data_dir: str | None,
     ) -> int:
         options = ExportOptions(
@@ -102,6 +113,7 @@ def build() -> click.Command:
             force=force,
             folder=data_folder(sub_data_dir),
             content=current().content,
+            passphrase_file=folder_passphrase_file,
         )
         return run(options)
 
@@ -137,7 +149,8 @@ def _export(args: ExportOptions, out: TextIO, err: TextIO) -> int:
 
     folder = args.folder or resolve_data_dir(None)
     library = load_library([Path(p) for p in args.content] if args.content else None)
-    with open_store(folder, read_only=True) as store:
+    key = folder_key(folder, args.passphrase_file)
+    with open_store(folder, read_only=True, key=key) as store:
         try:
             group = store.find_group(args.group)
         except NotFound:

@@ -16,6 +16,8 @@ The package, by what each module owns:
     journal    all-or-nothing changes to several files (imports)
     erasure    erasures that finish (forget, consent withdrawn, a group deleted)
     recovery   damaged files, restore, migration of one file
+    protection a protected folder: the data key, the passphrase, turning it on and off
+    passphrase files locked with a passphrase (encrypted exports)
     groups, people, words, trainees
                plain functions over one group's file
     portable   export and import files

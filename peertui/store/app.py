@@ -17,6 +17,7 @@ from datetime import date, datetime
 from peertui.i18n import _, ngettext
 from peertui.store.errors import StoreLocked
 from peertui.store.files import utc_now
+from peertui.store.paths import resolve_data_dir
 from peertui.store.store import Store, open_store
 from peertui.store.text import clean_line
 
@@ -50,6 +51,7 @@ def status_lines(store: Store, today: date | None = None) -> list[str]:
                 count,
             )
         )
+    lines.extend(_protection_lines(store))
     if store.import_finished:
         lines.append(_("An interrupted import has now been finished."))
     elif store.import_finished is None:
@@ -75,19 +77,53 @@ def status_lines(store: Store, today: date | None = None) -> list[str]:
     return lines
 
 
+def _protection_lines(store: Store) -> list[str]:
+    finished = store.protection_finished
+    if finished == "protected":
+        return [_("Turning on protection was interrupted and has now been finished.")]
+    if finished == "plain":
+        return [_("Turning off protection was interrupted and has now been finished.")]
+    if finished == "undone":
+        return [_("Turning on protection was interrupted before it began: nothing was changed.")]
+    if store.protection_pending == "protected":
+        return [
+            _(
+                "Turning on protection was interrupted. It will be finished the next time "
+                "peertui opens the data folder with write access."
+            )
+        ]
+    if store.protection_pending == "plain":
+        return [
+            _(
+                "Turning off protection was interrupted. It will be finished the next time "
+                "peertui opens the data folder with write access."
+            )
+        ]
+    return []
+
+
 def open_for_app(
     data_dir: str | os.PathLike[str] | None = None,
     *,
     today: date | None = None,
     clock: Callable[[], datetime] = utc_now,
+    passphrase: str | None = None,
 ) -> AppStore:
+    """``passphrase``: a protected folder's (``PassphraseNeeded`` without it,
+    ``WrongPassphrase`` if it does not open the folder: nothing has been changed)."""
     notices: list[str] = []
     locked: StoreLocked | None = None
+    key = None
+    if passphrase is not None:
+        from peertui.store.protection import unlock  # PyNaCl loads only for a protected folder
+
+        # Stretched once, whether the folder then opens writable or read-only.
+        key = unlock(resolve_data_dir(data_dir), passphrase=passphrase)
     try:
-        store = open_store(data_dir, clock=clock)
+        store = open_store(data_dir, clock=clock, key=key)
     except StoreLocked as exc:
         locked = exc
-        store = open_store(data_dir, read_only=True, clock=clock)
+        store = open_store(data_dir, read_only=True, clock=clock, key=key)
         notices.append(
             _("{reason} peertui has been opened read-only: nothing will be saved.", reason=str(exc))
         )

@@ -11,6 +11,13 @@ guarantees no other process writes the file, so reading it back on every operati
 otherwise would) buys nothing. Every write still goes to disk before the call returns; this is
 not TinyDB's ``CachingMiddleware``. Only inside an explicit ``batch()`` are several table
 operations collected into one write, which happens when the batch ends.
+
+Sealing (a protected data folder, ``peertui.store.protection``) happens here and nowhere else:
+``stage`` (and so ``write_atomic``) passes what it writes through the sealer registered for the
+file's data folder, and ``read_bytes`` (and so ``read_json``) opens every file that starts
+with the ``age`` header. A file is recognised by its own first line, so a folder half-way
+through being protected or unprotected reads correctly. Without a sealer registered nothing
+is sealed, and an ``age`` file is damage (it is not this folder's).
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import stat
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 from tinydb.storages import Storage
@@ -45,6 +52,69 @@ _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+# --- sealing -----------------------------------------------------------------------------------
+
+#: The first line of every binary ``age`` file: how a sealed data file is recognised.
+AGE_HEADER = b"age-encryption.org/v1\n"
+
+
+class Sealer(Protocol):
+    """What a protected data folder does to its files' bytes (``protection.AgeSealer``)."""
+
+    def seal(self, payload: bytes) -> bytes:
+        """The bytes to write for ``payload`` (encrypted, or as they are)."""
+        ...
+
+    def open(self, raw: bytes, rel: str) -> bytes:
+        """The plain bytes of a sealed file. ``StoreDamaged(rel)`` if they do not open."""
+        ...
+
+
+#: data folder -> the sealers registered for it (the newest counts; one per open store).
+_sealers: dict[Path, list[Sealer]] = {}
+
+
+def register_sealer(data_dir: Path, sealer: Sealer) -> None:
+    """From now on, files under ``data_dir`` are written through ``sealer``."""
+    _sealers.setdefault(data_dir, []).append(sealer)
+
+
+def unregister_sealer(data_dir: Path, sealer: Sealer) -> None:
+    found = _sealers.get(data_dir)
+    if found is None:
+        return
+    with contextlib.suppress(ValueError):
+        found.remove(sealer)
+    if not found:
+        del _sealers[data_dir]
+
+
+def sealer_for(path: Path) -> Sealer | None:
+    """The sealer of the data folder that holds ``path`` (None: not a protected folder)."""
+    if not _sealers:
+        return None
+    for parent in path.parents:
+        found = _sealers.get(parent)
+        if found:
+            return found[-1]
+    return None
+
+
+def is_sealed(raw: bytes) -> bool:
+    return raw.startswith(AGE_HEADER)
+
+
+def unseal(path: Path, raw: bytes, rel: str) -> bytes:
+    """The plain bytes of a file read from ``path``: a sealed one opened by its folder's
+    sealer (``StoreDamaged`` without one), any other as it is."""
+    if not is_sealed(raw):
+        return raw
+    sealer = sealer_for(path)
+    if sealer is None:
+        raise StoreDamaged(rel)
+    return sealer.open(raw, rel)
 
 
 _encoder = msgspec.json.Encoder()
@@ -88,9 +158,14 @@ def _unlink_quietly(path: Path) -> None:
         path.unlink()
 
 
-def stage(path: Path, payload: bytes, rel: str) -> Path:
-    """Write ``payload`` to a fsynced 0600 temp file next to ``path``; return the temp file."""
+def stage(path: Path, payload: bytes, rel: str, *, seal: bool = True) -> Path:
+    """Write ``payload`` to a fsynced 0600 temp file next to ``path``; return the temp file.
+    ``seal``: through the sealer of ``path``'s data folder, if it has one (``False``: the
+    bytes as they are, for what must stay readable without the key, or is sealed already)."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    sealer = sealer_for(path) if seal else None
+    if sealer is not None:
+        payload = sealer.seal(payload)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
         try:
@@ -134,17 +209,25 @@ def write_atomic(
     *,
     backup_folder: Path | None = None,
     now: datetime | None = None,
+    seal: bool = True,
 ) -> None:
-    """Replace ``path`` with ``payload`` atomically and durably. Raises ``SaveFailed``."""
-    tmp = stage(path, payload, rel)
+    """Replace ``path`` with ``payload`` atomically and durably. Raises ``SaveFailed``.
+    ``seal``: see ``stage``."""
+    tmp = stage(path, payload, rel, seal=seal)
     commit(tmp, path, rel, backup_folder=backup_folder, now=now)
 
 
-def read_bytes(path: Path, rel: str, limit: int | None = None) -> bytes:
+def read_bytes(path: Path, rel: str, limit: int | None = None, *, raw: bool = False) -> bytes:
     """The bytes of a regular file, read without following a symbolic link and without
     blocking (a FIFO or a device in its place is damage, not a hang). ``limit``: read at most
     that many bytes and one more, whatever ``stat`` says (``/dev/zero`` says 0).
-    ``FileNotFoundError`` passes; a link or another kind of file is ``StoreDamaged``."""
+    ``FileNotFoundError`` passes; a link or another kind of file is ``StoreDamaged``.
+    A sealed file is opened (``unseal``) unless ``raw``."""
+    found = _read_raw(path, rel, limit)
+    return found if raw else unseal(path, found, rel)
+
+
+def _read_raw(path: Path, rel: str, limit: int | None) -> bytes:
     flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
     try:
         fd = os.open(path, flags)

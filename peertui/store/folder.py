@@ -1,9 +1,11 @@
 """One open data folder: the lock, the data files in memory, damage, interrupted work.
 
-``DataFolder`` opens a folder (writable: takes the lock, removes temp files left by a kill,
-finishes an interrupted import and any unfinished erasure, migrates older files; read-only:
-takes no lock and writes nothing), keeps one ``DataFile`` per readable group, lists the
-damaged ones, carries out erasures and restores damaged files. The ``Store`` facade
+``DataFolder`` opens a folder (writable: takes the lock, unlocks a protected folder's data key,
+removes temp files left by a kill, finishes protection being turned on or off, an interrupted
+import and any unfinished erasure, migrates older files; read-only: takes no lock and writes
+nothing), keeps one ``DataFile`` per readable group, lists the
+damaged ones, carries out erasures, restores damaged files, and turns protection on and off
+(``peertui.store.protection``). The ``Store`` facade
 (``peertui.store.store``) builds on it; nothing else uses it directly.
 """
 
@@ -17,11 +19,11 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from peertui import labels
 from peertui.i18n import _
-from peertui.store import erasure, journal, migrate, recovery
+from peertui.store import erasure, journal, migrate, protection, recovery
 from peertui.store.erasure import Erasure, Pending
 from peertui.store.errors import (
     ErasureUnfinished,
@@ -33,7 +35,15 @@ from peertui.store.errors import (
     StoreReadOnly,
     UnsafeDataDir,
 )
-from peertui.store.files import classify, dumps, fsync_dir, remove_temp_files, write_atomic
+from peertui.store.files import (
+    classify,
+    dumps,
+    fsync_dir,
+    register_sealer,
+    remove_temp_files,
+    unregister_sealer,
+    write_atomic,
+)
 from peertui.store.layout import DataFile, Tables, load_tables, store_to_tables
 from peertui.store.lock import DataLock
 from peertui.store.paths import (
@@ -48,6 +58,9 @@ from peertui.store.paths import (
 from peertui.store.recovery import RestoreOffer
 from peertui.store.schema import to_second
 
+if TYPE_CHECKING:
+    from peertui.store.protection import AgeSealer, Direction, Identity
+
 log = logging.getLogger(__name__)
 
 
@@ -55,7 +68,16 @@ class DataFolder:
     """An open data folder (see the module docstring). Not thread-safe on its own: the
     ``Store`` facade serialises every call."""
 
-    def __init__(self, data_dir: Path, *, read_only: bool, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        read_only: bool,
+        clock: Callable[[], datetime],
+        passphrase: str | None = None,
+        recovery: str | None = None,
+        key: Identity | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
         self.clock = clock
@@ -73,6 +95,16 @@ class DataFolder:
         self._closed = False
         self._store_file: DataFile | None = None
         self._groups: dict[str, DataFile] = {}
+        #: A protected folder: how to unlock it (used once, on opening, then forgotten), and
+        #: its data key and sealer once unlocked.
+        self._secrets: tuple[str | None, str | None, Identity | None] = (passphrase, recovery, key)
+        self._identity: Identity | None = None
+        self._sealer: AgeSealer | None = None
+        #: Protection being turned on or off, found on opening: finished now ("protected",
+        #: "plain"), undone because it had not really begun ("undone"), or still waiting
+        #: (``protection_pending``: the direction).
+        self.protection_finished: str | None = None
+        self.protection_pending: Direction | None = None
 
     # -- opening and closing
 
@@ -84,10 +116,15 @@ class DataFolder:
                 raise UnsafeDataDir(str(self.data_dir))
             make_private_dir(self.data_dir)
             self._lock.acquire()
+            change = self._unlock()  # before anything is read or changed
             make_private_dir(self.data_dir / GROUPS_DIR)
             remove_temp_files(self.data_dir)
+            if change is not None:
+                self._finish_change(change)
             self.import_finished = journal.recover(self.data_dir, self.clock()) or False
         else:
+            change = self._unlock()
+            self.protection_pending = change.to if change is not None else None
             pending = journal.read(self.data_dir)
             if pending is not None:
                 self.import_finished = None
@@ -114,6 +151,122 @@ class DataFolder:
         for rel, found, tables in to_migrate:
             recovery.migrate_file(self.data_dir, rel, found, tables, self.clock())
         self._finish_erasures()
+
+    # -- protection
+
+    def _unlock(self) -> protection.Change | None:
+        """Unlock a protected folder's data key (``PassphraseNeeded``, ``WrongPassphrase``,
+        ``WrongRecoveryKey``: nothing has been read or changed) and seal its files from now
+        on; return the change under way, if any."""
+        passphrase, recovery, key = self._secrets
+        self._secrets = (None, None, None)
+        change = protection.read_change(self.data_dir)
+        if key is not None and protection.is_protected(self.data_dir):
+            identity: Identity | None = protection.check_key(self.data_dir, key)
+        else:
+            identity = protection.unlock(self.data_dir, passphrase=passphrase, recovery=recovery)
+        if identity is not None:
+            self._identity = identity
+            self._seal(sealing=change is None or change.to == "protected")
+        return change
+
+    def _seal(self, *, sealing: bool) -> None:
+        """Write through a sealer from now on (``sealing``: new files encrypted)."""
+        assert self._identity is not None
+        self._drop_sealer()
+        self._sealer = protection.AgeSealer(self._identity, sealing=sealing)
+        register_sealer(self.data_dir, self._sealer)
+
+    def _drop_sealer(self) -> None:
+        if self._sealer is not None:
+            unregister_sealer(self.data_dir, self._sealer)
+            self._sealer = None
+
+    def _finish_change(self, change: protection.Change) -> None:
+        try:
+            self.protection_finished = protection.finish(self.data_dir, change, self._identity)
+        except (SaveFailed, OSError):
+            log.warning("protection change to %s not finished", change.to)
+            self.protection_pending = change.to
+            return
+        if self.protection_finished == "plain":
+            self._identity = None
+            self._drop_sealer()
+
+    @property
+    def protected(self) -> bool:
+        """Is the folder protected (its files encrypted, opened with the passphrase)?"""
+        return self._identity is not None
+
+    @property
+    def key(self) -> Identity | None:
+        """The unlocked data key of a protected folder (to open it again without stretching
+        the passphrase again)."""
+        return self._identity
+
+    def protect(self, passphrase: str, identity: Identity) -> protection.Converted:
+        """Turn protection on: ``identity`` becomes the data key, locked with ``passphrase``;
+        every data file is encrypted, all or nothing (see ``peertui.store.protection``).
+        ``StoreError`` if nothing changed; ``ProtectionUnfinished`` if it is written down
+        and the next open finishes it."""
+        with self._mutex:
+            self._writable()
+            if protection.is_protected(self.data_dir):
+                raise StoreError(_("The data folder is already protected with a passphrase."))
+            protection.begin(self.data_dir, "protected")
+            try:
+                protection.write_key(self.data_dir, identity, passphrase)
+            except (SaveFailed, OSError) as exc:
+                with contextlib.suppress(OSError):
+                    protection.end(self.data_dir)
+                raise StoreError(
+                    _(
+                        "Protection has not been turned on: {reason}. The data folder is as "
+                        "before.",
+                        reason=protection.reason_of(exc),
+                    )
+                ) from None
+            self._identity = identity
+            self._seal(sealing=True)
+            try:
+                done = protection.convert(self.data_dir, identity, "protected")
+                protection.end(self.data_dir)
+            except (SaveFailed, OSError) as exc:
+                self.protection_pending = "protected"
+                raise protection.ProtectionUnfinished(
+                    "protected", protection.reason_of(exc)
+                ) from None
+            return done
+
+    def unprotect(self) -> protection.Converted:
+        """Turn protection off: every data file decrypted, the key file removed, all or
+        nothing. The folder must have been opened with its passphrase."""
+        with self._mutex:
+            self._writable()
+            identity = self._identity
+            if identity is None:
+                raise StoreError(_("The data folder is not protected with a passphrase."))
+            protection.begin(self.data_dir, "plain")
+            self._seal(sealing=False)
+            try:
+                done = protection.convert(self.data_dir, identity, "plain")
+                protection.remove_key(self.data_dir)
+                protection.end(self.data_dir)
+            except (SaveFailed, OSError) as exc:
+                self.protection_pending = "plain"
+                raise protection.ProtectionUnfinished("plain", protection.reason_of(exc)) from None
+            self._identity = None
+            self._drop_sealer()
+            return done
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """Lock the data key with a new passphrase (only ``key.json`` is rewritten, in one
+        step). The folder must have been opened with the old passphrase or the recovery key."""
+        with self._mutex:
+            self._writable()
+            if self._identity is None:
+                raise StoreError(_("The data folder is not protected with a passphrase."))
+            protection.write_key(self.data_dir, self._identity, passphrase)
 
     def _open_file(
         self,
@@ -170,6 +323,7 @@ class DataFolder:
     def close(self) -> None:
         with self._mutex:
             self._closed = True
+            self._drop_sealer()
             self._lock.release()
 
     def __enter__(self) -> Self:

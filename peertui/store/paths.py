@@ -13,6 +13,8 @@ Folders are 0700 and files 0600, set explicitly (the umask is not trusted).
       runs/<group-id>.json          a meeting in progress: where it is, no participant text
       erasures/<id>.json            an erasure begun and not yet finished
       incoming/                     an import on its way in (its journal, its staged files)
+      key.json                      a protected folder's data key, locked with the passphrase
+      protection.json               protection being turned on or off (peertui.store.protection)
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ DAMAGED_DIR = "damaged"
 RUNS_DIR = "runs"  # a meeting in progress per group: positions and clocks, no participant text
 ERASURES_DIR = "erasures"  # erasures begun and not yet finished (peertui.store.erasure)
 INCOMING_DIR = "incoming"  # an import on its way in (peertui.store.journal)
+KEY_NAME = "key.json"  # a protected folder's data key, wrapped by the passphrase
+CHANGE_NAME = "protection.json"  # protection being turned on or off (peertui.store.protection)
 
 # Generated ids: hex digits only, so an id is always a safe file name.
 ID_RE = re.compile(r"^[0-9a-f]{12,32}$")
@@ -105,4 +109,5 @@ def is_peertui_dir(path: Path) -> bool:
     ours = {LOCK_NAME, STORE_NAME, ORGANISATION_NAME, GROUPS_DIR, BACKUPS_DIR, DAMAGED_DIR}
     ours |= {RUNS_DIR}
     ours |= {ERASURES_DIR, INCOMING_DIR}
+    ours |= {KEY_NAME, CHANGE_NAME}
     return bool(names & {STORE_NAME, GROUPS_DIR}) or names <= ours

@@ -96,7 +96,9 @@ def write_export(
     payload = export_bytes(bundle)
     if secret is not None:
         payload = passphrase.encrypt(payload, secret)
-    write_atomic(target.absolute(), payload, target.name)
+    # Never sealed with a data folder's key, even if written inside one: an export opens
+    # with its own passphrase (or none), anywhere.
+    write_atomic(target.absolute(), payload, target.name, seal=False)
     return len(payload)
 
 

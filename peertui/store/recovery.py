@@ -15,7 +15,14 @@ from peertui.i18n import _
 from peertui.store import backup as backups
 from peertui.store import migrate
 from peertui.store.errors import StoreDamaged, StoreError, StoreTooNew, StoreTooOld
-from peertui.store.files import dumps, fsync_dir, write_atomic
+from peertui.store.files import (
+    dumps,
+    fsync_dir,
+    is_sealed,
+    read_bytes,
+    sealer_for,
+    write_atomic,
+)
 from peertui.store.layout import Tables, group_from_tables, load_tables
 from peertui.store.paths import DAMAGED_DIR, FILE_MODE, STORE_NAME, backup_dir, make_private_dir
 
@@ -75,6 +82,18 @@ def offer(data_dir: Path, rel: str) -> RestoreOffer:
     return RestoreOffer(rel=rel, backup=good, group_name=_name(rel, tables))
 
 
+def _move_aside(path: Path, target: Path, rel: str) -> None:
+    """Move a damaged file to ``damaged/`` as it is; in a protected folder, one found in
+    clear (put there by hand) is sealed on the way, so no copy in ``damaged/`` is readable."""
+    if sealer_for(path) is not None and path.is_file() and not path.is_symlink():
+        raw = read_bytes(path, rel, raw=True)
+        if not is_sealed(raw):
+            write_atomic(target, raw, rel)  # sealed by the folder's sealer
+            path.unlink()
+            return
+    os.replace(path, target)
+
+
 def restore(data_dir: Path, rel: str, now: datetime) -> tuple[RestoreOffer, Tables]:
     """Move the damaged ``rel`` to ``damaged/`` and put its newest good backup in place."""
     found = newest_good(data_dir, rel)
@@ -92,7 +111,7 @@ def restore(data_dir: Path, rel: str, now: datetime) -> tuple[RestoreOffer, Tabl
         aside = data_dir / DAMAGED_DIR / Path(rel).parent
         make_private_dir(aside)
         target = aside / f"{path.stem}.{now.strftime('%Y%m%dT%H%M%S%f')}.json"
-        os.replace(path, target)
+        _move_aside(path, target, rel)
         fsync_dir(path.parent)
     write_atomic(path, dumps(tables), rel)
     return RestoreOffer(rel=rel, backup=good, group_name=_name(rel, tables)), tables

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from peertui.i18n import _
 from peertui.store import erasure, groups, organisation, people, trainees, words
@@ -56,6 +56,9 @@ from peertui.store.schema import (
     WorksheetVersion,
     new_id,
 )
+
+if TYPE_CHECKING:
+    from peertui.store.protection import Identity
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +98,16 @@ def open_store(
     *,
     read_only: bool = False,
     clock: Callable[[], datetime] = utc_now,
+    passphrase: str | None = None,
+    recovery: str | None = None,
+    key: Identity | None = None,
 ) -> Store:
     """Open the data folder (``None``: ``PEERTUI_DATA_DIR`` or the platform default).
+
+    A protected folder (``peertui.store.protection``) opens with its ``passphrase``, its
+    ``recovery`` key, or a ``key`` unlocked before (``store.key``, so the passphrase is
+    stretched once per start); without one, ``PassphraseNeeded``; a wrong one,
+    ``WrongPassphrase`` or ``WrongRecoveryKey``: nothing has been read or changed.
 
     Writable: takes the folder's lock (``StoreLocked`` if another peertui holds it), creates
     the folder if needed, finishes an interrupted import and any unfinished erasure, migrates
@@ -105,7 +116,14 @@ def open_store(
     files do not stop the store from opening: they are listed in ``store.damaged`` and their
     groups are unavailable until ``restore``.
     """
-    store = Store(resolve_data_dir(data_dir), read_only=read_only, clock=clock)
+    store = Store(
+        resolve_data_dir(data_dir),
+        read_only=read_only,
+        clock=clock,
+        passphrase=passphrase,
+        recovery=recovery,
+        key=key,
+    )
     try:
         store._open()
     except BaseException:

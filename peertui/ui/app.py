@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from peertui.content import Library
 from peertui.i18n import N_, _
-from peertui.store.paths import resolve_data_dir
+from peertui.store.paths import KEY_NAME, resolve_data_dir
 from peertui.ui.messages import GroupsChanged, WallChanged, WallsChanged, WallShared
 from peertui.ui.screens.home import HomeScreen
 from peertui.ui.textual_private import CalmCrashes, registered_themes
@@ -26,7 +26,7 @@ from peertui.wall import WallServer, WallState
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from peertui.store import Store
+    from peertui.store import AppStore, Store
 
 R = TypeVar("R")
 
@@ -107,8 +107,35 @@ class PeerTUI(TextualWords, CalmCrashes):
 
     # ------------------------------------------------------------------ the wall
 
+    @property
+    def protected(self) -> bool:
+        """Is the store still to be opened in a protected data folder (``key.json``)? Then
+        the passphrase screen comes first. (A plain check: pyrage and PyNaCl load only
+        once a passphrase has been typed.)"""
+        import os
+
+        return (
+            self.open_store_later
+            and self.data_dir is not None
+            and os.path.lexists(self.data_dir / KEY_NAME)
+        )
+
     async def on_mount(self) -> None:
+        if self.protected:
+            # Before anything of the data could be shown: nothing is read until it is right.
+            from peertui.ui.screens.unlock import UnlockScreen  # only for a protected folder
+
+            assert self.data_dir is not None
+            self.push_screen(UnlockScreen(self.data_dir), self.unlocked)
         self.call_after_refresh(self.start_data)
+
+    def unlocked(self, opened: AppStore | None) -> None:
+        """The passphrase opened the store: go on as after opening any store."""
+        if opened is None:
+            return
+        self.open_store_later = False
+        self.use_store(opened)
+        self.call_after_refresh(self.after_store)
 
     async def start_data(self) -> None:
         """After the first frame: read the content, open the store, serve the wall, resume a
@@ -120,6 +147,8 @@ class PeerTUI(TextualWords, CalmCrashes):
             self.library = load_library(self.content_paths)
             self.content_loaded = True
             self.refresh_home()
+        if self.protected:
+            return  # the passphrase screen opens the store (``unlocked``)
         if self.open_store_later and self.data_dir is not None:
             self.open_store_later = False
             # TinyDB and msgspec load here, after the first frame: start-up stays fast.
@@ -133,11 +162,18 @@ class PeerTUI(TextualWords, CalmCrashes):
 
                 self.exit(return_code=2, message=f"peertui: {clean_line(exc)}")
                 return
-            self.store = opened.store
-            self.notices = opened.notices
-            # Only the one writer serves the wall; a read-only second copy stays quiet.
-            self.serve_wall = self.serve_wall and not opened.read_only
-            self.refresh_home()
+            self.use_store(opened)
+        await self.after_store()
+
+    def use_store(self, opened: AppStore) -> None:
+        self.store = opened.store
+        self.notices = opened.notices
+        # Only the one writer serves the wall; a read-only second copy stays quiet.
+        self.serve_wall = self.serve_wall and not opened.read_only
+        self.refresh_home()
+
+    async def after_store(self) -> None:
+        """Once the store is open (or there is none): serve the wall, resume a meeting."""
         if self.serve_wall and self.data_dir is not None and self.wall_server is None:
             server = WallServer(self.data_dir, self.walls_changed)
             try:

@@ -191,12 +191,11 @@ class TextualWords(App[Any]):
             )
 
     def search_themes(self) -> None:
-        from textual.theme import ThemeProvider
-
         from peertui.ui.textual_private import Palette
+        from peertui.ui.themes import ThemeNames
 
         self.push_screen(
-            Palette(providers=[ThemeProvider], placeholder=_("Search for colour themes …"))
+            Palette(providers=[ThemeNames], placeholder=_("Search for colour themes …"))
         )
 
     def action_help_quit(self) -> None:

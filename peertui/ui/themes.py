@@ -6,8 +6,12 @@ The ratios are computed from the colours Textual actually uses (see ``contrast_r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.color import Color
-from textual.theme import Theme
+from textual.theme import Theme, ThemeProvider
+
+from peertui.i18n import N_, _
 
 DARK = Theme(
     name="projektor-mørk",
@@ -71,6 +75,18 @@ LIGHT = Theme(
 
 THEMES = (DARK, LIGHT)
 DEFAULT_THEME = DARK.name
+#: What the theme picker calls peertui's themes (their names are ids, kept as they are).
+THEME_LABELS = {DARK.name: N_("Projector, dark"), LIGHT.name: N_("Projector, light")}
+
+
+class ThemeNames(ThemeProvider):
+    """The theme picker's choices, peertui's themes by their name in the user's language
+    (Textual's own are names of their own, such as "nord")."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        return [(_(THEME_LABELS.get(name, name)), pick) for name, pick in super().commands]
+
 
 #: (what it is, text colour variable, background colour variable)
 CHECKED_PAIRS = (

@@ -18,13 +18,14 @@ from peertui.store.store import Store, open_store
 TIMEOUT = 20.0
 
 Work = Callable[[Store], object]
+Opener = Callable[[Path], Store]
 
 
-def _child(data: Path, work: Work, out: int) -> None:
+def _child(data: Path, work: Work, out: int, opener: Opener = open_store) -> None:
     """Open, say so, work, say how long it took, then wait to be killed. Never returns."""
     code = 0
     try:
-        with open_store(data) as store:
+        with opener(data) as store:
             os.write(out, b"open\n")
             started = time.perf_counter()
             work(store)
@@ -59,15 +60,18 @@ def _wait_for(fd: int, prefix: bytes, buffer: bytearray) -> bytes:
             buffer.extend(chunk)
 
 
-def kill_during(data: Path, work: Work, delay: float | None, early: bool) -> str:
+def kill_during(
+    data: Path, work: Work, delay: float | None, early: bool, opener: Opener = open_store
+) -> str:
     """Run ``work`` in a forked child and SIGKILL it ``delay`` seconds after it opened the
     store (``early``: at once, while it may still be opening; None: once it is done).
-    Returns what the child said."""
+    ``opener`` opens the store (a protected folder: with its passphrase). Returns what the
+    child said."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        _child(data, work, write_end)
+        _child(data, work, write_end, opener)
     os.close(write_end)
     buffer = bytearray()
     try:

@@ -28,7 +28,11 @@ def training_option(count: int) -> Option:
         Content.assemble(
             (_("Meeting practice"), "bold"),
             "\n",
-            _("{count} meetings seen from the sidelines", count=count),
+            ngettext(
+                "{count} meeting seen from the sidelines",
+                "{count} meetings seen from the sidelines",
+                count,
+            ),
         ),
         id=MEETING_TRAINING,
     )

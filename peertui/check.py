@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from peertui.content import Library, Problem, display_path, load_library
-from peertui.i18n import N_, _
+from peertui.i18n import _, ngettext
 
 
 def format_problem(problem: Problem) -> str:
@@ -92,24 +92,25 @@ def run_check(paths: Sequence[str], out: TextIO, *, within: Sequence[str] | None
     errors = sum(1 for p in found if p.is_error)
     warnings = len(found) - errors
     if errors or warnings:
-        key = (
-            N_("{errors} errors, 1 warning.")
-            if warnings == 1
-            else N_("{errors} errors, {warnings} warnings.")
+        print(
+            _(
+                "{errors}, {warnings}.",
+                errors=ngettext("{count} error", "{count} errors", errors),
+                warnings=ngettext("{count} warning", "{count} warnings", warnings),
+            ),
+            file=out,
         )
-        print(_(key, errors=errors, warnings=warnings), file=out)
     if not errors and only_files:
         print(_("All fine in {files}.", files=", ".join(paths)), file=out)
     elif not errors:
         meetings = sum(len(c.meetings) for c in library.courses)
         print(
             _(
-                "All fine: {courses} courses, {meetings} meetings, {pages} guide "
-                "pages, {scenarios} scenarios.",
-                courses=len(library.courses),
-                meetings=meetings,
-                pages=len(library.pages),
-                scenarios=len(library.scenarios),
+                "All fine: {courses}, {meetings}, {pages}, {scenarios}.",
+                courses=ngettext("{count} course", "{count} courses", len(library.courses)),
+                meetings=ngettext("{count} meeting", "{count} meetings", meetings),
+                pages=ngettext("{count} guide page", "{count} guide pages", len(library.pages)),
+                scenarios=ngettext("{count} scenario", "{count} scenarios", len(library.scenarios)),
             ),
             file=out,
         )

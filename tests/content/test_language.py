@@ -68,3 +68,15 @@ def test_the_built_in_content_declares_danish() -> None:
     library = load_library()
     assert library.problems == []
     assert library.languages() == {"da"}
+
+
+def test_check_counts_in_english_with_its_plural(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from peertui.check import run_check
+
+    monkeypatch.setenv("PEERTUI_LANG", "en")
+    out = io.StringIO()
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "content-en"
+    assert run_check([str(fixture)], out=out) == 0
+    assert out.getvalue().strip() == ("All fine: 2 courses, 3 meetings, 2 guide pages, 1 scenario.")

@@ -5,9 +5,11 @@ emulator (pyte), as a person would see it. While a key is being timed, only ONE 
 read: the one whose screen we wait for. The others are drained between keys, so a heavy
 redraw of one never delays the reading of the other.
 
-- floor: a bare Textual app that changes one Static on → and ← (bench/floor_app.py);
-  half of its keys before peertui's, half after, so a change of load during the run falls
-  on both.
+- floors: two bare Textual apps, each with half of its keys before peertui's and half after,
+  so a change of load during the run falls on all:
+  - the one-Static floor changes one short Static on → and ← (bench/floor_app.py);
+  - the same-change floor changes as much screen as a runner block change: a title, a clock
+    of the runner's size, a Markdown text, an agenda's marker (bench/floor_block_app.py).
 - console: `peertui --data-dir D` on the demo data, the README's four-key tour (Enter on the
   group, s, a, Ctrl+S) to a running meeting, then → through its six blocks and ← back.
   Timed until the block's title is on the console's own screen (its runner).
@@ -38,6 +40,7 @@ from pathlib import Path
 
 from bench.common import Row, median, p95
 from bench.floor_app import step_text
+from bench.floor_block_app import BLOCKS, block_title
 from tests.ptyterm import PtyTerminal, peertui_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +60,8 @@ GAP_SECONDS = (0.0, 0.25)
 IDLE_SECONDS = 20.0
 #: The runner's agenda column (left of it) at 100 columns: titles are read right of it.
 AGENDA_COLUMNS = 38
+#: The demo meeting's break: the 4th block (keys into or out of it switch the whole view).
+BREAK_BLOCK = 3
 SEED = 17
 
 Check = Callable[[str], bool]
@@ -199,6 +204,8 @@ def _start_meeting(console: PtyTerminal) -> list[str]:
 @dataclass
 class Measured:
     floor: list[float] = field(default_factory=list)  # seconds per key
+    #: The same-change floor (bench/floor_block_app.py).
+    floor_block: list[float] = field(default_factory=list)
     to_console: list[float] = field(default_factory=list)
     to_wall: list[float] = field(default_factory=list)
     blocks: int = 0
@@ -247,19 +254,30 @@ def measure() -> Measured:
             capture_output=True,
         )
         floor = PtyTerminal([python, str(ROOT / "bench" / "floor_app.py")], env)
+        floor_block = PtyTerminal([python, str(ROOT / "bench" / "floor_block_app.py")], env)
         console: PtyTerminal | None = None
         wall: PtyTerminal | None = None
         try:
             floor.wait_for(step_text(0))
+            floor_block.wait_for(_line_is(block_title(0), AGENDA_COLUMNS))
 
             def floor_shows(n: int) -> Check:
                 return _line_is(step_text(n))
 
+            def floor_block_shows(n: int) -> Check:
+                return _line_is(block_title(n), AGENDA_COLUMNS)
+
             half = KEYS // 2
-            floor_cpu = CpuWatch({"floor": floor.pid})
-            _keys(floor, floor, floor_shows, 6, WARM_UP, [floor], rng)
+            floor_cpu = CpuWatch({"floor": floor.pid, "floor_block": floor_block.pid})
+            # Floors are read alone: the other one is drained between keys too.
+            floors = [floor, floor_block]
+            _keys(floor, floor, floor_shows, 6, WARM_UP, floors, rng)
+            _keys(floor_block, floor_block, floor_block_shows, len(BLOCKS), WARM_UP, floors, rng)
             with floor_cpu:
-                m.floor += _keys(floor, floor, floor_shows, 6, half, [floor], rng)
+                m.floor += _keys(floor, floor, floor_shows, 6, half, floors, rng)
+                m.floor_block += _keys(
+                    floor_block, floor_block, floor_block_shows, len(BLOCKS), half, floors, rng
+                )
 
             console = PtyTerminal([python, "-m", "peertui", "--data-dir", str(data)], env)
             titles = _start_meeting(console)
@@ -285,77 +303,148 @@ def measure() -> Measured:
             with CpuWatch(pids) as keys_cpu:
                 m.to_wall = _keys(console, wall, wall_shows, n, KEYS, both, rng)
 
+            everyone = [console, wall, *floors]
             with floor_cpu:
-                m.floor += _keys(floor, floor, floor_shows, 6, KEYS - half, [floor], rng)
+                m.floor += _keys(floor, floor, floor_shows, 6, KEYS - half, everyone, rng)
+                m.floor_block += _keys(
+                    floor_block,
+                    floor_block,
+                    floor_block_shows,
+                    len(BLOCKS),
+                    KEYS - half,
+                    everyone,
+                    rng,
+                )
 
             # The meeting runs; nobody presses a key (the wall's "connected" notice is gone).
-            everyone = [console, wall, floor]
             _drain(everyone, 1.0)
-            with CpuWatch({**pids, "floor": floor.pid}) as idle:
+            with CpuWatch({**pids, "floor": floor.pid, "floor_block": floor_block.pid}) as idle:
                 _drain(everyone, IDLE_SECONDS)
         finally:
-            for term in (wall, console, floor):
+            for term in (wall, console, floor, floor_block):
                 if term is not None:
                     term.close()
-    m.idle_cpu = {name: idle.rate(name) * 60 for name in ("console", "wall", "floor")}
+    m.idle_cpu = {
+        name: idle.rate(name) * 60 for name in ("console", "wall", "floor", "floor_block")
+    }
     for name in ("console", "wall"):
         ticks = idle.rate(name) * keys_cpu.seconds
         m.key_cpu[name] = (keys_cpu.cpu[name] - ticks) / KEYS
-    m.key_cpu["floor"] = (floor_cpu.cpu["floor"] - idle.rate("floor") * floor_cpu.seconds) / KEYS
+    for name in ("floor", "floor_block"):
+        m.key_cpu[name] = (floor_cpu.cpu[name] - idle.rate(name) * floor_cpu.seconds) / KEYS
     return m
+
+
+def _moves(positions: int, count: int) -> list[tuple[int, int]]:
+    """The (from, to) positions of ``count`` keys as :func:`_keys` presses them."""
+    moves, position = [], 0
+    for i in range(count):
+        target = position + 1 if (i // (positions - 1)) % 2 == 0 else position - 1
+        moves.append((position, target))
+        position = target
+    return moves
+
+
+def _split(times: list[float], breaks: set[int], positions: int) -> tuple[float, float]:
+    """Median of the keys between two ordinary blocks, and of the keys into or out of a break."""
+    ordinary, breaking = [], []
+    for seconds, (old, new) in zip(times, _moves(positions, len(times)), strict=True):
+        (breaking if {old, new} & breaks else ordinary).append(seconds)
+    return median(ordinary), median(breaking) if breaking else float("nan")
+
+
+def _against_floors(
+    name: str, times: list[float], m: Measured, target: str, note: str = ""
+) -> list[Row]:
+    """``name``'s median (or p95) against both floors' median (or p95), one row each."""
+    stat, label = (p95, "p95") if target.startswith("p95") else (median, "median")
+    return [
+        Row(
+            f"{name} ({label}) vs one-Static floor",
+            stat(times),
+            stat(m.floor),
+            f"bare Textual, one Static, {label}",
+            f"{target}x floor" if "<=" in target else "(no target)",
+            note,
+        ),
+        Row(
+            f"{name} ({label}) vs same-change floor",
+            stat(times),
+            stat(m.floor_block),
+            f"bare Textual, same change, {label}",
+            f"{target}x floor" if "<=" in target else "(no target)",
+            "",
+        ),
+    ]
+
+
+def _split_rows(name: str, ordinary: float, breaking: float, m: Measured) -> list[Row]:
+    at_break = sum(1 for move in _moves(m.blocks, KEYS) if BREAK_BLOCK in move)
+    return [
+        Row(
+            f"  {name}: keys between two ordinary blocks (median)",
+            ordinary,
+            median(m.floor_block),
+            "same-change floor",
+            "(informative)",
+            f"{KEYS - at_break} of the {KEYS} keys",
+        ),
+        Row(
+            f"  {name}: keys into or out of the break (median)",
+            breaking,
+            median(m.floor_block),
+            "same-change floor",
+            "(informative)",
+            f"{at_break} keys: the whole right half changes view",
+        ),
+    ]
 
 
 def run() -> list[Row]:
     m = measure()
-    floor_name = "bare Textual, one Static"
     idle_name = "bare Textual app idle"
+    ordinary, breaking = _split(m.to_console, {BREAK_BLOCK}, m.blocks)
+    wall_ordinary, wall_breaking = _split(m.to_wall, {BREAK_BLOCK}, m.blocks)
     return [
-        Row(
-            "console key -> console's runner shows next block (median)",
-            median(m.to_console),
-            median(m.floor),
-            floor_name,
-            "median <= 1.5x floor",
+        *_against_floors(
+            "console key -> console's runner shows next block",
+            m.to_console,
+            m,
+            "median <= 1.5",
             f"{KEYS} keys (→ through the {m.blocks} blocks, ← back) after {WARM_UP} untimed; "
-            "one pty read while timing",
+            "one pty read while timing; floors: 40 keys each, half before peertui's, half after",
         ),
-        Row(
-            "console key -> console's runner shows next block (p95)",
-            p95(m.to_console),
-            p95(m.floor),
-            floor_name + " p95",
-            "p95 <= 2.5x floor",
-            f"floor: {KEYS} keys, half before peertui's and half after",
+        *_against_floors(
+            "console key -> console's runner shows next block",
+            m.to_console,
+            m,
+            "p95 <= 2.5",
+            "each p95 against the floor's p95",
         ),
-        Row(
-            "console key -> wall shows next block (median)",
-            median(m.to_wall),
-            median(m.floor),
-            floor_name,
-            "median <= 1.5x floor",
+        *_split_rows("console", ordinary, breaking, m),
+        *_against_floors(
+            "console key -> wall shows next block",
+            m.to_wall,
+            m,
+            "median <= 1.5",
             "wall in its own pty: only the wall's pty read while timing",
         ),
-        Row(
-            "console key -> wall shows next block (p95)",
-            p95(m.to_wall),
-            p95(m.floor),
-            floor_name + " p95",
-            "(no target)",
-            "",
-        ),
+        *_against_floors("console key -> wall shows next block", m.to_wall, m, "p95"),
+        *_split_rows("wall", wall_ordinary, wall_breaking, m),
         Row(
             "console CPU time per key in the runner",
             m.key_cpu["console"],
-            m.key_cpu["floor"],
-            "bare Textual, one Static",
+            m.key_cpu["floor_block"],
+            "bare Textual, same change",
             "(informative)",
-            "wall attached; the idle meeting's rate taken off; /proc/PID/stat",
+            f"wall attached; the idle meeting's rate taken off; one-Static floor: "
+            f"{m.key_cpu['floor'] * 1000:.1f} ms",
         ),
         Row(
             "wall CPU time per key pressed in the console",
             m.key_cpu["wall"],
-            m.key_cpu["floor"],
-            "bare Textual, one Static",
+            m.key_cpu["floor_block"],
+            "bare Textual, same change",
             "(informative)",
             "",
         ),

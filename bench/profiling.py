@@ -36,12 +36,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.keys import AGENDA_COLUMNS, Check, _drain, _keys, _line_is, _start_meeting
+from bench.keys import AGENDA_COLUMNS, BREAK_BLOCK, Check, _drain, _keys, _line_is, _start_meeting
 from tests.ptyterm import PtyTerminal, peertui_env
 
 ROOT = Path(__file__).resolve().parents[1]
 IDLE_SECONDS = 12.0
 KEYS = 40
+#: Keys into and out of the break, profiled apart (the demo meeting's 4th block).
+BREAK_KEYS = 20
 TICK_SECONDS = 0.25  # peertui.ui.screens.runner.TICK_SECONDS
 #: The event loop waiting for something to do: not work.
 IDLE_FUNCTIONS = {"<method 'poll' of 'select.epoll' objects>", "<built-in method time.sleep>"}
@@ -211,7 +213,7 @@ def _window(terms: list[PtyTerminal], prefixes: list[Path], number: int, run: Ca
 
 
 #: With --keep DIR: the .prof files are copied there (console-1 and wall-1: idle;
-#: console-2 and wall-2: keys), to read with pstats or snakeviz.
+#: console-2 and wall-2: keys; console-3 and wall-3: keys at the break), to read with pstats.
 KEEP: Path | None = None
 
 
@@ -261,6 +263,24 @@ def processes() -> None:
                 )
 
             key_seconds, (console_keys, wall_keys) = _window(terms, prefixes, 2, press)
+
+            # Then only the keys into and out of the break (the 4th block): from the 3rd
+            # block, → and ← in turn.
+            for _ in range(BREAK_BLOCK - 1):
+                console.press("right")
+            console.wait_for(console_shows(BREAK_BLOCK - 1))
+            _drain(terms, 1.0)
+            break_latencies: list[float] = []
+
+            def around_the_break(n: int) -> Check:
+                return console_shows(BREAK_BLOCK - 1 + n)
+
+            def press_breaks() -> None:
+                break_latencies.extend(
+                    _keys(console, console, around_the_break, 2, BREAK_KEYS, terms, rng)
+                )
+
+            break_seconds, (console_breaks, wall_breaks) = _window(terms, prefixes, 3, press_breaks)
         finally:
             console.close()
             wall.close()
@@ -304,10 +324,88 @@ def processes() -> None:
     print(f"  wall busy {key_wall * 1000:.2f} ms per key (ticks taken off)")
     _table("console, per key (ticks included)", console_keys, CONSOLE_KEY, KEYS, "key")
     _table("wall, per key pressed in the console", wall_keys, WALL_MESSAGE, KEYS, "key")
+    _table(
+        "console, per key: Textual's part (as for the floor)",
+        console_keys,
+        TEXTUAL_KEY,
+        KEYS,
+        "key",
+    )
     _top("console, keys (ticks included)", console_keys, KEYS, "key", count=45)
     _top("console, keys (ticks included)", console_keys, KEYS, "key", by="own", count=25)
     _top("wall, keys (ticks included)", wall_keys, KEYS, "key", count=30)
     _top("wall, keys (ticks included)", wall_keys, KEYS, "key", by="own", count=15)
+
+    print(
+        f"\nbreak window: {BREAK_KEYS} keys into or out of the break in {break_seconds:.1f} s; "
+        f"console screen after {statistics.median(break_latencies) * 1000:.1f} ms median "
+        "(profiled)"
+    )
+    break_console = _busy(console_breaks) - busy_console / idle_seconds * break_seconds
+    break_wall = _busy(wall_breaks) - busy_wall / idle_seconds * break_seconds
+    print(f"  console busy {break_console / BREAK_KEYS * 1000:.2f} ms per key (ticks taken off)")
+    print(f"  wall busy {break_wall / BREAK_KEYS * 1000:.2f} ms per key (ticks taken off)")
+    _table("console, per key at the break", console_breaks, CONSOLE_KEY, BREAK_KEYS, "key")
+    _table("wall, per key at the break", wall_breaks, WALL_MESSAGE, BREAK_KEYS, "key")
+    _top("console, keys at the break", console_breaks, BREAK_KEYS, "key", count=45)
+    _top("console, keys at the break", console_breaks, BREAK_KEYS, "key", by="own", count=20)
+    _top("wall, keys at the break", wall_breaks, BREAK_KEYS, "key", count=45)
+    _top("wall, keys at the break", wall_breaks, BREAK_KEYS, "key", by="own", count=20)
+
+
+# --------------------------------------------------------------------------- the floor
+
+#: What Textual does for a key, in our console and in the same-change floor alike.
+TEXTUAL_KEY: list[tuple[str, object]] = [
+    ("the key's handler (bindings to action)", ("textual/app.py", "_check_bindings")),
+    ("  Markdown.update (mounts later)", ("_markdown.py", "update")),
+    ("  OptionList.replace_option_prompt_at_index", ("_option_list.py", "_replace_option_prompt")),
+    ("mounting widgets (Markdown blocks)", ("textual/widget.py", "mount_all")),
+    ("restyling nodes (App.update_styles)", ("textual/app.py", "update_styles")),
+    ("layout (Compositor.reflow)", ("textual/_compositor.py", "reflow")),
+    ("painting (Screen._compositor_refresh)", ("textual/screen.py", "_compositor_refresh")),
+    ("  OptionList drawn (render_lines)", ("_option_list.py", "render_lines")),
+    ("  terminal codes (render_segments)", ("textual/_compositor.py", "render_segments")),
+]
+
+
+def floor() -> None:
+    """The same-change floor (bench/floor_block_app.py) under the same profiler and keys, beside
+    the console's keys: what Textual itself spends on a block change."""
+    from bench.floor_block_app import BLOCKS, block_title
+
+    rng = random.Random(17)
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = Path(tmp) / "floor"
+        env = peertui_env(str(Path(tmp) / "data"))
+        term = PtyTerminal(
+            [sys.executable, "-m", "bench.profiled_app", "--script", "bench/floor_block_app.py"],
+            {**env, "PEERTUI_PROFILE_PREFIX": str(prefix)},
+            cwd=str(ROOT),
+        )
+        try:
+
+            def shows(n: int) -> Check:
+                return _line_is(block_title(n), AGENDA_COLUMNS)
+
+            term.wait_for(shows(0))
+            _keys(term, term, shows, len(BLOCKS), 10, [term], rng)
+            _drain([term], 1.0)
+            latencies: list[float] = []
+
+            def press() -> None:
+                latencies.extend(_keys(term, term, shows, len(BLOCKS), KEYS, [term], rng))
+
+            seconds, (stats,) = _window([term], [prefix], 1, press)
+        finally:
+            term.close()
+    print(
+        f"\nsame-change floor: {KEYS} keys in {seconds:.1f} s; screen after "
+        f"{statistics.median(latencies) * 1000:.1f} ms median (profiled)"
+    )
+    print(f"  busy {_busy(stats) / KEYS * 1000:.2f} ms per key")
+    _table("same-change floor, per key", stats, TEXTUAL_KEY, KEYS, "key")
+    _top("same-change floor, keys", stats, KEYS, "key", count=30)
 
 
 # --------------------------------------------------------------------------- imports
@@ -423,6 +521,63 @@ def startup() -> None:
         )
 
 
+PHASES = ("textual imported", "peertui imported", "App() made", "stylesheet parsed",
+          "first paint begun", "first frame out")  # fmt: skip
+
+
+def phases(rounds: int = 8) -> None:
+    """Start-up phase by phase (bench/startup_phases.py), peertui and the minimal app in turn,
+    in a real pty, without a profiler: the median time of each phase since the process
+    started, and what each phase adds."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "phases.txt"
+        env = peertui_env(str(ROOT / ".demo-data"))
+        for _ in range(rounds):
+            for which in ("peertui", "minimal"):
+                term = PtyTerminal(
+                    [sys.executable, "-m", "bench.startup_phases", which, str(out)],
+                    env,
+                    cwd=str(ROOT),
+                )
+                try:
+                    end = time.perf_counter() + 20
+                    while term.pump(0.05) and time.perf_counter() < end:
+                        pass
+                finally:
+                    term.close()
+        lines = out.read_text(encoding="utf-8").splitlines()
+    collected: dict[str, dict[str, list[float]]] = {"peertui": {}, "minimal": {}}
+    fulls: dict[str, list[str]] = {"peertui": [], "minimal": []}
+    for line in lines:
+        which, rest = line.split(" ", 1)
+        seen: dict[str, float] = {}
+        for part in rest.split(" | "):
+            name, ms = part.rsplit(": ", 1)
+            if name.startswith("full GC"):
+                fulls[which].append(f"{name} at {ms} ms")
+            elif name == "stylesheet parsed" or name not in seen:
+                seen[name] = float(ms)  # the last parse before the first paint
+        for name, ms in seen.items():
+            collected[which].setdefault(name, []).append(ms)
+    print(f"\nstart-up phases, ms since the interpreter started (median of {rounds}, no profiler)")
+    print(f"  {'':<22} {'peertui':>8} {'+':>5}  {'minimal':>8} {'+':>5}")
+    before = {"peertui": 0.0, "minimal": 0.0}
+    for name in PHASES:
+        cells = []
+        for which in ("peertui", "minimal"):
+            values = collected[which].get(name)
+            if not values:
+                cells.append(f"{'-':>8} {'':>5}")
+                continue
+            at = statistics.median(values)
+            cells.append(f"{at:8.0f} {at - before[which]:5.0f}")
+            before[which] = at
+        print(f"  {name:<22} {cells[0]}  {cells[1]}")
+    for which, found in fulls.items():
+        if found:
+            print(f"  {which}: full collections before the first frame: {', '.join(found)}")
+
+
 def main(argv: list[str]) -> int:
     global KEEP
     if "--keep" in argv:
@@ -430,9 +585,16 @@ def main(argv: list[str]) -> int:
         KEEP = Path(argv[at + 1])
         KEEP.mkdir(parents=True, exist_ok=True)
         argv = argv[:at] + argv[at + 2 :]
-    parts = argv or ["imports", "startup", "processes"]
+    parts = argv or ["imports", "phases", "startup", "processes", "floor"]
+    run = {
+        "imports": imports,
+        "phases": phases,
+        "startup": startup,
+        "processes": processes,
+        "floor": floor,
+    }
     for part in parts:
-        {"imports": imports, "startup": startup, "processes": processes}[part]()
+        run[part]()
     return 0
 
 

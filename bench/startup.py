@@ -83,7 +83,7 @@ def run() -> list[Row]:
             median(ours),
             median(base),
             "minimal Textual app",
-            "ratio <= 1.5",
+            "ratio <= 1.2",
             f"median of {ROUNDS}; ratio = median of paired ratios; real pty 100x30",
             paired_ratio=median([o / b for o, b in zip(ours, base, strict=True)]),
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -480,5 +481,9 @@ def run_app(content_paths: Sequence[str] | None = None, data_dir: str | None = N
     app = PeerTUI(
         content_paths=paths, data_dir=resolve_data_dir(data_dir), serve_wall=True, open_store=True
     )
+    # What is loaded by now (Textual, peertui's modules) lives as long as the program. Out of
+    # the garbage collector's sight, the full collection that fell on the first frame (about
+    # 20 ms here, docs/performance.md) no longer walks it.
+    gc.freeze()
     app.run()
     return app.return_code or 0

@@ -11,7 +11,7 @@ A new dialog is one new module in ``ui/dialogs/`` that subclasses ``FormDialog``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -88,6 +88,37 @@ class AppAccess:
     def clock(self) -> Callable[[], float]:
         """The runner's clock (monotonic seconds; tests pass a fake one)."""
         return self.peertui.clock
+
+
+class SizeClasses:
+    """A screen born with the size classes (``-narrow``, ``-wide``, ...) that Textual gives it
+    when it is first sized. Textual adds them after the screen's widgets are mounted, which
+    restyles every widget on it once more: on a long guide page a tenth of opening it
+    (docs/performance.md). Mixed in first (``class GuideScreen(SizeClasses, PeerScreen[None])``).
+
+    Only for screens checked with it: a screen that draws in ``on_mount`` may depend on that
+    second restyle (the trainee page's table kept its header widths without it)."""
+
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] | None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            app = self.app  # type: ignore[attr-defined]
+        except RuntimeError:  # Textual's NoActiveAppError
+            return  # made before the app runs (tests): Textual sets them when it is shown
+        width, height = app.size
+        for dimension, own, apps in (
+            (width, self.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+            (height, self.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
+        ):
+            breakpoints = (apps if own is None else own) or []
+            # As Screen._get_breakpoint_classes: the class of the largest breakpoint reached.
+            reached = [(at, name) for at, name in breakpoints if dimension >= at]
+            chosen = max(reached)[1] if reached else None
+            for _at, name in breakpoints:
+                self.set_class(name == chosen, name, update=False)  # type: ignore[attr-defined]
 
 
 class PeerScreen(AppAccess, DanishBindings, Screen[T], Generic[T]):

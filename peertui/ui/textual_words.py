@@ -8,14 +8,17 @@ them into peertui's words, with Textual's public API:
 - ``DanishBindings``: a screen's ``active_bindings`` (what the help panel, the footer and
   the palette read) with each description and tooltip translated through the catalog, whose
   msgid is Textual's own English (``TEXTUAL_WORDS`` below marks them for ``pybabel``).
-  Mixed into every screen and dialog of the app and into the palette.
+  Mixed into every screen and dialog of the app (and the wall) and into the palette.
 - ``TextualWords``: the app's command palette and theme picker open ``Palette`` with a
-  Danish placeholder; ctrl+c outside a text field says how to quit in Danish; the help
-  panel's group title for a text field is Danish.
+  Danish placeholder (the picker names peertui's own themes in the user's language,
+  ``themes.ThemeNames``); ctrl+c outside a text field says how to quit in Danish; the help
+  panel's group title for a text field is Danish. The console and the wall are both one.
 
 "No matches found" is written by a private method of the palette: that one part is in
 ``textual_private.Palette``. tests/ui/test_textual_words.py walks the screens and fails on
-any English word; tests/ui/test_base.py fails when Textual changes the private part.
+any English word; tests/ui/test_languages.py walks every screen in Danish and in English and
+fails on any word of the other language; tests/ui/test_base.py fails when Textual changes
+the private part.
 """
 
 from __future__ import annotations

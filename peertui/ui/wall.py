@@ -7,6 +7,7 @@ console quits or crashes it falls back to a calm screen with the group's name.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import events
@@ -18,8 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from peertui.i18n import N_, _
-from peertui.ui.screens.guide import safe_markdown_parser
-from peertui.ui.screens.runner import PHASE_CLASSES
+from peertui.ui.screens.runner import PHASE_CLASSES, shared_markdown_parser
 from peertui.ui.textual_words import DanishBindings, TextualWords
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.ui.widgets.big_clock import BigClock
@@ -109,7 +109,7 @@ class WallApp(TextualWords):
             yield Static(id="wall-paused")
             with Center(id="wall-text-column"), VerticalScroll(id="wall-text-scroll"):
                 yield Markdown(
-                    id="wall-text", open_links=False, parser_factory=safe_markdown_parser
+                    id="wall-text", open_links=False, parser_factory=shared_markdown_parser
                 )
             yield Static(id="wall-clock", classes="dim")
         with VerticalScroll(id="wall-shared"):
@@ -250,9 +250,13 @@ class WallApp(TextualWords):
         )
         if mode == "scenario":
             self.show_scenario(state)
-        if state.text != self._text:
+        # Each text only where it is seen: the block's Markdown in a block, the break's line
+        # in a break (a hidden Markdown would mount its blocks for nothing, and ← out of a
+        # break finds the block's text still there).
+        if mode == "block" and state.text != self._text:
             self._text = state.text
             self.query_one("#wall-text", Markdown).update(state.text)
+        if mode == "break":
             show_text(
                 self.query_one("#wall-break-text", Static), Content(" ".join(state.text.split()))
             )
@@ -283,5 +287,6 @@ class WallApp(TextualWords):
 
 def run_wall(data_dir: Path) -> int:
     app = WallApp(data_dir)
+    gc.freeze()  # as in peertui.ui.app.run_app: no full collection on the first frame
     app.run()
     return app.return_code or 0

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from peertui.content import GuidePage
 from peertui.content.loader import labelled_links, link_target
 from peertui.i18n import N_, _
-from peertui.ui.base import PeerScreen
+from peertui.ui.base import PeerScreen, SizeClasses
 
 if TYPE_CHECKING:
     pass
@@ -25,7 +25,7 @@ def safe_markdown_parser() -> MarkdownIt:
     return MarkdownIt("gfm-like", options_update={"html": False})
 
 
-class GuideScreen(PeerScreen[None]):
+class GuideScreen(SizeClasses, PeerScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("l", "links", N_("Links")),
@@ -41,17 +41,19 @@ class GuideScreen(PeerScreen[None]):
         yield Header()
         yield Static(Content(self.page.title), classes="screen-title")
         with VerticalScroll(id="guide-scroll"):
-            yield Markdown(
-                self.page.body,
-                id="guide-text",
-                open_links=False,
-                parser_factory=safe_markdown_parser,
-            )
+            # Empty until the screen is up (on_mount): the page's blocks are then styled once,
+            # not again when the screen gets its focus and is resumed (docs/performance.md).
+            yield Markdown(id="guide-text", open_links=False, parser_factory=safe_markdown_parser)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.page.title
         self.query_one("#guide-scroll").focus()
+        self.call_after_refresh(self.show_page)
+
+    async def show_page(self) -> None:
+        await self.query_one("#guide-text", Markdown).update(self.page.body)
+        self.loaded = True
 
     def action_links(self) -> None:
         """Follow a link with the keyboard: pick it from a list."""
@@ -67,9 +69,6 @@ class GuideScreen(PeerScreen[None]):
                 self.peertui.action_open_guide(target)
 
         self.app.push_screen(LinksScreen(links), chosen)
-
-    def on_markdown_table_of_contents_updated(self) -> None:
-        self.loaded = True
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()

@@ -220,7 +220,11 @@ class NetworkMapScreen(WorksheetScreen):
             return
         table = self.query_one("#network-table", DataTable)
         for column, value in enumerate(self._row(self.entries[self.current])):
-            table.update_cell_at(Coordinate(self.current, column), value, update_width=True)
+            at = Coordinate(self.current, column)
+            # Only a changed cell: typing at the end of a long note changes nothing shown
+            # (the column shows its start), and each update lays the table out again.
+            if table.get_cell_at(at) != value:
+                table.update_cell_at(at, value, update_width=True)
 
     def refresh_form(self) -> None:
         entry = self.entries[self.current] if self.current is not None else Entry()

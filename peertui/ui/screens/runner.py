@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from textual.app import ComposeResult
@@ -41,6 +42,10 @@ from peertui.ui.widgets.quiet import show
 from peertui.wall import WallState, wall_state_for_run
 
 PHASE_CLASSES = ("-normal", "-warn", "-urgent", "-over")
+#: One parser for every block: Textual's Markdown calls its factory on each update, and a new
+#: parser costs more than parsing a block's few lines. Parsing only reads it (markdown-it keeps
+#: each parse's state apart), so the runner and the wall share it.
+shared_markdown_parser = cache(safe_markdown_parser)
 #: The part of the screen's height the break's timer takes (the block's takes 20%).
 BREAK_CLOCK_SHARE = 0.3
 #: How often the clocks on screen are brought up to date.
@@ -147,6 +152,8 @@ class RunnerScreen(PeerScreen[None]):
         self._text: str | None = None
         self._markers: dict[int, str] = {}
         self._has_scenarios: bool | None = None
+        #: A key's save waits for its frame (see ``_changed_after_frame``).
+        self._save_pending = False
 
     # ------------------------------------------------------------------ layout
 
@@ -174,7 +181,7 @@ class RunnerScreen(PeerScreen[None]):
                 yield Static(id="paused-flag")
                 with Center(id="runner-text-column"), VerticalScroll(id="runner-text-scroll"):
                     yield Markdown(
-                        id="runner-text", open_links=False, parser_factory=safe_markdown_parser
+                        id="runner-text", open_links=False, parser_factory=shared_markdown_parser
                     )
                 yield Static(id="step-flag", classes="dim")
             with Vertical(id="break-view"):
@@ -237,8 +244,11 @@ class RunnerScreen(PeerScreen[None]):
                 ),
             ),
         )
+        is_break = block.kind == "pause"
         text = "\n\n".join(run.visible_steps())
-        if text != self._text:
+        if text != self._text and not is_break:
+            # A break shows its text in the break view (refresh_clock); the hidden Markdown
+            # keeps the block before it, so ← out of the break redraws no text.
             self._text = text
             self.query_one("#runner-text", Markdown).update(text)
         more = run.step_count - run.step - 1
@@ -268,12 +278,13 @@ class RunnerScreen(PeerScreen[None]):
                 (_("From last time:"), "bold"), "\n", self.carry_over, "\n\n", notes
             )
         show(self.query_one("#runner-notes-text", Static), notes)
-        is_break = block.kind == "pause"
         if is_break != self.has_class("-break"):
             # Two containers change places; a class on the screen would restyle every widget.
             self.query_one("#runner-main").display = not is_break
             self.query_one("#break-view").display = is_break
-            self.set_class(is_break, "-break")  # no CSS depends on it: a marker for tests
+            # No CSS depends on it (a marker for tests): without update=False Textual would
+            # restyle the screen and every widget in it (about 50 ms a key here).
+            self.set_class(is_break, "-break", update=False)
         has_scenarios = bool(block.scenarios)
         if has_scenarios != self._has_scenarios:
             self._has_scenarios = has_scenarios
@@ -337,7 +348,7 @@ class RunnerScreen(PeerScreen[None]):
                 else _("The clock is stopped (paused). Press space to continue.")
             )
         show(self.query_one("#paused-flag", Static), Content(paused_text))
-        self.set_class(run.paused, "-paused")
+        self.set_class(run.paused, "-paused", update=False)  # a marker: no CSS depends on it
         if publish:
             self.publish()
 
@@ -355,8 +366,23 @@ class RunnerScreen(PeerScreen[None]):
             self._changed()
 
     def _changed(self) -> None:
+        self._save_pending = False
         if self.on_change is not None:
             self.on_change(self.run.snapshot())
+
+    def _changed_after_frame(self) -> None:
+        """Keep the run's state once the screen shows the change: the save (a write and an
+        fsync) then does not hold up the frame the facilitator waits for. A save made in
+        between (``_changed``) makes this one unneeded, so a later state is never overwritten
+        by an earlier one and an ended meeting is never saved again."""
+        if self.on_change is None:
+            return
+        self._save_pending = True
+        self.call_after_refresh(self._save_if_pending)
+
+    def _save_if_pending(self) -> None:
+        if self._save_pending:
+            self._changed()
 
     # ------------------------------------------------------------------ actions
 
@@ -368,25 +394,25 @@ class RunnerScreen(PeerScreen[None]):
 
     def action_next_block(self) -> None:
         if self.run.next_block():
-            self._changed()
             self.refresh_block()
+            self._changed_after_frame()
         elif self.run.is_last:
             self.notify(_("This is the last item. Press e to end the meeting."))
 
     def action_previous_block(self) -> None:
         if self.run.previous_block():
-            self._changed()
             self.refresh_block()
+            self._changed_after_frame()
 
     def action_reveal_next(self) -> None:
         if self.run.reveal_next():
-            self._changed()
             self.refresh_block()
+            self._changed_after_frame()
 
     def action_reveal_previous(self) -> None:
         if self.run.reveal_previous():
-            self._changed()
             self.refresh_block()
+            self._changed_after_frame()
 
     def action_add_minute(self) -> None:
         self.run.adjust_minutes(+1)
@@ -514,8 +540,8 @@ class RunnerScreen(PeerScreen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_id is not None and self.run.go_to(int(event.option_id)):
-            self._changed()
             self.refresh_block()
+            self._changed_after_frame()
 
     # ------------------------------------------------------------------ watchers
 

@@ -22,6 +22,7 @@ from peertui.formats import time_of_day
 from peertui.i18n import _
 from peertui.store import StoreError
 from peertui.store.text import clean
+from peertui.ui.widgets.quiet import show
 
 State = Literal["saved", "pending", "failed", "off"]
 
@@ -75,7 +76,9 @@ class SaveState(Static):
             )
         else:
             text = detail
-        self.update(Content(text))
+        # Every keystroke says "Saving …" again: only a change is drawn (each update would lay
+        # out the whole screen, its tall text fields too: docs/performance.md).
+        show(self, Content(text))
 
 
 class Autosaver:

@@ -119,31 +119,38 @@ def ask_secret(prompt: str) -> str:
         raise NotAnswered from None
 
 
+def passphrase_given(passphrase_file: str | None, no_terminal: str) -> str | None:
+    """The passphrase in ``passphrase_file`` (for scripts); None when there is none and a
+    terminal can be asked instead. ``StoreError(no_terminal)`` when neither is there."""
+    from peertui.store.errors import StoreError
+    from peertui.store.passphrase import read_passphrase_file
+
+    if passphrase_file:
+        return read_passphrase_file(Path(passphrase_file))
+    if not sys.stdin.isatty():
+        raise StoreError(no_terminal)
+    return None
+
+
 def folder_key(
     folder: Path, passphrase_file: str | None, flag: str = "--passphrase-file"
 ) -> Identity | None:
     """A protected data folder's key, unlocked with the passphrase from ``passphrase_file``
     or typed on the terminal (stretched once per command); None for a folder that is not
     protected. ``WrongPassphrase`` (nothing has been read or changed)."""
-    from peertui.store.errors import StoreError
-    from peertui.store.passphrase import read_passphrase_file
     from peertui.store.protection import is_protected, unlock
 
     if not is_protected(folder):
         return None
-    if passphrase_file:
-        passphrase = read_passphrase_file(Path(passphrase_file))
-    elif not sys.stdin.isatty():
-        raise StoreError(
-            _(
-                "The data folder {dir} is protected with a passphrase. Give it with {option} "
-                "FILE when peertui is not running in a terminal. Nothing has been changed.",
-                dir=str(folder),
-                option=flag,
-            )
-        )
-    else:
-        passphrase = ask_secret(_("Passphrase for the data folder: "))
+    passphrase = passphrase_given(
+        passphrase_file,
+        _(
+            "The data folder {dir} is protected with a passphrase. Give it with {option} "
+            "FILE when peertui is not running in a terminal. Nothing has been changed.",
+            dir=str(folder),
+            option=flag,
+        ),
+    ) or ask_secret(_("Passphrase for the data folder: "))
     return unlock(folder, passphrase=passphrase)
 
 

@@ -28,6 +28,7 @@ from peertui.cli.base import (
     folder_passphrase_option,
     group,
     one_calm_line,
+    passphrase_given,
     yes_option,
 )
 from peertui.cli.exits import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK
@@ -414,16 +415,14 @@ PASSPHRASE_TRIES = 3
 def _new_passphrase(prompt: str | None = None) -> str | None:
     """A new passphrase, typed twice on the terminal; None if it was not the same twice in
     ``PASSPHRASE_TRIES`` tries (or the input ended)."""
-    import getpass
-
     for attempt in range(1, PASSPHRASE_TRIES + 1):
         try:
-            first = getpass.getpass(prompt or _("Passphrase for the file: "))
+            first = ask_secret(prompt or _("Passphrase for the file: "))
             if not first:
                 _say(_("The passphrase cannot be empty."), file=sys.stderr)
                 continue
-            again = getpass.getpass(_("The same passphrase again: "))
-        except EOFError:
+            again = ask_secret(_("The same passphrase again: "))
+        except NotAnswered:
             return None
         if again == first:
             return first
@@ -434,49 +433,29 @@ def _new_passphrase(prompt: str | None = None) -> str | None:
     return None
 
 
-_NotAnswered = NotAnswered
-
-
 def _passphrase_for(file: str, passphrase_file: str | None) -> str:
     """The passphrase of an encrypted import file: from ``--passphrase-file``, or asked."""
-    from peertui.store.errors import StoreError
-    from peertui.store.passphrase import read_passphrase_file
-    from peertui.store.text import clean  # as in _say
-
-    if passphrase_file:
-        return read_passphrase_file(Path(passphrase_file))
-    if not sys.stdin.isatty():
-        raise StoreError(
-            _(
-                "{file} is encrypted. Give its passphrase with --passphrase-file FILE when "
-                "peertui is not running in a terminal. Nothing has been changed.",
-                file=file,
-            )
-        )
-    import getpass
-
-    try:
-        return getpass.getpass(clean(_("Passphrase for {file}: ", file=file)))
-    except EOFError:
-        raise _NotAnswered from None
+    return passphrase_given(
+        passphrase_file,
+        _(
+            "{file} is encrypted. Give its passphrase with --passphrase-file FILE when "
+            "peertui is not running in a terminal. Nothing has been changed.",
+            file=file,
+        ),
+    ) or ask_secret(_("Passphrase for {file}: ", file=file))
 
 
 def _chosen_passphrase(passphrase_file: str | None, prompt: str) -> str | None:
     """A new passphrase for the data folder: from a file, or typed twice on the terminal
     (None: not the same twice). ``StoreError`` without either."""
-    from peertui.store.errors import StoreError
-    from peertui.store.passphrase import read_passphrase_file
-
-    if passphrase_file:
-        return read_passphrase_file(Path(passphrase_file))
-    if not sys.stdin.isatty():
-        raise StoreError(
-            _(
-                "There is no terminal to ask for a passphrase: use --passphrase-file FILE. "
-                "Nothing has been changed."
-            )
-        )
-    return _new_passphrase(prompt)
+    given = passphrase_given(
+        passphrase_file,
+        _(
+            "There is no terminal to ask for a passphrase: use --passphrase-file FILE. "
+            "Nothing has been changed."
+        ),
+    )
+    return given if given is not None else _new_passphrase(prompt)
 
 
 def _protect(
@@ -702,7 +681,7 @@ def _import(
     # memory, with the passphrase asked only then.
     try:
         bundle = read_export(Path(file), lambda: _passphrase_for(file, passphrase_file))
-    except _NotAnswered:
+    except NotAnswered:
         _say(_("Cancelled. Nothing has been changed."), file=out)
         return EXIT_CANCELLED
     key = folder_key(folder, folder_passphrase_file, DATA_PASSPHRASE)

@@ -16,8 +16,6 @@ import pyrage
 from peertui.i18n import _
 from peertui.store.errors import ImportInvalid, StoreError
 
-#: The first line of every binary ``age`` file.
-HEADER = b"age-encryption.org/v1\n"
 #: A passphrase file is read up to this size; its first line is the passphrase.
 PASSPHRASE_FILE_MAX = 64 * 1024
 #: pyrage's words for a passphrase that does not open the file (age's scrypt stanza).
@@ -34,11 +32,6 @@ class WrongPassphrase(StoreError):
                 file=file,
             )
         )
-
-
-def is_encrypted(raw: bytes) -> bool:
-    """Is this an ``age`` file (by its header)?"""
-    return raw.startswith(HEADER)
 
 
 def encrypt(payload: bytes, passphrase: str) -> bytes:

@@ -28,7 +28,7 @@ from peertui.i18n import _
 from peertui.store import checks, passphrase, schema
 from peertui.store.checks import SchemaError
 from peertui.store.errors import ImportInvalid, StoreError
-from peertui.store.files import write_atomic
+from peertui.store.files import is_sealed, write_atomic
 from peertui.store.schema import GroupData, GroupEntry, Organisation
 
 FORMAT = "peertui-export"
@@ -178,7 +178,7 @@ def read_export(source: Path, secret: Callable[[], str] | None = None) -> Export
     and only from a regular file (a FIFO or a device is refused at once, never waited on).
     An encrypted file is opened with the passphrase ``secret()`` gives (asked only then)."""
     raw = read_limited(source, MAX_BYTES)
-    if passphrase.is_encrypted(raw):
+    if is_sealed(raw):  # an age file, recognised as the store recognises its own
         if len(raw) > MAX_BYTES:
             raise ImportInvalid(
                 _("it is larger than {limit} MB.", limit=MAX_BYTES // (1024 * 1024))

@@ -19,7 +19,8 @@ import pytest
 from peertui.cli import EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, main
 from peertui.i18n import _
 from peertui.store import demo, portable
-from peertui.store.passphrase import HEADER, read_passphrase_file
+from peertui.store.files import AGE_HEADER as HEADER
+from peertui.store.passphrase import read_passphrase_file
 from peertui.store.store import open_store
 from tests.store.helpers import all_bytes
 

@@ -7,7 +7,22 @@ DEMO   := $(CURDIR)/.demo-data
 
 .PHONY: setup compile run test bench lint check catalogs clean
 
-setup: $(STAMP)
+# The phone page's one JavaScript library (docs/phones.md): tweetnacl, pinned in
+# package-lock.json by its integrity hash, installed without running any package's scripts,
+# and copied beside the page with its licence (peertui/phones/static/vendor/, not in git).
+# Without npm the app still runs; only phones cannot be turned on.
+NACL := peertui/phones/static/vendor/tweetnacl/nacl-fast.min.js
+
+setup: $(STAMP) $(NACL)
+
+$(NACL): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+		mkdir -p $(@D) && \
+		cp node_modules/tweetnacl/nacl-fast.min.js node_modules/tweetnacl/LICENSE $(@D)/; \
+	else \
+		echo "peertui: npm is missing, so phones cannot be turned on (Debian: apt-get install npm)." >&2; \
+	fi
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "peertui needs Python 3.11 or newer (found " + sys.version.split()[0] + "). Set PYTHON=python3.12 or similar.")'
@@ -30,6 +45,7 @@ run: setup compile
 	PEERTUI_LANG=$${PEERTUI_LANG:-da} PEERTUI_DATA_DIR=$(DEMO) $(VENV)/bin/peertui
 
 test: setup
+	@bash scripts/test-deps.sh
 	$(VENV)/bin/ruff check .
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
@@ -52,4 +68,4 @@ catalogs: setup
 	$(PY) scripts/catalogs.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist node_modules peertui/phones/static/vendor

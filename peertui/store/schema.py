@@ -78,6 +78,9 @@ NAME_MAX = 80  # a group name, an alias, an organisation, a person on the networ
 OCCASION_MAX = NAME_MAX * 2  # what a statement is for; a block title in a meeting log
 NOTE_MAX = NAME_MAX * 5  # a note on a teaching
 TEXT_MAX = 10_000  # one answer, one goal field, one line of a safety plan, a log's notes
+#: The most one statement answer may hold where it is typed (the console's editor, a phone). A
+#: sheet has room for far less; this only stops a runaway paste. The store itself allows TEXT_MAX.
+ANSWER_MAX = 3000
 LIST_MAX = 200  # items in one list
 MAX_MEETING = 99  # 0 is the introduction meeting
 COUNT_MAX = 100  # people taught in one teaching

@@ -169,10 +169,9 @@ class DanishBindings:
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        current = language()
         return {
-            key: ActiveBinding(
-                a.node, translated(a.binding, language()), a.enabled, words(a.tooltip)
-            )
+            key: ActiveBinding(a.node, translated(a.binding, current), a.enabled, words(a.tooltip))
             for key, a in active.items()
         }
 

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from peertui import labels
 from peertui.formats import approx_words, moment
 from peertui.i18n import N_, _
-from peertui.store.schema import PROMPTS
+from peertui.store.schema import ANSWER_MAX, PROMPTS
 from peertui.ui.base import ConfirmDialog, PeerScreen
 from peertui.ui.dialogs.participant_form import ParticipantForm
 from peertui.ui.dialogs.versions import VersionsDialog
@@ -31,9 +31,8 @@ from peertui.wall import WallState
 if TYPE_CHECKING:
     from peertui.store.schema import Participant, Statement
 
-#: The most one prompt may hold. A sheet has room for far less; this only stops a runaway
-#: paste. (The store allows up to 10,000.)
-ANSWER_LIMIT = 3000
+#: The most one prompt may hold (``ANSWER_MAX``, shared with the phones).
+ANSWER_LIMIT = ANSWER_MAX
 
 
 def statement_markdown_free_text(alias: str, answers: tuple[str, ...]) -> str:

@@ -37,11 +37,13 @@ PROTOCOL_VERSION = 1
 #: A wall line is at most this long; anything longer is a broken or hostile peer.
 MAX_LINE = 1_000_000
 
-Mode = Literal["idle", "block", "break", "blank", "shared", "scenario"]
+Mode = Literal["idle", "block", "break", "blank", "shared", "scenario", "join"]
 #: "scenario" (meeting training): ``title`` is the scenario, ``subtitle`` the scene and its
 #: place, ``paused`` the calm pause, ``text`` the one question the trainer chose (or empty),
 #: and ``extra`` holds ``who``, ``where`` and ``beats`` (see :func:`scenario_beats`).
-MODES: tuple[str, ...] = ("idle", "block", "break", "blank", "shared", "scenario")
+#: "join" (phones, issue #19): ``text`` is the one line of instructions and ``extra`` holds
+#: ``url``, the address the phones open (drawn as a QR code; see :func:`wall_state_for_join`).
+MODES: tuple[str, ...] = ("idle", "block", "break", "blank", "shared", "scenario", "join")
 PHASES: tuple[str, ...] = ("normal", "warn", "urgent", "over")
 
 
@@ -477,3 +479,32 @@ def scenario_beats(state: WallState) -> list[tuple[str, str, str]]:
             return []
         beats.append((item[0], item[1], item[2]))
     return beats
+
+
+# --------------------------------------------------------------------------- phones (issue #19)
+
+#: The longest address a join state carries (a LAN address and a port are about 30).
+JOIN_URL_MAX = 200
+
+
+def wall_state_for_join(url: str, group: str) -> WallState:
+    """The wall's view while phones may join: the address as a QR code and in text, and one
+    line of instructions. Only the address crosses: never who has a phone."""
+    return WallState(
+        mode="join",
+        group=group,
+        title=_("Write on your own phone"),
+        text=_(
+            "Open the camera on your phone and point it at the code. "
+            "The phone must be on the same Wi-Fi as the computer."
+        ),
+        extra={"url": url},
+    )
+
+
+def join_url(state: WallState) -> str:
+    """The address a join state carries, if it is one a phone may open ("" otherwise)."""
+    url = state.extra.get("url", "")
+    if not url.startswith("http://") or len(url) > JOIN_URL_MAX or any(c.isspace() for c in url):
+        return ""
+    return url

@@ -22,12 +22,13 @@ from peertui.ui.screens.home import HomeScreen
 from peertui.ui.textual_private import CalmCrashes, registered_themes
 from peertui.ui.textual_words import TextualWords
 from peertui.ui.themes import DEFAULT_THEME, THEMES
-from peertui.wall import WallServer, WallState
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
     from peertui.store import AppStore, Store
+    from peertui.ui.phones import Phones
+    from peertui.wall import WallServer, WallState
 
 R = TypeVar("R")
 
@@ -91,7 +92,10 @@ class PeerTUI(TextualWords, CalmCrashes):
         self.walls = 0
         #: One participant's words, shown on the wall on purpose (None: nothing shared).
         self.wall_shared: WallState | None = None
-        self._wall_underneath = WallState()
+        #: What the runner last put on the wall (None: nothing yet, the wall's idle screen).
+        self._wall_underneath: WallState | None = None
+        #: Phones (issue #19): off until the facilitator turns them on (peertui/ui/phones.py).
+        self.phones: Phones | None = None
 
     #: The projector theme from the first frame on (see ``get_css_variables``).
     theme: Reactive[str] = Reactive(DEFAULT_THEME)
@@ -176,6 +180,8 @@ class PeerTUI(TextualWords, CalmCrashes):
     async def after_store(self) -> None:
         """Once the store is open (or there is none): serve the wall, resume a meeting."""
         if self.serve_wall and self.data_dir is not None and self.wall_server is None:
+            from peertui.wall import WallServer  # the wall's protocol: after the first frame
+
             server = WallServer(self.data_dir, self.walls_changed)
             try:
                 await server.start()
@@ -205,6 +211,8 @@ class PeerTUI(TextualWords, CalmCrashes):
         return self.walls > 0
 
     async def on_unmount(self) -> None:
+        if self.phones is not None:
+            await self.phones.stop()  # the phones' socket closes with the app
         if self.wall_server is not None:
             await self.wall_server.stop()
         if self.store is not None:
@@ -257,7 +265,10 @@ class PeerTUI(TextualWords, CalmCrashes):
     def stop_sharing(self) -> None:
         self.wall_shared = None
         if self.wall_server is not None:
-            self.wall_server.publish(self._wall_underneath)
+            from peertui.wall import WallState  # loaded with the server
+
+            underneath = self._wall_underneath
+            self.wall_server.publish(WallState() if underneath is None else underneath)
 
     def on_wall_changed(self, message: WallChanged) -> None:
         self.publish_wall(message.state)

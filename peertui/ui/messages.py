@@ -9,9 +9,12 @@ handles it (a message that bubbled from a screen back to the app would be sent a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from peertui.wall import WallState
+if TYPE_CHECKING:
+    from peertui.wall import WallState  # the wall's protocol loads after the first frame
 
 
 class WallChanged(Message, bubble=False):
@@ -42,3 +45,9 @@ class WallsChanged(Message, bubble=False):
     def __init__(self, walls: int) -> None:
         super().__init__()
         self.walls = walls
+
+
+class PhonesChanged(Message, bubble=False):
+    """Phones (issue #19) were turned on or off, or a phone came, was given access, saved or
+    ended. The app posts it to the current screen; the others look again when they come
+    back to the front."""

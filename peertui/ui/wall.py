@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from textual import events
 from textual.app import ComposeResult
@@ -16,16 +17,17 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Digits, Markdown, Static
 
 from peertui.i18n import N_, _
 from peertui.ui.screens.runner import PHASE_CLASSES, shared_markdown_parser
 from peertui.ui.textual_words import DanishBindings, TextualWords
 from peertui.ui.themes import DEFAULT_THEME, THEMES
 from peertui.ui.widgets.big_clock import BigClock
+from peertui.ui.widgets.qr import QrCode
 from peertui.ui.widgets.quiet import show as show_text
 from peertui.ui.widgets.scenario_beats import BeatsView
-from peertui.wall import WallClient, WallState, scenario_beats
+from peertui.wall import WallClient, WallState, join_url, scenario_beats
 
 #: The part of the wall's height the timer takes: 3 rows at 20 rows, 5 at 24-30, 8 at 40,
 #: 10 at 45, 15 at 70.
@@ -47,6 +49,7 @@ MODE_VIEWS: dict[str, tuple[str, ...]] = {
     "shared": ("#wall-shared",),
     "break": ("#wall-break",),
     "scenario": ("#wall-scenario",),
+    "join": ("#wall-join",),
 }
 VIEWS = sorted({view for views in MODE_VIEWS.values() for view in views})
 
@@ -130,6 +133,16 @@ class WallApp(TextualWords):
                     Content(_("Pause – let us talk together")), id="wall-scenario-pause-title"
                 )
                 yield Static(id="wall-scenario-question")
+        # Phones (issue #19): the address as a QR code, in large text, and how to join.
+        with Vertical(id="wall-join"):
+            yield Static(id="wall-join-title")
+            with Center():
+                yield QrCode(id="wall-join-qr")
+            with Center():
+                yield Digits(id="wall-join-address")
+            yield Static(id="wall-join-url")
+            with Center():
+                yield Static(id="wall-join-text")
 
     def on_mount(self) -> None:
         self.show()
@@ -250,6 +263,8 @@ class WallApp(TextualWords):
         )
         if mode == "scenario":
             self.show_scenario(state)
+        if mode == "join":
+            self.show_join(state)
         # Each text only where it is seen: the block's Markdown in a block, the break's line
         # in a break (a hidden Markdown would mount its blocks for nothing, and ← out of a
         # break finds the block's text still there).
@@ -260,6 +275,19 @@ class WallApp(TextualWords):
             show_text(
                 self.query_one("#wall-break-text", Static), Content(" ".join(state.text.split()))
             )
+
+    def show_join(self, state: WallState) -> None:
+        """The address phones open: a QR code any phone camera reads, the address in large
+        text for typing it in, and one line of instructions."""
+        url = join_url(state)
+        show_text(self.query_one("#wall-join-title", Static), Content(state.title))
+        self.query_one("#wall-join-qr", QrCode).show_data(url)
+        address = urlsplit(url).netloc
+        digits = self.query_one("#wall-join-address", Digits)
+        if digits.value != address:
+            digits.update(address)
+        show_text(self.query_one("#wall-join-url", Static), Content(url))
+        show_text(self.query_one("#wall-join-text", Static), Content(state.text))
 
     def show_scenario(self, state: WallState) -> None:
         """A scenario's scene so far; at a pause only the calm pause and the chosen question."""

@@ -16,6 +16,7 @@ from peertui.store import open_store
 from tests.browser.capture import LoopbackCapture, can_capture
 from tests.browser.words import LAST_WORDS, PHRASES, TYPED, files_holding, forms
 
+
 async def until(condition: Any, seconds: float = 30.0) -> None:
     for _ in range(int(seconds / 0.05)):
         if await condition():

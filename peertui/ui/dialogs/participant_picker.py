@@ -22,14 +22,17 @@ if TYPE_CHECKING:
 class ParticipantPicker(PeerDialog[str | None]):
     BINDINGS = [Binding("escape", "close", N_("Close"))]
 
-    def __init__(self, participants: Sequence[Participant]) -> None:
+    def __init__(self, participants: Sequence[Participant], question: str = "") -> None:
         super().__init__()
         self.participants = list(participants)
+        #: The title asked (the default: whose statement to open).
+        self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(
-                Content(_("Whose statement? (shown only on your screen)")), classes="panel-title"
+                Content(self.question or _("Whose statement? (shown only on your screen)")),
+                classes="panel-title",
             )
             yield OptionList(
                 *(Option(Content(p.alias), id=p.id) for p in self.participants),

@@ -22,7 +22,7 @@ from peertui.ui.dialogs.group_form import GroupForm
 from peertui.ui.dialogs.participant_form import PURPOSES, ParticipantForm
 from peertui.ui.dialogs.trainee_form import TraineeForm
 from peertui.ui.formats import store_today
-from peertui.ui.messages import GroupsChanged, WallChanged
+from peertui.ui.messages import GroupsChanged, PhonesChanged, WallChanged
 from peertui.wall import WallState
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ class GroupScreen(PeerScreen[None]):
         Binding("a", "add_trainee", N_("New trainee")),
         Binding("e", "edit_group", N_("Edit group")),
         Binding("u", "export", N_("Print")),
+        # Phones (issue #19): on for this group, then their panel.
+        Binding("t", "phones", N_("Phones")),
         Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
@@ -105,6 +107,8 @@ class GroupScreen(PeerScreen[None]):
         yield Static(id="group-title", classes="screen-title")
         yield Static(id="group-info", classes="dim")
         yield Static(id="run-waiting", classes="notice")
+        # While phones are on: how many wait and how many write (issue #19).
+        yield Static(id="phones-status", classes="notice")
         with Horizontal(id="group"):
             with Vertical(classes="panel", id="participants-panel"):
                 yield Static(
@@ -123,10 +127,12 @@ class GroupScreen(PeerScreen[None]):
 
     def on_mount(self) -> None:
         self.refresh_page()
+        self.show_phones_status()
         self.query_one("#participants", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_page()
+        self.show_phones_status()
         # The wall (if any) greets the room with this group's name until a meeting starts.
         self.app.post_message(WallChanged(WallState(mode="idle", group=self.group.name)))
 
@@ -401,6 +407,23 @@ class GroupScreen(PeerScreen[None]):
                 group_id=self.group_id,
             )
         )
+
+    def show_phones_status(self) -> None:
+        phones = self.peertui.phones
+        line = phones.status_line() if phones is not None else ""
+        status = self.query_one("#phones-status", Static)
+        status.display = bool(line)
+        status.update(Content(line))
+
+    def on_phones_changed(self, message: PhonesChanged) -> None:
+        self.show_phones_status()
+
+    def action_phones(self) -> None:
+        """`t`: turn phones on for this group (choosing the address first), or, once they
+        are on, their panel."""
+        from peertui.ui.phones import open_phones  # loaded when asked
+
+        open_phones(self, self.group_id, self.group.name)
 
     def action_export(self) -> None:
         """`u`: print sheets as PDFs, for the group or the highlighted participant."""

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui import labels
@@ -34,9 +34,10 @@ from peertui.runner import (
     local_now,
 )
 from peertui.ui.base import ConfirmDialog, PeerScreen
-from peertui.ui.messages import WallChanged, WallsChanged
+from peertui.ui.messages import PhonesChanged, WallChanged, WallsChanged
 from peertui.ui.screens.course import meeting_label
 from peertui.ui.screens.guide import safe_markdown_parser
+from peertui.ui.textual_private import Footer
 from peertui.ui.widgets.big_clock import BigClock
 from peertui.ui.widgets.quiet import show
 from peertui.wall import WallState, wall_state_for_run
@@ -96,6 +97,8 @@ class RunnerScreen(PeerScreen[None]):
         Binding("plus,equals_sign", "add_minute", N_("+1 min")),
         Binding("minus", "remove_minute", N_("-1 min")),
         Binding("d", "participants", N_("Participants")),
+        # Phones (issue #19): on for this group's meeting, then their panel.
+        Binding("t", "phones", N_("Phones")),
         Binding("escape", "leave", N_("Back")),
     ]
 
@@ -170,6 +173,8 @@ class RunnerScreen(PeerScreen[None]):
                 yield blocks
                 # One screen or two, for the facilitator (beside the room's part).
                 yield Static(id="wall-status", classes="dim")
+                # While phones are on: how many wait and how many write (issue #19).
+                yield Static(id="phones-status", classes="notice")
             # What the room reads when the screen is mirrored, as on the wall: the title, the
             # timer in digits that grow with the screen, the text in a centred reading column.
             # (A container aligns its children as one group: each centred one gets a Center.)
@@ -206,6 +211,7 @@ class RunnerScreen(PeerScreen[None]):
         self.watch_show_notes(self.show_notes)
         self.watch_blanked(self.blanked)
         self.show_wall_status()
+        self.show_phones_status()
         self.refresh_block()
         self.refresh_clock()
         self.set_interval(TICK_SECONDS, self.refresh_clock)
@@ -425,7 +431,7 @@ class RunnerScreen(PeerScreen[None]):
         self.refresh_clock()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "participants":
+        if action in ("participants", "phones"):
             return self.group_id is not None
         if action == "scenarios":
             return bool(self.run.block.scenarios)
@@ -498,6 +504,24 @@ class RunnerScreen(PeerScreen[None]):
 
     def on_screen_resume(self) -> None:
         self.show_wall_status()  # a wall may have come or gone while a dialog was open
+        self.show_phones_status()
+
+    def show_phones_status(self) -> None:
+        phones = self.peertui.phones
+        line = phones.status_line() if phones is not None else ""
+        status = self.query_one("#phones-status", Static)
+        status.display = bool(line)
+        show(status, Content(line))
+
+    def on_phones_changed(self, message: PhonesChanged) -> None:
+        self.show_phones_status()
+
+    def action_phones(self) -> None:
+        """`t`: turn phones on for this group's meeting (choosing the address first), or,
+        once they are on, their panel."""
+        from peertui.ui.phones import open_phones  # loaded when asked (the wall imports us)
+
+        open_phones(self, self.group_id, self.group_name)
 
     def action_toggle_notes(self) -> None:
         """`n`: the facilitators' notes and last time's carry-over (with no wall, asked first:
@@ -520,6 +544,10 @@ class RunnerScreen(PeerScreen[None]):
     def end_meeting(self) -> None:
         self.run.pause()
         self._changed()
+        if self.peertui.phones is not None:
+            from peertui.ui.phones import meeting_ended  # loaded only once phones were used
+
+            meeting_ended(self.peertui, self.group_id)
         if self.on_end is not None:
             self.on_end(self.run)
         else:

@@ -251,8 +251,15 @@ def open_phones(screen: AppAccess, group_id: str | None, group_name: str) -> Non
 
         try:
             await phones.start(group_id, group_name, host)
-        except (PhoneError, OSError) as exc:
+        except PhoneError as exc:
             app.notify(str(exc), severity="error", timeout=10, markup=False)
+            return
+        except OSError:  # the server says this itself; never the system's English words
+            why = _(
+                "Phones could not start at {address}. Choose another address, or try again.",
+                address=host,
+            )
+            app.notify(why, severity="error", timeout=10, markup=False)
             return
         if app.wall_attached:
             phones.show_join(True)

@@ -14,7 +14,7 @@ import pytest
 from peertui.phones.server import PhoneServer
 from peertui.store import open_store
 from tests.browser.capture import LoopbackCapture, can_capture
-from tests.browser.words import LAST_WORDS, PHRASES, TYPED, files_holding, forms
+from tests.browser.words import LAST_WORDS, PHRASES, TYPED, files_holding, forms, write_all
 
 
 async def until(condition: Any, seconds: float = 30.0) -> None:
@@ -56,13 +56,7 @@ async def test_two_phones_write_their_statements_and_nothing_readable_crosses(
                 for alias, code in codes.items():
                     (view,) = [v for v in server.phones() if v.code == code]
                     server.assign(view.id, trainees[alias])
-                for alias, page in pages.items():
-                    await page.wait_for_selector("#writing", state="visible", timeout=30_000)
-                    for i, answer in enumerate(TYPED[alias], start=1):
-                        await page.type(f"#answer-{i}", answer, delay=2)
-                for page in pages.values():
-                    # (A selector, not a script: the page's CSP refuses eval, Playwright's too.)
-                    await page.wait_for_selector("#status:has-text('Gemt')", timeout=30_000)
+                await write_all(pages)
                 # The console sees that each saved, not what.
                 assert all(v.last_saved is not None for v in server.phones())
                 for alias, participant in trainees.items():

@@ -24,7 +24,7 @@ from peertui.ui.dialogs.phones import PhonesPanel
 from peertui.ui.phones import phones_for
 from peertui.ui.screens.group import GroupScreen
 from tests.browser.capture import LoopbackCapture, can_capture
-from tests.browser.words import PHRASES, TYPED, files_holding, forms
+from tests.browser.words import PHRASES, TYPED, files_holding, forms, write_all
 from tests.helpers import say_yes, visible_text, wait_for_screen, wait_until
 from tests.ui.test_phones import choose_loopback
 
@@ -90,12 +90,7 @@ async def test_a_trainer_with_two_phones(tmp_path: Path, browser: Any) -> None:
                 for alias, code in codes.items():
                     await give(pilot, code, alias)
                 await wait_until(pilot, lambda: phones.counts() == (0, 2))
-                for alias, page in pages.items():
-                    await page.wait_for_selector("#writing", state="visible", timeout=30_000)
-                    for i, answer in enumerate(TYPED[alias], start=1):
-                        await page.type(f"#answer-{i}", answer, delay=1)
-                for page in pages.values():
-                    await page.wait_for_selector("#status:has-text('Gemt')", timeout=30_000)
+                await write_all(pages)
                 # The console: who writes and when each saved; never a word of it.
                 await wait_until(pilot, lambda: all(row[3] for row in rows(app)))
                 shown = visible_text(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 #: Two trainees' practice statements, each answer with words found nowhere else (and Danish
 #: letters, so the search covers UTF-8 and UTF-16 both).
@@ -58,3 +59,15 @@ def files_holding(root: Path, phrases: list[str]) -> list[str]:
                 if any(form in data for form in forms(phrase)):
                     found.append(f"{path}: {phrase}")
     return found
+
+
+async def write_all(pages: dict[str, Any]) -> None:
+    """Each phone (a page given access) writes its owner's four answers, as a person types,
+    and waits until the page says they are saved."""
+    for alias, page in pages.items():
+        await page.wait_for_selector("#writing", state="visible", timeout=30_000)
+        for i, answer in enumerate(TYPED[alias], start=1):
+            await page.type(f"#answer-{i}", answer, delay=1)
+    for page in pages.values():
+        # (A selector, not a script: the page's CSP refuses eval, Playwright's too.)
+        await page.wait_for_selector("#status:has-text('Gemt')", timeout=30_000)

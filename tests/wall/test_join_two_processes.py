@@ -4,46 +4,21 @@ page, loopback chosen, and the wall, in its own terminal, shows a QR code a phon
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 import zxingcpp
 from PIL import Image
 
 from peertui.content import load_library
 from peertui.store import open_store
-from tests.ptyterm import PtyTerminal, peertui_env
+from tests.ptyterm import PtyTerminal
+from tests.wall.conftest import start
 
 COURSE = load_library().course("vejen-til-hverdagslivet")
 assert COURSE is not None
 END = "\x1b[F"  # the End key (xterm)
 SCALE = 6
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    return folder
-
-
-@pytest.fixture
-def terminals() -> Iterator[list[PtyTerminal]]:
-    started: list[PtyTerminal] = []
-    yield started
-    for term in started:
-        term.close()
-
-
-def start(terminals: list[PtyTerminal], data_dir: Path, *args: str) -> PtyTerminal:
-    term = PtyTerminal(
-        [sys.executable, "-m", "peertui", *args], peertui_env(str(data_dir)), size=(100, 30)
-    )
-    terminals.append(term)
-    return term
 
 
 def rgb(colour: str, default: tuple[int, int, int]) -> tuple[int, int, int]:

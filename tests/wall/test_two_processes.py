@@ -5,41 +5,16 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from peertui.content import load_library
 from tests.ptyterm import PtyTerminal, peertui_env
+from tests.wall.conftest import start
 
 COURSE = load_library().course("vejen-til-hverdagslivet")
 assert COURSE is not None
 MEETING = COURSE.meeting(1)
 assert MEETING is not None
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    return folder
-
-
-@pytest.fixture
-def terminals() -> Iterator[list[PtyTerminal]]:
-    started: list[PtyTerminal] = []
-    yield started
-    for term in started:
-        term.close()
-
-
-def start(terminals: list[PtyTerminal], data_dir: Path, *args: str) -> PtyTerminal:
-    term = PtyTerminal(
-        [sys.executable, "-m", "peertui", *args], peertui_env(str(data_dir)), size=(100, 30)
-    )
-    terminals.append(term)
-    return term
 
 
 def open_runner(console: PtyTerminal) -> None:

@@ -55,7 +55,7 @@ def command(name: str, key: str, page: bool = True) -> Callable[[F], click.Comma
     declare = click.command(
         name,
         short_help=_(labels.CLI_HELP[key]),
-        help=_(labels.CLI_DESC[key] if page else f"cli.help.{key}"),
+        help=_(labels.CLI_DESC[key] if page else labels.CLI_HELP[key]),
         options_metavar=_("[OPTIONS]"),
     )
     return lambda callback: declare(own_work(callback))

@@ -50,14 +50,16 @@ def b64encode(data: bytes) -> str:
 
 
 def b64decode(text: object, size: int | None = None) -> bytes:
-    """Standard base64 with padding; ``size`` if given must match exactly."""
+    """Standard base64 with padding, exactly as ``b64encode`` (and the page's ``btoa``)
+    writes it: no blanks, no extra or missing ``=``, no stray bits in the last character, so
+    each value has one spelling. ``size`` if given must match exactly."""
     if not isinstance(text, str):
         raise ProtocolError
     try:
         data = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
         raise ProtocolError from None
-    if size is not None and len(data) != size:
+    if b64encode(data) != text or (size is not None and len(data) != size):
         raise ProtocolError
     return data
 
@@ -121,7 +123,7 @@ class Channel:
             raise ProtocolError from None
         try:
             message = json.loads(plain.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # nested too deep, too
             raise ProtocolError from None
         if not isinstance(message, dict) or message.get("to") != self.side:
             raise ProtocolError

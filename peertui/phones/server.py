@@ -5,12 +5,15 @@ personal statement, end-to-end encrypted (``peertui.phones.protocol``; docs/phon
 The console imports this module only when the facilitator turns phones on; aiohttp itself is
 imported only in ``start``. Nothing here logs or raises with a participant's words.
 
-Defences, in the order a request meets them: only the announced ``Host`` (``ip:port``) is
-accepted (421; no DNS rebinding), and an ``Origin`` must be ours; bodies are limited (413);
-pairing is rate-limited per address and in total (429); unknown, unpaired and ended phones,
-forged and replayed messages get an empty 403; a phone reads and writes only the statement of
-the participant it was assigned to. Every answer carries a strict Content-Security-Policy,
-``no-store``, ``no-referrer`` and ``nosniff``, and never a cookie.
+Defences, in the order a request meets them: at most ``CONNECTIONS_MAX`` connections at once,
+an idle one closed after ``KEEPALIVE_SECONDS``; only the announced ``Host`` (``ip:port``) is
+accepted, and no absolute-form request target (421; no DNS rebinding), and an ``Origin`` must be
+ours; bodies are limited in size (413) and in time (408); pairing is rate-limited per address
+and in total (429); unknown, unpaired and ended phones, forged and replayed messages get an
+empty 403; a phone reads and writes only the statement of the participant it was assigned to,
+and only while that participant is in the group and agrees to have it stored. Every answer
+carries a strict Content-Security-Policy, ``no-store``, ``no-referrer`` and ``nosniff``, and
+never a cookie. aiohttp's own records of a malformed request keep only the exception's type.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ from peertui.formats import time_of_day
 from peertui.i18n import _, language
 from peertui.phones import protocol
 from peertui.phones.protocol import Channel, ProtocolError
-from peertui.store.errors import StoreError, StoreReadOnly
+from peertui.store.errors import NotFound, SaveFailed, StoreError, StoreReadOnly
 from peertui.store.files import utc_now
 from peertui.store.schema import ANSWER_MAX, PROMPTS
+from peertui.store.text import clean
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -78,6 +82,19 @@ PAIRING_TIMEOUT = timedelta(minutes=2)
 WAITING_TIMEOUT = timedelta(minutes=10)
 #: "writing" on the console: the phone reported typing (or saved) within this long.
 WRITING_FOR = timedelta(seconds=20)
+#: A connection with no request under way (none begun, or between two) is closed after this
+#: many seconds. Phones poll every few seconds; aiohttp's own default is an hour.
+KEEPALIVE_SECONDS = 15.0
+#: A request's body must have arrived within this many seconds (else an empty 408).
+BODY_SECONDS = 10.0
+#: After an answer, the rest of a body not read is waited for this long, then the connection
+#: is closed (aiohttp's own default is ten seconds).
+LINGER_SECONDS = 1.0
+#: At most this many connections at once; more are closed at once. Thirty phones pairing and
+#: a room of writers use far fewer; it keeps a flood from using up the app's open files.
+CONNECTIONS_MAX = 200
+#: What a phone needs: the participant's agreement to have statements stored.
+CONSENT = "store_statement"
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -167,6 +184,41 @@ class _Limiter:
         return True
 
 
+class _OnlyTheType(logging.Filter):
+    """aiohttp's records of a malformed request hold the request's own bytes and a traceback:
+    keep only that it happened and the exception's type (docs/phones.md: nothing logged)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        record.msg = "phones: the web server refused a request (%s)"
+        record.args = (type(exc).__name__ if exc is not None else "-",)
+        record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+
+def http_log() -> logging.Logger:
+    """The logger given to aiohttp's request handlers (under ``peertui``, filtered)."""
+    logger = logging.getLogger("peertui.phones.http")
+    if not any(isinstance(f, _OnlyTheType) for f in logger.filters):
+        logger.addFilter(_OnlyTheType())
+    return logger
+
+
+class _Refused(asyncio.Protocol):
+    """A connection beyond ``CONNECTIONS_MAX``: closed at once, nothing read or written."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        if isinstance(transport, asyncio.Transport):
+            transport.abort()
+        else:
+            transport.close()
+
+
+def authority(host: str, port: int) -> str:
+    """``host:port`` as a ``Host`` header and a URL carry it (an IPv6 address in brackets)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 def nacl_library() -> bytes:
     """The phone page's NaCl library, checked against its pinned SHA-256, or ``PhoneError``."""
     try:
@@ -224,6 +276,7 @@ class PhoneServer:
         self._phones: dict[str, _Phone] = {}
         self._limiter = _Limiter()
         self._runner: web.AppRunner | None = None
+        self._listener: asyncio.AbstractServer | None = None
         self._nacl = b""
         self._started = clock()
         self._idle_since = self._started
@@ -258,11 +311,26 @@ class PhoneServer:
         app.router.add_post("/pair", self._pair)
         app.router.add_post("/reveal", self._reveal)
         app.router.add_post("/msg", self._message)
-        runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
+        runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=1.0,
+            keepalive_timeout=KEEPALIVE_SECONDS, lingering_time=LINGER_SECONDS,
+            logger=http_log(),
+        )  # fmt: skip
         await runner.setup()
-        site = web.TCPSite(runner, self._host, self._port, reuse_address=False)
+        handlers = runner.server
+        assert handlers is not None
+
+        def connection() -> asyncio.BaseProtocol:
+            """aiohttp's handler for a new connection, or one that closes it at once."""
+            if len(handlers.connections) >= CONNECTIONS_MAX:
+                return _Refused()
+            return handlers()
+
+        loop = asyncio.get_running_loop()
         try:
-            await site.start()
+            listener = await loop.create_server(
+                connection, self._host, self._port, reuse_address=False
+            )
         except OSError:
             await runner.cleanup()
             raise PhoneError(
@@ -271,8 +339,8 @@ class PhoneServer:
                     address=self._host,
                 )
             ) from None
-        bound = runner.addresses
-        self._port = int(bound[0][1]) if bound else self._port
+        self._port = int(listener.sockets[0].getsockname()[1])
+        self._listener = listener
         self._runner = runner
         self._started = self._idle_since = self._clock()
         self._reached = False
@@ -280,8 +348,11 @@ class PhoneServer:
     async def stop(self) -> None:
         """Close the socket and end every phone. Safe to call twice."""
         runner, self._runner = self._runner, None
+        listener, self._listener = self._listener, None
         for phone in list(self._phones.values()):
             self._end(phone)
+        if listener is not None:
+            listener.close()  # no new connections; cleanup closes the open ones
         if runner is not None:
             await runner.cleanup()
             self._changed()
@@ -300,7 +371,7 @@ class PhoneServer:
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self._port}/"
+        return f"http://{authority(self._host, self._port)}/"
 
     # ------------------------------------------------------------------ the console's side
 
@@ -335,7 +406,7 @@ class PhoneServer:
             statements = self.store.statements(self.group_id, participant_id)
         except StoreError as exc:
             raise PhoneError(str(exc)) from None
-        if not participant.has_consent("store_statement"):
+        if not participant.has_consent(CONSENT):
             raise PhoneError(
                 _(
                     "This participant has not agreed to have their statement stored, so a "
@@ -453,9 +524,11 @@ class PhoneServer:
         from aiohttp import web
 
         self._reached = True
-        announced = f"{self._host}:{self._port}"
+        announced = authority(self._host, self._port)
         response: web.StreamResponse
-        if request.headers.get("Host") != announced:
+        if request.headers.get("Host") != announced or request.host != announced:
+            # ``request.host`` is the host an absolute-form target names (``POST
+            # http://name/msg``, sent to proxies, never by a phone's browser to us).
             response = self._empty(421)
         elif request.headers.get("Origin", f"http://{announced}") != f"http://{announced}":
             response = self._empty(403)
@@ -473,6 +546,10 @@ class PhoneServer:
                 response = self._empty(500)
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value
+        if response.status >= 400:
+            # Closed after the answer: no waiting for the rest of a body that is slow, too
+            # large or not read, and a stranger keeps no connection open.
+            response.force_close()
         return response
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
@@ -481,10 +558,14 @@ class PhoneServer:
 
         if request.content_type != "application/json":
             raise web.HTTPUnsupportedMediaType
-        raw = await request.read()  # HTTPRequestEntityTooLarge beyond client_max_size
+        try:
+            async with asyncio.timeout(BODY_SECONDS):
+                raw = await request.read()  # HTTPRequestEntityTooLarge beyond client_max_size
+        except TimeoutError:
+            raise web.HTTPRequestTimeout from None
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             raise web.HTTPBadRequest from None
         if not isinstance(data, dict):
             raise web.HTTPBadRequest
@@ -558,10 +639,17 @@ class PhoneServer:
         phone = self._phones.get(phone_id) if isinstance(phone_id, str) else None
         if phone is None or phone.channel is None or phone.state not in ("waiting", "assigned"):
             raise ProtocolError
-        message = phone.channel.open(data.get("n"), data.get("c"))
+        channel = phone.channel
+        message = channel.open(data.get("n"), data.get("c"))
         now = self._clock()
         phone.last_seen = now
         kind = message.get("type")
+        if phone.state == "assigned" and not self._may_write(phone):
+            # Gone from the group, or no longer agrees to have the statement stored: this
+            # phone's access is over, and nothing it sends is stored.
+            self._end(phone)
+            self._changed()
+            return self._json(channel.seal({"state": "ended", "saved": False}))
         if kind == "poll":
             reply = self._state(phone, message.get("version"))
             if message.get("typing") is True and phone.state == "assigned":
@@ -572,14 +660,38 @@ class PhoneServer:
             reply = self._save(phone, message, now)
         else:
             raise ProtocolError
-        return self._json(phone.channel.seal(reply))
+        return self._json(channel.seal(reply))
 
     # ------------------------------------------------------------------ what a phone gets
 
+    def _may_write(self, phone: _Phone) -> bool:
+        """Is the phone's participant still in the group (and the group still here), and
+        agreeing to have statements stored? A store that cannot be read just now is not a
+        no: the save then says why."""
+        if phone.participant_id is None:
+            return False
+        try:
+            participant = self.store.participant(self.group_id, phone.participant_id)
+        except NotFound:
+            return False
+        except StoreError:
+            return True
+        return participant.has_consent(CONSENT)
+
     def _statement(self, phone: _Phone) -> Statement | None:
-        if phone.statement_id is None:
-            return None
-        return self.store.statement(self.group_id, phone.statement_id)
+        """The statement the phone writes: the one it started from, or, if that was deleted
+        on the console meanwhile (or there was none), the participant's latest."""
+        if phone.statement_id is not None:
+            try:
+                return self.store.statement(self.group_id, phone.statement_id)
+            except NotFound as exc:
+                if exc.what != "statement":
+                    raise
+                phone.statement_id, phone.version_made = None, False
+        assert phone.participant_id is not None
+        existing = self.store.statements(self.group_id, phone.participant_id)
+        phone.statement_id = existing[-1].id if existing else None
+        return existing[-1] if existing else None
 
     def _state(self, phone: _Phone, known: object = None) -> dict[str, Any]:
         """The phone's state. An assigned phone gets the prompts, and the saved answers when
@@ -612,12 +724,22 @@ class PhoneServer:
             or not all(isinstance(a, str) for a in answers)
         ):
             raise ProtocolError
+        # What the store would clean away anyway, and a lone surrogate (which JSON can carry
+        # and UTF-8 cannot), goes first: the store's door is for text it can write.
+        answers = [clean(a) for a in answers]
         if any(len(a) > ANSWER_MAX for a in answers):
             why = _("At most {limit} characters per field.", limit=ANSWER_MAX)
             return {"state": "assigned", "saved": False, "why": why}
         self._typing(phone, now)
         try:
             token = self._write(phone, tuple(answers), message.get("version"))
+        except SaveFailed:  # the disk: the same words may be saved in a moment
+            # The store's sentence (a file name, advice for the computer) is for the console.
+            why = _(
+                "The facilitator's computer could not save just now. Your words are still "
+                "here, and are sent again in a moment."
+            )
+            return {"state": "assigned", "saved": False, "why": why, "retry": True}
         except StoreError as exc:
             return {"state": "assigned", "saved": False, "why": str(exc)}
         phone.last_saved = now
@@ -631,12 +753,7 @@ class PhoneServer:
         of their own. Returns the new version token."""
         assert phone.participant_id is not None
         store, group = self.store, self.group_id
-        statement = self._statement(phone)
-        if statement is None:
-            # The console may have made one since the assignment.
-            existing = store.statements(group, phone.participant_id)
-            statement = existing[-1] if existing else None
-            phone.statement_id = statement.id if statement else None
+        statement = self._statement(phone)  # the console may have made one since
         if statement is None:
             if answers == ("",) * PROMPTS:
                 return answers_token(None)

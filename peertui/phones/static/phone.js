@@ -207,6 +207,12 @@
     function handle(reply) {
       s.forbidden = 0;
       banner("");
+      if (reply.state === "ended") {
+        // The participant is no longer in the group, or no longer agrees to have the
+        // statement stored: nothing more is saved, and the words leave this page.
+        ended();
+        return;
+      }
       if (reply.state === "waiting") {
         show("pairing");
         return;
@@ -302,7 +308,9 @@
             if (typeof reply.version === "string") s.version = reply.version;
             status(fill(words.saved, "time", reply.at || ""));
           } else {
-            s.refusedEdits = edits;
+            // A refusal of these words waits for new typing; a full disk ("retry") does
+            // not: the same words are sent again with the next poll.
+            if (!reply.retry) s.refusedEdits = edits;
             status(reply.why ? fill(words.not_saved_why, "why", reply.why) : words.not_saved);
           }
           handle(reply);

@@ -199,10 +199,20 @@ def clean_doc(doc: Any, path: str = "") -> list[str]:
     return cleaned
 
 
+def _mutable(value: Any) -> Any:
+    """Plain, mutable lists and dicts (not through JSON bytes: a lone surrogate, which UTF-8
+    cannot encode, is then cleaned like any control character instead of failing)."""
+    if isinstance(value, dict):
+        return {key: _mutable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_mutable(item) for item in value]
+    return value
+
+
 def validate(obj: R, path: str = "") -> tuple[R, list[str]]:
     """``obj`` checked as if it came from a file: its texts cleaned (the paths that lost
     characters are returned), no CPR numbers, every limit and rule. ``SchemaError``."""
-    doc = msgspec.json.decode(msgspec.json.encode(obj))  # plain, mutable lists and dicts
+    doc = _mutable(msgspec.to_builtins(obj))
     cleaned = clean_doc(doc, path)
     return convert(doc, type(obj), path), cleaned
 

@@ -202,3 +202,17 @@ def test_an_import_larger_than_the_limit_is_refused_without_reading_it_all(
     with pytest.raises(ImportInvalid) as caught:
         portable.read_export(big)
     assert "større end" in str(caught.value)
+
+
+def test_a_lone_surrogate_in_a_saved_text_is_cleaned_not_a_crash(tmp_path: Path) -> None:
+    """Any way in (a phone, a paste) may hand the store a lone surrogate, which UTF-8 cannot
+    encode: it is removed like a control character, and the rest is saved."""
+    with open_store(tmp_path / "data") as store:
+        group = store.create_group(
+            "Gruppen", "vejen-til-hverdagslivet", ["Anne"], date(2026, 9, 1), date(2027, 9, 1)
+        )
+        maja = store.add_participant(group.id, "Maja", consents=["taking_part", "store_statement"])
+        statement = store.create_statement(group.id, maja.id, ["ro\ud800 og fred", "", "", ""])
+        assert statement.answers[0] == "ro og fred"
+        store.update_statement(group.id, statement.id, ["\udfffstille", "", "", ""])
+        assert store.statement(group.id, statement.id).answers[0] == "stille"

@@ -131,6 +131,9 @@ class PhoneView:
     last_seen: datetime
     last_saved: datetime | None
     writing: bool  # the phone reported typing within the last 20 seconds
+    #: Why its last save was refused (the store's own sentence, for the facilitator: a full
+    #: disk, a CPR-like number); "" when the last save went through.
+    problem: str = ""
 
 
 @dataclass
@@ -149,6 +152,7 @@ class _Phone:
     statement_id: str | None = None
     version_made: bool = False  # this assignment's first save made a new version
     last_saved: datetime | None = None
+    problem: str = ""
     typed: datetime | None = None
     quiet_timer: asyncio.TimerHandle | None = None  # tells the console when "writing" ends
 
@@ -159,7 +163,7 @@ class _Phone:
         return PhoneView(
             id=self.id, code=self.code, state=self.state, participant_id=self.participant_id,
             joined=self.joined, last_seen=self.last_seen, last_saved=self.last_saved,
-            writing=writing,
+            writing=writing, problem=self.problem,
         )  # fmt: skip
 
 
@@ -733,18 +737,27 @@ class PhoneServer:
         self._typing(phone, now)
         try:
             token = self._write(phone, tuple(answers), message.get("version"))
-        except SaveFailed:  # the disk: the same words may be saved in a moment
+        except SaveFailed as exc:  # the disk: the same words may be saved in a moment
             # The store's sentence (a file name, advice for the computer) is for the console.
+            self._refused(phone, str(exc))
             why = _(
                 "The facilitator's computer could not save just now. Your words are still "
                 "here, and are sent again in a moment."
             )
             return {"state": "assigned", "saved": False, "why": why, "retry": True}
         except StoreError as exc:
+            self._refused(phone, str(exc))
             return {"state": "assigned", "saved": False, "why": str(exc)}
         phone.last_saved = now
+        phone.problem = ""
         self._changed()
         return {"state": "assigned", "saved": True, "at": time_of_day(now), "version": token}
+
+    def _refused(self, phone: _Phone, why: str) -> None:
+        """The console shows that this phone's words are not saved (and why), never them."""
+        if phone.problem != why:
+            phone.problem = why
+            self._changed()
 
     def _write(self, phone: _Phone, answers: tuple[str, ...], known: object) -> str:
         """Save through the store, as the console's editor does: the first save of this

@@ -46,6 +46,8 @@ class Phones:
         self.join_state: WallState | None = None
         #: Whether the console has said that no phone reached it (said once).
         self.hinted = False
+        #: Each phone's last refused save, as told to the facilitator (told once).
+        self.problems: dict[str, str] = {}
         self._timer: Timer | None = None
 
     # ------------------------------------------------------------------ state
@@ -154,9 +156,17 @@ class Phones:
             self.changed()
 
     def changed(self) -> None:
-        """The server's ``on_change`` (in the app's loop): the current screen draws anew."""
-        if self.app.is_running and self.app.screen_stack:  # (none left while quitting)
-            self.app.screen.post_message(PhonesChanged())
+        """The server's ``on_change`` (in the app's loop): the current screen draws anew, and
+        a phone whose words could not be saved (a full disk) is told to the facilitator once,
+        in the store's own sentence, whichever screen is open."""
+        if not (self.app.is_running and self.app.screen_stack):  # (none left while quitting)
+            return
+        problems = {p.id: p.problem for p in self.phones() if p.problem}
+        for phone_id, why in problems.items():
+            if self.problems.get(phone_id) != why:
+                self.app.notify(why, severity="error", timeout=15, markup=False)
+        self.problems = problems
+        self.app.screen.post_message(PhonesChanged())
 
     # ------------------------------------------------------------------ one phone
 

@@ -701,9 +701,13 @@ async def test_a_full_disk_is_not_saved_and_the_phone_may_send_again(
     assert reply["why"] and room.group_id not in reply["why"] and ".json" not in reply["why"]
     assert not any(word in reply["why"] for word in WORDS)
     assert (room.store.data_dir / "groups" / f"{room.group_id}.json").read_bytes() == before
+    # The console is told, in the store's own sentence (for the facilitator), never the words.
+    (view,) = [v for v in room.server.phones() if v.participant_id == room.maja]
+    assert view.problem and not any(word in view.problem for word in WORDS)
     monkeypatch.undo()
     again = await client.save(WORDS)  # the same words, sent again
     assert again["saved"] is True
+    assert [v.problem for v in room.server.phones()] == [""]
     assert statements(room, room.maja)[-1] == tuple(WORDS)
 
 

@@ -428,3 +428,41 @@ async def test_without_a_wall_the_panel_shows_the_code_itself(
         await pilot.press("k")
         await pilot.pause()
         assert qr.data == ""
+
+
+async def test_a_phone_whose_words_cannot_be_saved_is_told_to_the_facilitator(
+    phones_app: tuple[PeerTUI, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while a phone writes: the panel says "Ikke gemt" on its row, and the
+    facilitator gets the store's own sentence once, whatever screen is open; never the words."""
+    import errno
+    import os
+
+    from peertui.store import files as storage
+
+    app, group_id = phones_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        phones = await turn_on(pilot, app, group_id)
+        async with a_phone(phones.url) as phone:
+            await phone.pair()
+            await wait_until(pilot, lambda: bool(phones.phones()))
+            maja = next(p for p in app.store.participants(group_id) if p.alias == "Maja")  # type: ignore[union-attr]
+            assert phones.assign(phones.phones()[0].id, maja.id) == ""
+            await phone.poll()
+
+            def full(fd: int, payload: bytes) -> None:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+            monkeypatch.setattr(storage, "_write_all", full)
+            assert (await phone.save([WORDS, "", "", ""]))["saved"] is False
+            await wait_until(pilot, lambda: any(row[3] == _("Not saved") for row in row_texts(app)))
+            (problem,) = [p.problem for p in phones.phones()]
+            assert notified(app, problem)
+            toasts = [n for n in app._notifications if str(n.message) == problem]
+            assert WORDS not in visible_text(app)
+            assert (await phone.save([WORDS, "", "", ""]))["saved"] is False  # told once
+            await pilot.pause()
+            assert [n for n in app._notifications if str(n.message) == problem] == toasts
+            monkeypatch.undo()
+            assert (await phone.save([WORDS, "", "", ""]))["saved"] is True
+            await wait_until(pilot, lambda: all(row[3] != _("Not saved") for row in row_texts(app)))

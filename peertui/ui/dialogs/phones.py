@@ -216,11 +216,15 @@ class PhonesPanel(PeerDialog[None]):
                 saved = _("Saved at {time}", time=time_of_day(phone.last_saved.astimezone()))
             who = aliases.get(phone.participant_id or "", "")
             style = "dim" if phone.state == "ended" else ""
+            if phone.problem and phone.state == "assigned":
+                saved, saved_style = _("Not saved"), "bold red"
+            else:
+                saved_style = style
             table.add_row(
                 Text(phone.code, style=style),
                 Text(state_text(phone), style=style),
                 Text(who, style=style),
-                Text(saved, style=style),
+                Text(saved, style=saved_style),
                 key=phone.id,
             )
         if highlighted is not None:

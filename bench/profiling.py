@@ -370,42 +370,50 @@ TEXTUAL_KEY: list[tuple[str, object]] = [
 
 
 def floor() -> None:
-    """The same-change floor (bench/floor_block_app.py) under the same profiler and keys, beside
-    the console's keys: what Textual itself spends on a block change."""
+    """Both floors under the same profiler and keys as the console's: the same-change floor
+    (bench/floor_block_app.py), what Textual itself spends on a block change, and the
+    one-Static floor (bench/floor_app.py), what it spends on one short line."""
+    from bench.floor_app import step_text
     from bench.floor_block_app import BLOCKS, block_title
 
+    _floor(
+        "same-change floor",
+        "bench/floor_block_app.py",
+        len(BLOCKS),
+        lambda n: _line_is(block_title(n), AGENDA_COLUMNS),
+    )
+    _floor("one-Static floor", "bench/floor_app.py", 6, lambda n: _line_is(step_text(n)))
+
+
+def _floor(name: str, script: str, steps: int, shows: Callable[[int], Check]) -> None:
     rng = random.Random(17)
     with tempfile.TemporaryDirectory() as tmp:
         prefix = Path(tmp) / "floor"
         env = peertui_env(str(Path(tmp) / "data"))
         term = PtyTerminal(
-            [sys.executable, "-m", "bench.profiled_app", "--script", "bench/floor_block_app.py"],
+            [sys.executable, "-m", "bench.profiled_app", "--script", script],
             {**env, "PEERTUI_PROFILE_PREFIX": str(prefix)},
             cwd=str(ROOT),
         )
         try:
-
-            def shows(n: int) -> Check:
-                return _line_is(block_title(n), AGENDA_COLUMNS)
-
             term.wait_for(shows(0))
-            _keys(term, term, shows, len(BLOCKS), 10, [term], rng)
+            _keys(term, term, shows, steps, 10, [term], rng)
             _drain([term], 1.0)
             latencies: list[float] = []
 
             def press() -> None:
-                latencies.extend(_keys(term, term, shows, len(BLOCKS), KEYS, [term], rng))
+                latencies.extend(_keys(term, term, shows, steps, KEYS, [term], rng))
 
             seconds, (stats,) = _window([term], [prefix], 1, press)
         finally:
             term.close()
     print(
-        f"\nsame-change floor: {KEYS} keys in {seconds:.1f} s; screen after "
+        f"\n{name}: {KEYS} keys in {seconds:.1f} s; screen after "
         f"{statistics.median(latencies) * 1000:.1f} ms median (profiled)"
     )
     print(f"  busy {_busy(stats) / KEYS * 1000:.2f} ms per key")
-    _table("same-change floor, per key", stats, TEXTUAL_KEY, KEYS, "key")
-    _top("same-change floor, keys", stats, KEYS, "key", count=30)
+    _table(f"{name}, per key", stats, TEXTUAL_KEY, KEYS, "key")
+    _top(f"{name}, keys", stats, KEYS, "key", count=30)
 
 
 # --------------------------------------------------------------------------- imports
@@ -557,8 +565,8 @@ def phases(rounds: int = 8) -> None:
                 fulls[which].append(f"{name} at {ms} ms")
             elif name == "stylesheet parsed" or name not in seen:
                 seen[name] = float(ms)  # the last parse before the first paint
-        for name, ms in seen.items():
-            collected[which].setdefault(name, []).append(ms)
+        for name, at in seen.items():
+            collected[which].setdefault(name, []).append(at)
     print(f"\nstart-up phases, ms since the interpreter started (median of {rounds}, no profiler)")
     print(f"  {'':<22} {'peertui':>8} {'+':>5}  {'minimal':>8} {'+':>5}")
     before = {"peertui": 0.0, "minimal": 0.0}
@@ -576,6 +584,46 @@ def phases(rounds: int = 8) -> None:
     for which, found in fulls.items():
         if found:
             print(f"  {which}: full collections before the first frame: {', '.join(found)}")
+    # `python -m peertui` (what bench/startup.py times) reads its command line with click before
+    # anything above; bench/startup_phases.py makes the App itself. What that adds, net of
+    # the imports it shares with Textual: Textual imported first, then the command line read
+    # as `peertui` with no command reads it, the app's start left out.
+    runs = []
+    for _ in range(rounds):
+        done = subprocess.run(
+            [sys.executable, "-c", COMMAND_LINE], env=env, capture_output=True, text=True, cwd=ROOT
+        )
+        runs.append([float(ms) for ms in done.stdout.split()])
+    medians = [statistics.median(column) for column in zip(*runs, strict=True)]
+    print(f"  the command line (not in the table), net of Textual's imports, median of {rounds}:")
+    print(
+        f"    {medians[0]:.1f} ms: click {medians[1]:.1f}, its words (click.mo)"
+        f" {medians[2]:.1f}, the commands' modules {medians[3]:.1f},"
+        f" declaring them and parsing {medians[4]:.1f}"
+    )
+
+
+#: Prints the command line's cost in ms: all, click's import, click_speaks, the commands'
+#: modules, the rest (build() and parsing); run after Textual is imported (see phases).
+COMMAND_LINE = """
+import time
+import textual.app, textual.screen, textual.widgets
+import peertui.ui.app as app
+app.run_app = lambda **kwargs: 0
+t0 = time.perf_counter()
+import click
+t1 = time.perf_counter()
+from peertui.cli.words import click_speaks
+from peertui.i18n import language
+with click_speaks(language()):
+    t2 = time.perf_counter()
+    from peertui.cli import certificate, check, data, export, wall
+    t3 = time.perf_counter()
+from peertui.cli import main
+main([])
+t4 = time.perf_counter()
+print(*(f"{ms * 1000:.2f}" for ms in (t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3)))
+"""
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,8 @@ A new dialog is one new module in ``ui/dialogs/`` that subclasses ``FormDialog``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -121,12 +122,23 @@ class SizeClasses:
                 self.set_class(name == chosen, name, update=False)  # type: ignore[attr-defined]
 
 
+#: The stylesheet of every screen and dialog but the first ones (console.tcss has those):
+#: Textual reads it when the first screen that names it opens, and the home screen once the
+#: courses are shown, so the first frame parses only what the home screen needs
+#: (docs/performance.md).
+SCREENS_CSS: list[str | PurePath] = [Path(__file__).with_name("console-screens.tcss")]
+
+
 class PeerScreen(AppAccess, DanishBindings, Screen[T], Generic[T]):
     """A full screen of the app."""
+
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = SCREENS_CSS
 
 
 class PeerDialog(AppAccess, DanishBindings, ModalScreen[T], Generic[T]):
     """A modal dialog of the app, in the middle of the screen."""
+
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = SCREENS_CSS
 
     DEFAULT_CSS = """
     PeerDialog {

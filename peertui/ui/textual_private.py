@@ -11,6 +11,10 @@ tests/ui/test_base.py, fails with a clear message if a new Textual changes these
 - ``Palette``: the command palette writes "No matches found" in a private method
   (``CommandPalette._start_no_matches_countdown``); this one writes it in the user's language.
   The rest of Textual's words are changed with public API in ``textual_words.py``.
+- ``Footer``: Textual's Footer is recomposed after every change to the screen's bindings,
+  and each of its keys (``FooterKey``, ``textual.widgets._footer``) is born compact and then
+  made not compact: restyled twice. This one recomposes only when its keys change (it reads
+  ``Footer._bindings_ready``), and its keys are born as they end (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from typing import Any
 
 from rich.align import Align
 from rich.text import Text
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from peertui.i18n import _
@@ -30,6 +36,9 @@ from peertui.ui.textual_words import DanishBindings
 #: What this module relies on, checked by the test.
 PRIVATE_APP_METHODS = ("_handle_exception", "_fatal_error", "_close_messages_no_wait")
 PRIVATE_APP_ATTRIBUTES = ("_exit_renderables", "_registered_themes")
+#: The class of the keys ``Footer`` makes; the one key not bound to the Footer's ``compact``;
+#: the Footer's flag for "the screen's bindings are known".
+PRIVATE_FOOTER_NAMES = ("FooterKey", "-command-palette", "_bindings_ready")
 PRIVATE_PALETTE_NAMES = (
     "_start_no_matches_countdown",
     "_stop_no_matches_countdown",
@@ -105,3 +114,50 @@ class Palette(DanishBindings, CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class Footer(TextualFooter):
+    """Textual's Footer, its keys composed only when they change and styled once.
+
+    - Textual recomposes its Footer after every change to the screen's bindings (each focus
+      change, each widget mounted that has bindings: eleven times while a long guide page
+      opens), most times with the same keys. This one recomposes only when the keys it would
+      show differ from those it shows.
+    - Each key is given, before it is mounted, the ``compact`` it ends with in Textual, and
+      the class that goes with it: Textual's keys are born compact (the ``-compact`` class
+      added: a restyle) and are then bound to the Footer's ``compact``, False (the class
+      removed: another restyle); the command palette's key is not bound and stays compact.
+
+    It looks the same (tests/ui/test_stylesheets.py)."""
+
+    _shown: tuple[object, ...] | None = None
+
+    def _keys(self) -> tuple[object, ...]:
+        """Everything of the screen's bindings that ``compose`` shows."""
+        return (
+            self._bindings_ready,  # False: Textual's compose shows nothing yet
+            self.compact,
+            self.show_command_palette,
+            self.combine_groups,
+            tuple(
+                (key, binding, self.app.get_key_display(binding), enabled, tooltip)
+                for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            ),
+        )
+
+    async def recompose(self) -> None:
+        if self.is_attached:
+            keys = self._keys()
+            if keys == self._shown:
+                return
+            self._shown = keys
+        await super().recompose()
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # True: FooterKey.compact's default, which the palette's key keeps.
+                compact = True if widget.has_class("-command-palette") else self.compact
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget

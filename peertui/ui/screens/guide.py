@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from peertui.content import GuidePage
 from peertui.content.loader import labelled_links, link_target
 from peertui.i18n import N_, _
 from peertui.ui.base import PeerScreen, SizeClasses
+from peertui.ui.textual_private import Footer
 
 if TYPE_CHECKING:
     pass
@@ -26,6 +27,10 @@ def safe_markdown_parser() -> MarkdownIt:
 
 
 class GuideScreen(SizeClasses, PeerScreen[None]):
+    #: Its rules are in console.tcss with the home screen's: a page opened from the home
+    #: screen does not wait for the other screens' stylesheet (base.SCREENS_CSS).
+    CSS_PATH = None
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("l", "links", N_("Links")),

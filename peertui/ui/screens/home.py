@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peertui.formats import language_name
 from peertui.i18n import N_, _, language, ngettext
-from peertui.ui.base import PeerScreen
+from peertui.ui.base import SCREENS_CSS, PeerScreen
 from peertui.ui.messages import GroupsChanged
+from peertui.ui.textual_private import Footer
 
 if TYPE_CHECKING:
     from peertui.content import Library
@@ -40,6 +41,10 @@ def training_option(count: int) -> Option:
 
 class HomeScreen(PeerScreen[None]):
     """Lists the groups, the courses and the guide pages."""
+
+    #: Its rules are in console.tcss, parsed for the first frame; the other screens' wait
+    #: until one of them opens (base.SCREENS_CSS).
+    CSS_PATH = None
 
     BINDINGS = [Binding("o", "organisation", N_("Organisation"))]
 
@@ -129,6 +134,22 @@ class HomeScreen(PeerScreen[None]):
         self.refresh_notices()
         self.refresh_groups()
         self.refresh_bindings()  # the store may have just opened: its keys appear
+        if self.peertui.content_loaded:
+            self.call_after_refresh(self.read_other_screens_css)
+
+    def read_other_screens_css(self) -> None:
+        """Read the other screens' stylesheet (base.SCREENS_CSS) once the courses are shown,
+        as Textual would when the first of them opens: it parses the whole stylesheet again
+        and restyles the app (about 50 ms here), better done now than on the first key that
+        opens a group (docs/performance.md). Nothing is seen to change."""
+        stylesheet = self.app.stylesheet
+        unread = [path for path in SCREENS_CSS if not stylesheet.has_source(str(path))]
+        if not unread:
+            return
+        for path in unread:
+            stylesheet.read(path)
+        stylesheet.reparse()
+        stylesheet.update(self.app)
 
     def refresh_notices(self) -> None:
         notices = list(self.peertui.notices)

@@ -78,8 +78,12 @@ def test_wheel_carries_builtin_content(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "peertui/_builtin/sessions/vejen-til-hverdagslivet/course.toml" in names
     assert "peertui/_builtin/content/personligt-statement.md" in names
-    for sheet in ("common", "console", "wall"):
+    for sheet in ("common", "console", "console-screens", "wall"):
         assert f"peertui/ui/{sheet}.tcss" in names
+    # The phone page, and its encryption library with its licence (copied by make setup).
+    for part in ("index.html", "phone.js", "phone.css", "vendor/tweetnacl/nacl-fast.min.js",
+                 "vendor/tweetnacl/LICENSE"):  # fmt: skip
+        assert f"peertui/phones/static/{part}" in names
     # The exporter's templates (peertui/export/templates/) travel inside the package.
     for template in ("document", "certificate", "sheets/_parts", "sheets/statement"):
         assert f"peertui/export/templates/{template}.html.j2" in names

@@ -152,6 +152,8 @@ def _speaking(asked: str | None) -> Iterator[None]:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if not argv:
+        return _app_only()
     import click
 
     from peertui.cli.words import click_speaks
@@ -170,6 +172,20 @@ def _dispatch(argv: list[str]) -> int:
         except (click.Abort, KeyboardInterrupt):
             print(_("Interrupted."), file=sys.stderr)
             return EXIT_CANCELLED
+    return status if isinstance(status, int) else EXIT_OK
+
+
+def _app_only() -> int:
+    """``peertui`` with nothing after it: the app, as the top command runs it, without
+    declaring the command line first (click and every command: about 20 ms of start-up)."""
+    from peertui.i18n import _
+    from peertui.ui.app import run_app  # Textual loads only for the app
+
+    try:
+        status = run_app(content_paths=None, data_dir=None)
+    except KeyboardInterrupt:
+        print(_("Interrupted."), file=sys.stderr)
+        return EXIT_CANCELLED
     return status if isinstance(status, int) else EXIT_OK
 
 

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from peertui.content import Library
 from peertui.i18n import N_, _
 from peertui.store.paths import KEY_NAME, resolve_data_dir
 from peertui.ui.messages import GroupsChanged, WallChanged, WallsChanged, WallShared
@@ -26,6 +25,7 @@ from peertui.ui.themes import DEFAULT_THEME, THEMES
 if TYPE_CHECKING:
     from textual.widgets import Input
 
+    from peertui.content import Library
     from peertui.store import AppStore, Store
     from peertui.ui.phones import Phones
     from peertui.wall import WallServer, WallState
@@ -56,6 +56,22 @@ class PeerTUI(TextualWords, CalmCrashes):
         ),
     ]
 
+    _library: Library | None = None
+
+    @property
+    def library(self) -> Library:
+        """The content; an empty one until it is read (made when first asked for: the content
+        model's classes load after the first frame, which does not need them)."""
+        if self._library is None:
+            from peertui.content import Library
+
+            self._library = Library()
+        return self._library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        self._library = library
+
     def __init__(
         self,
         library: Library | None = None,
@@ -73,7 +89,7 @@ class PeerTUI(TextualWords, CalmCrashes):
         #: The courses, guide pages and scenarios. Without one given, the content is read
         #: just after the first frame (markdown-it and the parsing stay off the start-up
         #: path); until then the library is empty and ``content_loaded`` is False.
-        self.library = library if library is not None else Library()
+        self._library = library
         self.content_loaded = library is not None
         self.content_paths = content_paths
         self.data_dir = data_dir

@@ -83,7 +83,7 @@ class HomeScreen(PeerScreen[None]):
                         ),
                         id=f"course:{course.id}",
                     )
-                    for course in self.library.courses
+                    for course in (self.library.courses if loaded else ())
                 ]
                 if courses:
                     yield OptionList(*courses, id="courses")
@@ -103,9 +103,9 @@ class HomeScreen(PeerScreen[None]):
                 yield Static(Content(_("Guide")), classes="panel-title")
                 pages = [
                     Option(Content(page.title), id=f"page:{page.id}")
-                    for page in self.library.sorted_pages()
+                    for page in (self.library.sorted_pages() if loaded else ())
                 ]
-                if self.library.scenarios:
+                if loaded and self.library.scenarios:
                     # Meeting training: every scenario, one choice away.
                     pages.insert(0, training_option(len(self.library.scenarios)))
                 if pages:
@@ -153,6 +153,15 @@ class HomeScreen(PeerScreen[None]):
 
     def refresh_notices(self) -> None:
         notices = list(self.peertui.notices)
+        if self.peertui.content_loaded:
+            notices.extend(self.content_notices())
+        widget = self.query_one("#notices", Static)
+        widget.update(Content("\n".join(notices)))
+        widget.display = bool(notices)
+
+    def content_notices(self) -> list[str]:
+        """What the content itself asks to be said: its errors, its language."""
+        notices = []
         if self.library.errors:
             # Only then: peertui.check brings the content loader and markdown-it along.
             from peertui.check import check_command
@@ -176,9 +185,7 @@ class HomeScreen(PeerScreen[None]):
                     language=language_name(language()),
                 )
             )
-        widget = self.query_one("#notices", Static)
-        widget.update(Content("\n".join(notices)))
-        widget.display = bool(notices)
+        return notices
 
     def refresh_groups(self) -> None:
         store = self.peertui.store

@@ -811,6 +811,10 @@ def page_words() -> dict[str, str]:
         "not_saved_why": _("Not saved — {why}", why="{why}"),
         "ended": _("The facilitator has ended the access. You can close the page."),
         "gone": _("The connection is gone. Trying again …"),
+        "over": _(
+            "The connection to the facilitator's computer has ended. What you wrote is saved "
+            "there. You can close the page."
+        ),
         "busy": _("Many phones are joining now. Trying again in a moment …"),
     }
 

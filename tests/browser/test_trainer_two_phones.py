@@ -81,6 +81,7 @@ async def test_a_trainer_with_two_phones(tmp_path: Path, browser: Any) -> None:
                 pages = {alias: await browser.new_page() for alias in TYPED}
                 codes = {}
                 for alias, page in pages.items():
+                    await page.clock.install()  # the page's own clock, moved on below
                     await page.goto(phones.url)
                     await page.wait_for_selector("#code:not(:empty)", timeout=30_000)
                     codes[alias] = (await page.inner_text("#code")).strip()
@@ -107,6 +108,22 @@ async def test_a_trainer_with_two_phones(tmp_path: Path, browser: Any) -> None:
                     assert await page.inner_text("#banner") == _(
                         "The connection is gone. Trying again …"
                     )
+                # Omar types a little more, which cannot be saved now; Lene does not.
+                await pages["Omar"].type("#answer-4", " Og mere.", delay=1)
+                # Two minutes on: Lene's page, all of it saved, forgets her words and says the
+                # connection has ended; Omar's keeps his unsaved words and goes on trying.
+                for page in pages.values():
+                    await page.clock.fast_forward("02:05")
+                await pages["Lene"].wait_for_selector("#ended", state="visible", timeout=30_000)
+                assert await pages["Lene"].inner_text("#ended-text") == _(
+                    "The connection to the facilitator's computer has ended. What you wrote "
+                    "is saved there. You can close the page."
+                )
+                for i in range(1, 5):
+                    assert await pages["Lene"].input_value(f"#answer-{i}") == ""
+                await asyncio.sleep(0.5)
+                assert await pages["Omar"].is_visible("#writing")
+                assert (await pages["Omar"].input_value("#answer-4")).endswith(" Og mere.")
                 await asyncio.sleep(0.2)
             traffic = capture.payload()
     finally:

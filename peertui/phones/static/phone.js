@@ -99,6 +99,8 @@
   var POLL_ASSIGNED_MS = 4000;
   var RETRY_MS = 3000;
   var BUSY_MS = 10000;
+  /* Gone this long with every word saved: phones were turned off. The page forgets. */
+  var OVER_AFTER_MS = 120000;
 
   function Gone() {}
   function Busy() {}
@@ -116,7 +118,7 @@
       id: null, channel: null, view: "connecting", version: null,
       edits: 0, savedEdits: 0, refusedEdits: -1, typing: false,
       queue: Promise.resolve(), forbidden: 0, saveTimer: null, tickTimer: null,
-      prompts: false, ended: false
+      prompts: false, ended: false, goneSince: 0
     };
 
     function show(view) {
@@ -206,6 +208,7 @@
 
     function handle(reply) {
       s.forbidden = 0;
+      s.goneSince = 0;
       banner("");
       if (reply.state === "ended") {
         // The participant is no longer in the group, or no longer agrees to have the
@@ -263,6 +266,15 @@
       if (error instanceof Busy) {
         banner(words.busy);
         if (retry) later(BUSY_MS);
+        return;
+      }
+      // The computer has not answered for a while and every word is saved there: phones
+      // were turned off (or the meeting ended). Nothing is left on the page. Words not yet
+      // saved are kept, and sent when the computer answers again.
+      if (!s.goneSince) s.goneSince = Date.now();
+      if (Date.now() - s.goneSince >= OVER_AFTER_MS && s.edits === s.savedEdits) {
+        ended();
+        el("ended-text").textContent = words.over;
         return;
       }
       banner(words.gone);

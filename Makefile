@@ -17,9 +17,10 @@ setup: $(STAMP) $(NACL)
 
 $(NACL): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
-		mkdir -p $(@D) && \
-		cp node_modules/tweetnacl/nacl-fast.min.js node_modules/tweetnacl/LICENSE $(@D)/; \
+		{ npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+		  mkdir -p $(@D) && \
+		  cp node_modules/tweetnacl/nacl-fast.min.js node_modules/tweetnacl/LICENSE $(@D)/; } || \
+		echo "peertui: npm could not install the phone page's library, so phones cannot be turned on (the rest works)." >&2; \
 	else \
 		echo "peertui: npm is missing, so phones cannot be turned on (Debian: apt-get install npm)." >&2; \
 	fi

@@ -281,3 +281,24 @@ async def test_digital_copy_size_is_shown_to_those_who_want_one(seeded) -> None:
         await open_editor(app, pilot, group_id, ali)  # no consent to a digital copy
         assert "Digital kopi:" not in visible_text(app)
     store.close()
+
+
+async def test_words_saved_from_a_phone_meanwhile_are_never_overwritten(seeded) -> None:  # type: ignore[no-untyped-def]
+    """The editor is open on Maja's statement while her phone saves a version of its own
+    (#19): the console's next save becomes a new version, and the phone's words stay."""
+    data, group_id, (maja, _ali, _henrik) = seeded
+    store = open_store(data)
+    app = PeerTUI(LIBRARY, store=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_editor(app, pilot, group_id, maja)
+        await type_into(pilot, screen, 1, "Fra konsollen")
+        (statement,) = store.statements(group_id, maja)
+        store.new_statement_version(group_id, statement.id, ["Fra telefonen", "", "", ""])
+        await type_into(pilot, screen, 1, " og lidt mere")
+        (statement,) = store.statements(group_id, maja)
+        assert [v.answers[0] for v in statement.versions] == [
+            "Fra konsollen",
+            "Fra telefonen",
+            "Fra konsollen og lidt mere",
+        ]
+    store.close()

@@ -134,6 +134,12 @@ class StatementScreen(PeerScreen[None]):
         if answers == self.saved_answers():
             return
         store = self.store
+        if self.statement is not None and self.version_made:
+            # Words saved from elsewhere since (the participant's own phone): they stay a
+            # version of their own, and these words become the next one.
+            current = store.statement(self.group_id, self.statement.id).current
+            if current != self.statement.current:
+                self.version_made = False
         if self.statement is None:
             self.statement = store.create_statement(self.group_id, self.participant_id, answers)
             self.version_made = True

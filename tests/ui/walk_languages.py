@@ -303,10 +303,12 @@ async def walk(language: str, data: Path, cast: Cast) -> dict[str, str]:
     from peertui.ui.dialogs.links import LinksScreen
     from peertui.ui.dialogs.participant_form import ParticipantForm
     from peertui.ui.dialogs.participant_picker import ParticipantPicker
+    from peertui.ui.dialogs.phones import AddressDialog, PhonesPanel
     from peertui.ui.dialogs.scenario_picker import ScenarioPicker
     from peertui.ui.dialogs.teaching_form import TeachingForm
     from peertui.ui.dialogs.trainee_form import TraineeForm
     from peertui.ui.dialogs.worksheet_history import WorksheetHistoryScreen
+    from peertui.ui.phones import phones_for
     from peertui.ui.screens.checkin import CheckInScreen
     from peertui.ui.screens.course import CourseScreen
     from peertui.ui.screens.export import ExportScreen
@@ -647,6 +649,28 @@ async def walk(language: str, data: Path, cast: Cast) -> dict[str, str]:
         app.action_open_group(cast.training)
         await w.expect(GroupScreen)
         await w.record("training group")
+        # ... phones (#19): the address, the panel, the code here and on the wall, off
+        await w.press("t")
+        await w.expect(AddressDialog)
+        await w.record("phones: choose the address")
+        addresses = app.screen.query_one("#phones-addresses", OptionList)
+        addresses.highlighted = addresses.option_count - 1  # loopback, offered last
+        await w.press("enter")
+        await w.expect(PhonesPanel)
+        await w.record("phones: none yet")
+        await w.press("v")  # no wall attached here: it says so
+        await w.record("phones: no wall for the code")
+        join = phones_for(app).join_state
+        assert join is not None
+        sent["join"] = join  # what the wall would get: walked with the wall below
+        await w.press("k")
+        await w.record("phones: the code here")
+        await w.press("s")
+        await w.expect(ConfirmDialog)
+        await w.record("confirm: turn phones off")
+        await w.yes()
+        await w.expect(GroupScreen)
+        await w.record("training group: phones off")
         await w.press("a")
         await w.expect(TraineeForm)
         await w.record("trainee form (new)")
@@ -726,7 +750,7 @@ async def walk(language: str, data: Path, cast: Cast) -> dict[str, str]:
         await w.until(lambda: bool(wall.query("#wall-calm-title")))
         await w.record("wall: waiting", with_help=False)
         wall.connection(True)
-        for mode in ("idle", "block", "break", "blank", "shared", "scenario"):
+        for mode in ("idle", "block", "break", "blank", "shared", "scenario", "join"):
             assert mode in sent, f"the console never sent the wall a {mode} screen"
             wall.receive(sent[mode])
             await w.record(f"wall: {mode}", with_help=False)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from aiohttp import web
     from nacl.public import PrivateKey
 
-    from peertui.store.schema import Statement
+    from peertui.store.schema import Participant, Statement
     from peertui.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -417,15 +417,31 @@ class PhoneServer:
                     "phone cannot write it."
                 )
             )
-        for other in self._phones.values():
-            if other.state == "assigned" and other.participant_id == participant_id:
-                raise PhoneError(_("This participant already has a phone. End that one first."))
+        if participant_id in self._holders():
+            raise PhoneError(_("This participant already has a phone. End that one first."))
         phone.state = "assigned"
         phone.participant_id = participant_id
         phone.occasion = occasion
         phone.statement_id = statements[-1].id if statements else None
         phone.version_made = False
         self._changed()
+
+    def writers(self) -> list[Participant]:
+        """Who a waiting phone may be given to: the group's participants who agreed to have
+        their statement stored and have no phone yet (what ``assign`` accepts)."""
+        holders = self._holders()
+        return [
+            p
+            for p in self.store.participants(self.group_id)
+            if p.has_consent(CONSENT) and p.id not in holders
+        ]
+
+    def _holders(self) -> set[str]:
+        return {
+            p.participant_id
+            for p in self._phones.values()
+            if p.state == "assigned" and p.participant_id is not None
+        }
 
     def end(self, phone_id: str) -> None:
         """End a phone's access at once: it gets nothing from now on."""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from peertui.phones.server import PhoneServer, PhoneView
+    from peertui.store.schema import Participant
     from peertui.ui.app import PeerTUI
     from peertui.ui.base import AppAccess
 
@@ -169,6 +170,10 @@ class Phones:
         self.app.screen.post_message(PhonesChanged())
 
     # ------------------------------------------------------------------ one phone
+
+    def writers(self) -> list[Participant]:
+        """Who a waiting phone may be given to (none while off)."""
+        return self.server.writers() if self.on and self.server is not None else []
 
     def assign(self, phone_id: str, participant_id: str) -> str:
         """Give a waiting phone to one participant: "" when done, else why not (one calm

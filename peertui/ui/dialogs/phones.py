@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from peertui.phones.server import PhoneView
     from peertui.ui.phones import Phones
 
-#: The consent a participant needs before a phone may write for them.
-CONSENT = "store_statement"
-
 
 def address_label(address: Address) -> Content:
     """``192.168.1.20  ·  wlan0  ·  proposed``."""
@@ -265,13 +262,7 @@ class PhonesPanel(PeerDialog[None]):
         if phone is None or phone.state != "waiting":
             self.notify(_("Choose a waiting phone first (its code is on the phone)."))
             return
-        taken = {p.participant_id for p in self.listed if p.state == "assigned"}
-        group_id = self.phones.group_id or ""
-        offered = [
-            p
-            for p in self.store.participants(group_id)
-            if p.has_consent(CONSENT) and p.id not in taken
-        ]
+        offered = self.phones.writers()
         if not offered:
             self.notify(
                 _(
